@@ -1,0 +1,37 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "eval-output/**", "coverage/**", "test-output/**", "assets/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The engine is pure: no Office, React, DOM or file system.
+    files: ["src/engine/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["react*", "@fluentui/*", "@microsoft/*", "office-*", "exceljs", "fs", "path", "node:*", "os", "child_process", "worker_threads", "../excel/*", "../workbook/*", "../taskpane/*", "../functions/*", "../cli/*"] }],
+      "no-restricted-globals": ["error", "window", "document", "Office", "Excel", "CustomFunctions", "process", "require"],
+    },
+  },
+  {
+    // Only src/excel calls Office.js's Excel API; only src/functions uses CustomFunctions.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/excel/**"],
+    rules: { "no-restricted-syntax": ["error", { selector: "MemberExpression[object.name='Excel'][property.name='run']", message: "Excel.run 只能出现在 src/excel 中 / only src/excel may call Excel.run" }] },
+  },
+  {
+    files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
+    languageOptions: { globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);

@@ -1,0 +1,78 @@
+/** Command-line options of eval-score. */
+export interface CliOptions {
+  preset: string | null;
+  json: boolean;
+  tolerance: number;
+  rating: string | null;
+  out: string | null;
+  files: string[];
+  help: boolean;
+}
+
+export const USAGE = `用法 Usage: eval-score [--preset national|xinjiang|hubei] [--json] [--tolerance 0.01] [--rating standard|strict|80-70-60] [--out DIR] 文件或文件夹 FILE...
+
+  对 JSON 表格（及 .xlsx 工作簿）中的绩效指标表复核评分：逐项得分、完成率、总分、等级与复核发现。
+  Scores performance-indicator tables in JSON files (and .xlsx workbooks): per-row scores, totals, ratings, findings.
+
+  --preset NAME     无自带规则的行使用的预设（默认 national）/ preset for rows that name no rule
+  --json            按约定的 JSON 结构输出到标准输出 / print the stable JSON contract on stdout
+  --tolerance N     报告得分与复核得分允许的差（默认 0.01）/ largest difference that is not a mismatch
+  --rating SCHEME   评级方案 / rating scheme
+  --out DIR         写出评分后的副本和 summary.csv（不修改原文件）/ write scored copies and summary.csv
+
+退出码 Exit codes: 0 全部读入（发现问题不算错误）；2 用法错误或文件无法读取。`;
+
+/** Parse argv; returns the options or an error message (Chinese first). */
+export function parseArgs(argv: string[]): CliOptions | { error: string } {
+  const o: CliOptions = { preset: null, json: false, tolerance: 0.01, rating: null, out: null, files: [], help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string | null => {
+      const eq = a.indexOf("=");
+      if (eq > 0) return a.slice(eq + 1);
+      const v = argv[i + 1];
+      if (v === undefined) return null;
+      i++;
+      return v;
+    };
+    const name = a.split("=")[0];
+    switch (name) {
+      case "--json":
+        o.json = true;
+        break;
+      case "-h":
+      case "--help":
+        o.help = true;
+        break;
+      case "--preset": {
+        const v = value();
+        if (!v) return { error: "--preset 需要一个预设名 / --preset needs a name" };
+        o.preset = v;
+        break;
+      }
+      case "--tolerance": {
+        const v = Number(value());
+        if (!Number.isFinite(v) || v < 0) return { error: "--tolerance 需要一个非负数 / --tolerance needs a non-negative number" };
+        o.tolerance = v;
+        break;
+      }
+      case "--rating": {
+        const v = value();
+        if (!v) return { error: "--rating 需要一个评级方案 / --rating needs a scheme" };
+        o.rating = v;
+        break;
+      }
+      case "--out": {
+        const v = value();
+        if (!v) return { error: "--out 需要一个文件夹 / --out needs a folder" };
+        o.out = v;
+        break;
+      }
+      default:
+        if (a.startsWith("-")) return { error: `未知选项 ${a} / unknown option ${a}` };
+        o.files.push(a);
+    }
+  }
+  if (!o.help && o.files.length === 0) return { error: "请给出至少一个文件 / give at least one file" };
+  return o;
+}

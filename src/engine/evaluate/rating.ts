@@ -1,0 +1,39 @@
+/**
+ * Rating schemes. `standard`: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60 (财预〔2020〕10号; seed 004 表 2-1).
+ * `strict`: 优 > 90, 良 > 80, 中 ≥ 60 (provincial systems that write 90 分以上 as strictly above).
+ * `80-70-60`: 优 ≥ 80, 良 ≥ 70, 中 ≥ 60.
+ */
+export type RatingScheme = "standard" | "strict" | "80-70-60";
+export type Rating = "优" | "良" | "中" | "差";
+
+export const RATING_SCHEMES: RatingScheme[] = ["standard", "strict", "80-70-60"];
+
+/** The rating of a total (0–100). */
+export function rate(total: number, scheme: RatingScheme = "standard"): Rating {
+  const t = Math.round(total * 100) / 100;
+  switch (scheme) {
+    case "strict":
+      return t > 90 ? "优" : t > 80 ? "良" : t >= 60 ? "中" : "差";
+    case "80-70-60":
+      return t >= 80 ? "优" : t >= 70 ? "良" : t >= 60 ? "中" : "差";
+    default:
+      return t >= 90 ? "优" : t >= 80 ? "良" : t >= 60 ? "中" : "差";
+  }
+}
+
+/** A rating as tables write it (优秀, 良好, 合格, 不合格…) → 优/良/中/差, or null when it is not one. */
+export function normaliseRating(text: string | null | undefined): Rating | null {
+  if (!text) return null;
+  const s = text.replace(/\s+/g, "").replace(/等级?$/, "");
+  if (/^(?:优|优秀|A)$/.test(s)) return "优";
+  if (/^(?:良|良好|B)$/.test(s)) return "良";
+  if (/^(?:中|中等|合格|一般|C)$/.test(s)) return "中";
+  if (/^(?:差|较差|不合格|D)$/.test(s)) return "差";
+  return null;
+}
+
+export function schemeByName(name: string | null | undefined): RatingScheme | null {
+  if (!name) return "standard";
+  const s = name.trim();
+  return (RATING_SCHEMES as string[]).includes(s) ? (s as RatingScheme) : null;
+}

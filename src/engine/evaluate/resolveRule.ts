@@ -1,0 +1,58 @@
+import { ruleByName } from "../rules/names";
+import type { Preset } from "../rules/presets";
+import type { Rule } from "../rules/types";
+import type { Measure } from "../measure/types";
+import type { IndicatorInput, RuleSource, TableInput } from "./types";
+
+/** Reads a rule stated in words (评分规则 column); null when the text is not understood. */
+export type RuleTextReader = (text: string) => { rule: Rule; paraphrase: string } | null;
+
+export type ResolvedRule =
+  | { ok: true; rule: Rule; source: RuleSource; paraphrase: string | null }
+  | { ok: false; reason: string };
+
+function fromNameOrObject(r: string | Rule): Rule | null {
+  if (typeof r === "string") return ruleByName(r);
+  return r && typeof r === "object" && typeof r.type === "string" ? r : null;
+}
+
+/**
+ * The rule for a row, in this order: the row's own `rule`; its `rule_text` as a rule name, then as text the
+ * reader understands; the table's `rule`; the preset's rule for the kind of target. A rule text that is not
+ * understood stops there (needs-rule): the table's stated rule is never silently replaced by a preset.
+ */
+export function resolveRule(
+  row: IndicatorInput,
+  table: TableInput,
+  preset: Preset,
+  target: Measure,
+  readRuleText: RuleTextReader | null,
+): ResolvedRule {
+  if (row.applicable === false) return { ok: true, rule: { type: "notApplicable" }, source: "row", paraphrase: null };
+  if (row.rule !== null && row.rule !== undefined && row.rule !== "") {
+    const r = fromNameOrObject(row.rule);
+    if (r) return { ok: true, rule: r, source: "row", paraphrase: null };
+    return { ok: false, reason: `无法识别本行指定的评分规则“${typeof row.rule === "string" ? row.rule : JSON.stringify(row.rule)}”` };
+  }
+  const text = row.rule_text?.trim();
+  if (text) {
+    const named = ruleByName(text);
+    if (named) return { ok: true, rule: named, source: "rule-name", paraphrase: null };
+    const read = readRuleText ? readRuleText(text) : null;
+    if (read) return { ok: true, rule: read.rule, source: "rule-text", paraphrase: read.paraphrase };
+    return { ok: false, reason: `未能理解评分规则“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”，请指定规则` };
+  }
+  if (table.rule) {
+    const r = fromNameOrObject(table.rule);
+    if (r) return { ok: true, rule: r, source: "table", paraphrase: null };
+    return { ok: false, reason: `无法识别表格指定的评分规则“${typeof table.rule === "string" ? table.rule : JSON.stringify(table.rule)}”` };
+  }
+  switch (target.kind) {
+    case "grade":
+      return { ok: true, rule: preset.byKind.qualitative, source: "preset", paraphrase: null };
+    case "date":
+      return { ok: true, rule: preset.byKind.date, source: "preset", paraphrase: null };
+    default:
+      return { ok: true, rule: preset.byKind.quantity, source: "preset", paraphrase: null };
+  }
+}

@@ -1,0 +1,79 @@
+import { round } from "../measure/format";
+import { presetByName, type Preset } from "../rules/presets";
+import { schemeByName, rate, type RatingScheme } from "./rating";
+import { scoreBudget } from "./budget";
+import { scoreIndicator } from "./indicator";
+import { readNumber } from "./coerce";
+import type { RuleTextReader } from "./resolveRule";
+import type { Finding, TableInput, TableResult } from "./types";
+import { reviewTable } from "../review/table";
+
+export interface EvaluateOptions {
+  /** Preset name or object; the table's own `preset` wins over this default. */
+  preset?: string | Preset;
+  /** Largest |reported − recomputed| that is not a mismatch (default 0.01). */
+  tolerance?: number;
+  ratingScheme?: RatingScheme;
+  /** Reader for rule texts (评分规则); rows whose text it cannot read are needs-rule. */
+  readRuleText?: RuleTextReader | null;
+}
+
+/**
+ * Evaluate a whole table: every row's score and explanation, the budget block, the total (full precision;
+ * rows that do not apply are left out and the rest rescaled to 100), the rating and the review findings.
+ * Throws only on misuse (an unknown preset name); problems in the data are findings.
+ */
+export function evaluateTable(table: TableInput, options: EvaluateOptions = {}): TableResult {
+  const preset = pickPreset(table.preset ?? options.preset);
+  const tolerance = options.tolerance ?? 0.01;
+  const scheme = schemeByName(table.rating_scheme) ?? options.ratingScheme ?? preset.rating;
+  const findings: Finding[] = [];
+  const rowOpts = { preset, tolerance, readRuleText: options.readRuleText ?? null };
+  const indicators = table.indicators.map((row, i) => {
+    const r = scoreIndicator(row, i, table, rowOpts);
+    findings.push(...r.findings);
+    return r.result;
+  });
+  let budget = null;
+  if (table.budget) {
+    const b = scoreBudget(table.budget, preset.budgetWeight, tolerance);
+    budget = b.result;
+    findings.push(...b.findings);
+  }
+  const applicable = indicators.filter((r) => r.applicable);
+  const scoredRows = applicable.filter((r) => r.score !== null);
+  // The total adds the scores as the sheet shows them (2 decimals), so that it equals a SUM over the score
+  // column: a reviewer checking by hand adds what is shown, as the seed tables do (seed 003: 83.13, not 83.12).
+  const shown = (x: number | null | undefined) => round(x ?? 0, 2);
+  const sum = scoredRows.reduce((s, r) => s + shown(r.score), 0) + shown(budget?.score);
+  const complete = scoredRows.length === applicable.length && (budget === null || budget.score !== null);
+  const naWeight = indicators.filter((r) => !r.applicable).reduce((s, r) => s + (r.weight ?? 0), 0);
+  let total: number | null = null;
+  if (complete) {
+    const possible = applicable.reduce((s, r) => s + (r.weight ?? 0), 0) + (budget?.weight ?? 0);
+    total = naWeight > 0 && possible > 0 ? (sum * 100) / possible : sum;
+  }
+  const reportedTotal = readNumber(table.reported_total ?? null);
+  const result: TableResult = {
+    id: table.id ?? "",
+    title: table.title ?? "",
+    preset: preset.name,
+    budget,
+    indicators,
+    total,
+    partial_total: sum,
+    reported_total: reportedTotal !== null && Number.isFinite(reportedTotal) ? reportedTotal : null,
+    rating: total === null ? null : rate(total, scheme),
+    reported_rating: table.reported_rating ?? null,
+    findings,
+  };
+  result.findings.push(...reviewTable(table, result, { tolerance, scheme, naWeight }));
+  return result;
+}
+
+function pickPreset(p: string | Preset | undefined): Preset {
+  if (p && typeof p === "object") return p;
+  const found = presetByName(p ?? "national");
+  if (!found) throw new Error(`未知的预设“${String(p)}”（可用：national、xinjiang、hubei）`);
+  return found;
+}

@@ -1,0 +1,120 @@
+import type { Judgement, Rule } from "../rules/types";
+
+/**
+ * The project's JSON table format: the fields of the seed cases (../shared/cases/seed_tables.json) plus
+ * optional `preset` (table) and `rule` (table default or row). Documented in docs/json-format.md.
+ */
+export interface TableInput {
+  id?: string;
+  title?: string;
+  kind?: "self-eval" | "evaluation" | string;
+  preset?: string;
+  /** A rule for every row without one: a rule name (`按照完成比例赋分`) or a rule object. */
+  rule?: string | Rule;
+  rating_scheme?: string;
+  budget?: BudgetInput | null;
+  indicators: IndicatorInput[];
+  reported_total?: number | string | null;
+  reported_rating?: string | null;
+  /** Reported subtotals by level-1 name or code letter (`A`, `产出指标`). */
+  level_totals?: Record<string, { weight?: number | null; score?: number | null }> | null;
+}
+
+export interface BudgetInput {
+  initial?: number | string | null;
+  full_year?: number | string | null;
+  executed?: number | string | null;
+  weight?: number | string | null;
+  rate_as_written?: string | null;
+  reported_score?: number | string | null;
+}
+
+export interface IndicatorInput {
+  code?: string | null;
+  level1?: string | null;
+  level2?: string | null;
+  level3?: string | null;
+  name?: string | null;
+  weight?: number | string | null;
+  target?: string | number | null;
+  actual?: string | number | null;
+  completion_as_written?: string | number | null;
+  reported_score?: number | string | null;
+  rule_text?: string | null;
+  /** A rule name or object for this row; wins over rule_text and the preset. */
+  rule?: string | Rule | null;
+  /** The evaluator's judgement for checklist, qualitative and all-or-nothing rules. */
+  judgement?: Judgement | null;
+  deviation_note?: string | null;
+  level1_weight?: number | null;
+  level2_weight?: number | null;
+  /** false (or a rule 不适用) marks an indicator that does not apply. */
+  applicable?: boolean | null;
+}
+
+export type RowStatus = "ok" | "mismatch" | "pending" | "unreadable" | "needs-rule";
+
+export type Severity = "error" | "warning" | "info";
+
+/** A reviewer finding: a machine code, the row (index) or null for the table, and a Chinese message. */
+export interface Finding {
+  code: string;
+  severity: Severity;
+  indicator: number | null;
+  message: string;
+  reported?: number | string | null;
+  recomputed?: number | string | null;
+}
+
+/** Where a row's rule came from. */
+export type RuleSource = "row" | "rule-name" | "rule-text" | "table" | "preset";
+
+export interface IndicatorResult {
+  index: number;
+  code: string | null;
+  name: string;
+  level1: string | null;
+  level2: string | null;
+  weight: number | null;
+  target: string;
+  actual: string;
+  /** The completion the rule used (fraction), full precision; null when there is none. */
+  completion: number | null;
+  /** The recomputed score, full precision; null when it cannot be computed (see status). */
+  score: number | null;
+  reported_score: number | null;
+  status: RowStatus;
+  met: boolean | null;
+  rule: Rule | null;
+  rule_label: string | null;
+  rule_source: RuleSource | null;
+  /** How the score came out, in Chinese. */
+  explanation: string;
+  /** Short deviation analysis (偏差分析). */
+  deviation: string;
+  applicable: boolean;
+}
+
+export interface BudgetResult {
+  rate: number | null;
+  score: number | null;
+  weight: number;
+  reported_score: number | null;
+  explanation: string;
+}
+
+export interface TableResult {
+  id: string;
+  title: string;
+  preset: string;
+  budget: BudgetResult | null;
+  indicators: IndicatorResult[];
+  /** Recomputed total (full precision), null when a row could not be scored. */
+  total: number | null;
+  /** The sum of what could be scored, when total is null. */
+  partial_total: number;
+  reported_total: number | null;
+  rating: string | null;
+  reported_rating: string | null;
+  findings: Finding[];
+}

@@ -1,0 +1,182 @@
+import { dayNumber } from "./date";
+import { plain } from "./format";
+import type { DateMeasure, Measure, Op, QuantityMeasure } from "./types";
+import type { Grade } from "./types";
+
+/** Why a target and an actual could not be compared; `status` is the row status it leads to. */
+export interface CompareError {
+  ok: false;
+  status: "pending" | "unreadable";
+  code: "actual-blank" | "target-blank" | "unreadable" | "unit-mismatch";
+  reason: string;
+}
+
+/** Two quantities compared: `ratio` is actual / target in the base unit (B/A), `met` follows the operator. */
+export interface QuantityComparison {
+  ok: true;
+  kind: "quantity";
+  ratio: number;
+  met: boolean;
+  lower: boolean;
+  target: number;
+  actual: number;
+  /** How each side is shown in explanations, e.g. `14368人`, `89.80%`. */
+  targetShown: string;
+  actualShown: string;
+  notes: string[];
+}
+
+export interface DateComparison {
+  ok: true;
+  kind: "date";
+  met: boolean;
+  daysLate: number;
+  targetShown: string;
+  actualShown: string;
+  notes: string[];
+}
+
+export interface GradeComparison {
+  ok: true;
+  kind: "grade";
+  grade: Grade;
+  met: boolean;
+  targetShown: string;
+  actualShown: string;
+  notes: string[];
+}
+
+export type Comparison = QuantityComparison | DateComparison | GradeComparison | CompareError;
+
+/** Targets written `≤X` / `<X` are lower-is-better (反向); everything else higher-is-better (正向). */
+export function isLower(op: Op | null): boolean {
+  return op === "<=" || op === "<";
+}
+
+const EPS = 1e-9;
+
+function meets(op: Op | null, actual: number, target: number): boolean {
+  const tol = EPS * Math.max(1, Math.abs(target));
+  switch (op) {
+    case "<=":
+      return actual <= target + tol;
+    case "<":
+      return actual < target - tol || Math.abs(target) < tol && actual <= tol;
+    case ">":
+      return actual > target + tol;
+    default:
+      // `≥X`, `=X` and a bare `X` are met when the actual reaches X (an over-achieved `=` target counts as met;
+      // rules that penalise over-achievement do so through the ratio).
+      return actual >= target - tol;
+  }
+}
+
+/**
+ * Compare a target with an actual. A blank actual is `pending`; units that cannot be compared (人 against %)
+ * are `unit-mismatch`. A unitless number against a percentage target is read as percentage points (`0` → 0%).
+ */
+export function compare(target: Measure, actual: Measure): Comparison {
+  if (actual.kind === "blank") return fail("pending", "actual-blank", "实际完成值未填写");
+  if (actual.kind === "unreadable") return fail("unreadable", "unreadable", `实际完成值${actual.reason.replace(/^无法识别/, "无法识别")}`);
+  if (actual.kind === "grade") {
+    // A graded actual (达到预期指标, 部分达成) is the evaluator's judgement: it stands even without a target.
+    const notes = target.kind === "grade" || target.kind === "blank" ? [] : [`实际完成值为定性描述“${actual.shown}”，按评价等级计`];
+    return { ok: true, kind: "grade", grade: actual.grade, met: actual.grade === "met", targetShown: shown(target), actualShown: actual.shown, notes };
+  }
+  if (target.kind === "blank") return fail("unreadable", "target-blank", "目标值未填写");
+  if (target.kind === "unreadable") return fail("unreadable", "unreadable", `目标值${target.reason}`);
+
+  if (target.kind === "grade") {
+    return fail("unreadable", "unit-mismatch", `目标为定性“${target.shown}”，实际为“${shown(actual)}”，无法比较`);
+  }
+  if (target.kind === "date" || actual.kind === "date") {
+    if (target.kind !== "date" || actual.kind !== "date") {
+      return fail("unreadable", "unit-mismatch", `目标“${shown(target)}”与实际“${shown(actual)}”一个是日期一个不是，无法比较`);
+    }
+    return compareDates(target, actual);
+  }
+  if (target.kind === "multi" || actual.kind === "multi") {
+    if (target.kind !== "multi" || actual.kind !== "multi" || target.parts.length !== actual.parts.length) {
+      return fail("unreadable", "unit-mismatch", `目标“${shown(target)}”与实际“${shown(actual)}”的分项不对应`);
+    }
+    let worst: QuantityComparison | null = null;
+    for (let i = 0; i < target.parts.length; i++) {
+      const c = compareQuantities(target.parts[i]!.measure, actual.parts[i]!.measure);
+      if (!c.ok) return c;
+      const score = c.lower ? (c.actual === 0 ? Infinity : c.target / c.actual) : c.ratio;
+      const worstScore = worst ? (worst.lower ? (worst.actual === 0 ? Infinity : worst.target / worst.actual) : worst.ratio) : Infinity;
+      if (!worst || score < worstScore) worst = c;
+    }
+    const w = worst!;
+    return { ...w, targetShown: target.shown, actualShown: actual.shown, notes: [...w.notes, "多项指标值，按完成最差的一项计"] };
+  }
+  return compareQuantities(target, actual);
+}
+
+function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): QuantityComparison | CompareError {
+  const notes: string[] = [];
+  let a = actual.value;
+  let actualShown = actual.shown;
+  if (target.kind === "percent" && actual.kind === "number") {
+    if (actual.unit !== null) {
+      return fail("unreadable", "unit-mismatch", `单位不一致：目标为百分比（${target.shown}），实际为“${actual.shown}”`);
+    }
+    a = actual.value / 100;
+    actualShown = `${plain(actual.value)}%`;
+    notes.push(`实际值“${actual.shown}”无单位，按 ${actualShown} 计`);
+  } else if (target.kind === "number" && actual.kind === "percent") {
+    return fail("unreadable", "unit-mismatch", `单位不一致：目标为“${target.shown}”，实际为百分比（${actual.shown}）`);
+  } else if (target.kind === "number" && actual.kind === "number") {
+    if (target.unit !== null && actual.unit !== null && target.unit !== actual.unit) {
+      return fail("unreadable", "unit-mismatch", `单位不一致：目标为“${target.shown}”，实际为“${actual.shown}”`);
+    }
+  }
+  if (actual.op !== null && actual.op !== "=") notes.push(`实际值写作“${actual.text.trim()}”，按 ${actualShown.replace(/^[≥≤<>=]+/, "")} 计`);
+  const t = target.value;
+  const ratio = t === 0 ? (a === 0 ? 1 : Infinity) : a / t;
+  return {
+    ok: true,
+    kind: "quantity",
+    ratio,
+    met: meets(target.op, a, t),
+    lower: isLower(target.op),
+    target: t,
+    actual: a,
+    targetShown: target.shown,
+    actualShown,
+    notes,
+  };
+}
+
+function compareDates(target: DateMeasure, actual: DateMeasure): DateComparison | CompareError {
+  const t = dayNumber(target, actual.year);
+  const a = dayNumber(actual, target.year);
+  if (t === null || a === null) return fail("unreadable", "unreadable", "目标和实际日期都未写年份，无法比较");
+  const late = a - t;
+  const met = target.op === ">=" ? late >= 0 : target.op === "<" ? late < 0 : late <= 0;
+  return { ok: true, kind: "date", met, daysLate: late, targetShown: target.shown, actualShown: actual.shown, notes: [] };
+}
+
+function fail(status: CompareError["status"], code: CompareError["code"], reason: string): CompareError {
+  return { ok: false, status, code, reason };
+}
+
+/** How a measure is shown in a message. */
+export function shown(m: Measure): string {
+  switch (m.kind) {
+    case "blank":
+      return "（空）";
+    case "unreadable":
+      return m.text.trim();
+    default:
+      return m.shown;
+  }
+}
+
+/** Direction-aware completion: B/A for 正向, A/B for 反向 (an actual of 0 against `≤X` is 100%). */
+export function directedCompletion(c: QuantityComparison): number {
+  if (!c.lower) return c.ratio;
+  if (c.actual === 0) return c.met ? 1 : 0;
+  return c.target / c.actual;
+}
+

@@ -1,0 +1,78 @@
+import type { DateMeasure, Op } from "./types";
+
+const DATE_PATTERNS: { re: RegExp; build: (m: RegExpMatchArray) => [number | null, number, number] }[] = [
+  // 2024年12月10日 / 2024年12月10号
+  { re: /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?/, build: (m) => [num(m[1]), num(m[2]) ?? 0, num(m[3]) ?? 0] },
+  // 2024-12-10, 2024/12/10, 2024.12.10
+  { re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/, build: (m) => [num(m[1]), num(m[2]) ?? 0, num(m[3]) ?? 0] },
+  // 2024年12月底 / 2024年12月末 / 2024年12月
+  { re: /^(\d{4})年(\d{1,2})月(?:底|末)?/, build: (m) => [num(m[1]), num(m[2]) ?? 0, lastDay(num(m[1]), num(m[2]) ?? 1)] },
+  // 2024年底 / 2024年末
+  { re: /^(\d{4})年(?:底|末)/, build: (m) => [num(m[1]), 12, 31] },
+  // 12月10日 (year from the other side)
+  { re: /^(\d{1,2})月(\d{1,2})[日号]/, build: (m) => [null, num(m[1]) ?? 0, num(m[2]) ?? 0] },
+  // 12月底
+  { re: /^(\d{1,2})月(?:底|末)/, build: (m) => [null, num(m[1]) ?? 0, lastDay(null, num(m[1]) ?? 1)] },
+];
+
+function num(s: string | undefined): number | null {
+  return s === undefined ? null : Number(s);
+}
+
+function lastDay(year: number | null, month: number): number {
+  const y = year ?? 2001; // a non-leap year when the year is unknown: February ends on the 28th
+  return new Date(Date.UTC(y, month, 0)).getUTCDate();
+}
+
+const BEFORE = /^(?:之前|以前|前|或之前|及之前|内|以内|之内)$/;
+const AFTER = /^(?:之后|以后|后)$/;
+
+/**
+ * Read a date such as `2024年12月10日前`, `2024-12-10`, `12月底之前`. `前/之前` mean on or before
+ * (a deadline); a leading `=` or `≤` is kept. Returns null when the text is not a date.
+ */
+export function readDate(s: string, text: string): DateMeasure | null {
+  let op: Op | null = null;
+  let rest = s;
+  const lead = /^(≥|≤|=|<|>)/.exec(rest);
+  if (lead) {
+    op = lead[1] === "≥" ? ">=" : lead[1] === "≤" ? "<=" : (lead[1] as Op);
+    rest = rest.slice(lead[0].length);
+  }
+  for (const p of DATE_PATTERNS) {
+    const m = p.re.exec(rest);
+    if (!m) continue;
+    const [year, month, dayOfMonth] = p.build(m);
+    if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31) return null;
+    const tail = rest.slice(m[0].length);
+    if (tail !== "") {
+      if (BEFORE.test(tail)) op = "<=";
+      else if (AFTER.test(tail)) op = ">=";
+      else return null;
+    }
+    return { kind: "date", op, year, month, dayOfMonth, text, shown: showDate(year, month, dayOfMonth) };
+  }
+  return null;
+}
+
+/** `2024年12月10日`, or `12月10日` when the year is unknown. */
+export function showDate(year: number | null, month: number, day: number): string {
+  return `${year === null ? "" : `${year}年`}${month}月${day}日`;
+}
+
+/** Days since 1970-01-01 for comparing dates; the year is borrowed when one side lacks it. */
+export function dayNumber(d: DateMeasure, yearIfMissing: number | null): number | null {
+  const y = d.year ?? yearIfMissing;
+  if (y === null) return null;
+  return Math.round(Date.UTC(y, d.month - 1, d.dayOfMonth) / 86400000);
+}
+
+/** An Excel date serial (1900 system) as a date measure; used when a date cell arrives as a number. */
+export function dateFromSerial(serial: number, text: string): DateMeasure {
+  const ms = Math.round((serial - 25569) * 86400000);
+  const d = new Date(ms);
+  const year = d.getUTCFullYear();
+  const month = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return { kind: "date", op: null, year, month, dayOfMonth: day, text, shown: showDate(year, month, day) };
+}

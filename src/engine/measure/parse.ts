@@ -1,0 +1,139 @@
+import { asciiOp, cleanText, squeeze } from "./clean";
+import { dateFromSerial, readDate } from "./date";
+import { readGrade } from "./grade";
+import { readUnit } from "./units";
+import type { Measure, MultiMeasure, NumberMeasure, Op, PercentMeasure } from "./types";
+
+const WORD_OPS_BEFORE: [string[], Op][] = [
+  [["不低于", "不少于", "不小于", "至少", "达到", "大于等于", "大于或等于"], ">="],
+  [["不高于", "不超过", "不大于", "最多", "小于等于", "小于或等于", "控制在"], "<="],
+  [["大于", "高于", "超过", "多于"], ">"],
+  [["小于", "低于", "少于", "不足"], "<"],
+  [["等于", "为", "是"], "="],
+];
+
+/** The operator word a label ends with (`参保率不低于` → `>=`); longer words win (`不低于` over `低于`). */
+function wordOpAtEnd(label: string): Op | null {
+  let best: { len: number; op: Op } | null = null;
+  for (const [words, op] of WORD_OPS_BEFORE) {
+    for (const w of words) {
+      if (label.endsWith(w) && (!best || w.length > best.len)) best = { len: w.length, op };
+    }
+  }
+  return best?.op ?? null;
+}
+const WORD_OPS_AFTER: [RegExp, Op][] = [
+  [/(?:以上|及以上|或以上|之上)$/, ">="],
+  [/(?:以下|及以下|或以下|以内|之内|内)$/, "<="],
+];
+
+const QUANTITY = /^(-?\d+(?:\.\d+)?)(%|‰)?(.*)$/;
+
+/**
+ * Read a target or an actual as written in a table: `≥24.37万人`, `=100%`, `<=3.50万元`, `不低于95%`,
+ * `95%以上`, `2024年12月10日前`, `有效保障`, `普通居民 61 元/人/年; 特殊人员 140 元/人/年`, or a number.
+ * A blank cell (null, undefined, "", whitespace) is `blank`: not yet filled, never zero. Text that is
+ * none of these is `unreadable` with the reason in Chinese; nothing is guessed.
+ */
+export function parseMeasure(input: string | number | null | undefined): Measure {
+  if (input === null || input === undefined) return { kind: "blank", text: "" };
+  if (typeof input === "number") {
+    if (!Number.isFinite(input)) return { kind: "unreadable", text: String(input), reason: "不是有效数字" };
+    return { kind: "number", op: null, value: input, unit: null, text: String(input), shown: fmt(input) };
+  }
+  const text = input;
+  const s = squeeze(cleanText(text));
+  if (s === "" || s === "-" || s === "—" || s === "/") return { kind: "blank", text };
+
+  const parts = s.split(/[;；]/).filter((p) => p !== "");
+  if (parts.length > 1) return readMulti(parts, text);
+
+  return readSingle(s, text);
+}
+
+function readSingle(s: string, text: string): Measure {
+  const date = readDate(s, text);
+  if (date) return date;
+  const quantity = readQuantity(s, text);
+  if (quantity) return quantity;
+  if (/\d/.test(s)) return { kind: "unreadable", text, reason: `无法识别“${text.trim()}”中的数值或单位` };
+  const grade = readGrade(s);
+  if (grade) return { kind: "grade", grade, text, shown: s };
+  return { kind: "unreadable", text, reason: `无法识别“${text.trim()}”：不是数值、日期或定性等级` };
+}
+
+/** `≥24.37万人` → number; `95%` → percent; a Chinese label before the figure is allowed (`上访率≤1%`). */
+function readQuantity(s: string, text: string): NumberMeasure | PercentMeasure | null {
+  let rest = s;
+  let op: Op | null = null;
+  // label: leading non-digit, non-operator characters, e.g. 上访率 or 农村低收入群体参保率为
+  const symbol = /[≥≤<>=]/.exec(rest);
+  const firstDigit = /-?\d/.exec(rest);
+  if (symbol && firstDigit && symbol.index < firstDigit.index) {
+    op = asciiOp(symbol[0]);
+    const label = rest.slice(0, symbol.index);
+    if (/[\d]/.test(label)) return null;
+    rest = rest.slice(symbol.index + 1);
+    if (rest.startsWith("=")) rest = rest.slice(1);
+  } else if (firstDigit && firstDigit.index > 0) {
+    const label = rest.slice(0, firstDigit.index);
+    op = wordOpAtEnd(label);
+    if (!/^[\u4e00-\u9fa5()（）:：、·]*$/.test(label)) return null;
+    rest = rest.slice(firstDigit.index);
+  }
+  for (const [re, o] of WORD_OPS_AFTER) {
+    const m = re.exec(rest);
+    if (m) {
+      if (op === null) op = o;
+      rest = rest.slice(0, m.index);
+      break;
+    }
+  }
+  const numberText = rest.replace(/(\d),(?=\d{3}(?:\D|$))/g, "$1");
+  const m = QUANTITY.exec(numberText);
+  if (!m) return null;
+  const value = Number(m[1]);
+  if (!Number.isFinite(value)) return null;
+  const shownNumber = m[1] ?? "";
+  if (m[2] === "%" || m[2] === "‰") {
+    if (m[3] !== "") return null;
+    const scale = m[2] === "%" ? 100 : 1000;
+    return { kind: "percent", op, value: value / scale, text, shown: `${shownNumber}${m[2]}` };
+  }
+  const unitText = (m[3] ?? "").replace(/[()（）]/g, "");
+  const unit = readUnit(unitText);
+  if (!unit) return null;
+  return {
+    kind: "number",
+    op,
+    value: value * unit.multiplier,
+    unit: unit.unit,
+    text,
+    shown: `${shownNumber}${unitText === "" ? "" : unitText}`,
+  };
+}
+
+function readMulti(parts: string[], text: string): Measure {
+  const read: MultiMeasure["parts"] = [];
+  for (const p of parts) {
+    const m = /^([\u4e00-\u9fa5]*?)(?=[≥≤<>=]?-?\d)(.*)$/.exec(p);
+    const label = m?.[1] ?? "";
+    const q = readQuantity(m?.[2] ?? p, p);
+    if (!q) return { kind: "unreadable", text, reason: `无法识别“${p}”中的数值或单位` };
+    read.push({ label, measure: q });
+  }
+  return { kind: "multi", parts: read, text, shown: parts.join("；") };
+}
+
+/** A date target with a numeric actual: Excel date serials (e.g. 45636) are read as dates. */
+export function parseActualAgainst(target: Measure, actual: string | number | null | undefined): Measure {
+  if (typeof actual === "number" && target.kind === "date" && actual > 20000 && actual < 80000) {
+    return dateFromSerial(actual, String(actual));
+  }
+  return parseMeasure(actual);
+}
+
+/** A number for display: up to 4 decimals, no trailing zeros. */
+export function fmt(n: number): string {
+  return String(Math.round(n * 10000) / 10000);
+}

@@ -1,0 +1,37 @@
+/**
+ * Units of measure. A leading 万/亿/千 scales the number into the base unit (`24.37万人` → 243700 人,
+ * `3.5万元` → 35000 元); the base unit is what is compared. Unknown units made of Chinese characters
+ * are kept as written and compared as written; they are never converted.
+ */
+export const MULTIPLIERS: Record<string, number> = { 千: 1e3, 万: 1e4, 亿: 1e8 };
+
+/** Units seen in the seed tables and in common 自评表 (not exhaustive: others are kept as written). */
+export const KNOWN_UNITS = [
+  "人次", "人", "户", "元", "次", "个", "家", "种", "辆", "件", "年", "天", "月", "日", "小时", "分钟",
+  "所", "项", "份", "张", "台", "套", "场", "期", "篇", "条", "名", "座", "公里", "千米", "米", "平方米",
+  "亩", "吨", "批", "类", "例", "本", "册", "间", "床", "把", "部", "处", "村", "镇", "乡", "组", "队",
+  "周", "分", "页", "册", "块", "箱", "瓶", "盒", "支", "株", "头", "只", "万元", "元/人", "元/人/年",
+];
+
+/**
+ * Split a unit text such as `万人`, `万元/人`, `元/天/人` into its multiplier and base unit.
+ * Returns null when the text does not look like a unit at all (digits, operators, punctuation).
+ */
+export function readUnit(text: string): { multiplier: number; unit: string | null; known: boolean } | null {
+  if (text === "") return { multiplier: 1, unit: null, known: true };
+  let multiplier = 1;
+  let rest = text;
+  const first = rest.charAt(0);
+  if (first in MULTIPLIERS && rest.length >= 1) {
+    multiplier = MULTIPLIERS[first] ?? 1;
+    rest = rest.slice(1);
+  }
+  if (rest === "") return { multiplier, unit: null, known: true };
+  if (!/^[\u4e00-\u9fa5a-zA-Z/（）()²³]+$/.test(rest)) return null;
+  const atoms = rest.split("/");
+  const known = atoms.every((a) => KNOWN_UNITS.includes(a));
+  // An unknown unit is accepted only when it is short, like a measure word (亩, 人日): longer text after a
+  // number (`5万元左右的费用`) is prose, not a unit, and is left unread rather than guessed at.
+  if (!atoms.every((a) => KNOWN_UNITS.includes(a) || /^[\u4e00-\u9fa5a-zA-Z²³]{1,2}$/.test(a))) return null;
+  return { multiplier, unit: rest, known };
+}

@@ -1,0 +1,114 @@
+import { pts, round } from "../measure/format";
+import { levelKey, weightInName } from "../evaluate/levels";
+import { normaliseRating, rate, type RatingScheme } from "../evaluate/rating";
+import type { Finding, IndicatorResult, TableInput, TableResult } from "../evaluate/types";
+import { readNumber } from "../evaluate/coerce";
+
+export interface ReviewOptions {
+  tolerance: number;
+  scheme: RatingScheme;
+  naWeight: number;
+}
+
+/**
+ * Table-level review: weights per level and in all, the reported total against the reported scores and
+ * against the recomputed total, reported subtotals, and the rating. Row-level findings come from scoring.
+ */
+export function reviewTable(table: TableInput, result: TableResult, opts: ReviewOptions): Finding[] {
+  const out: Finding[] = [];
+  const add = (f: Omit<Finding, "indicator">) => out.push({ ...f, indicator: null });
+  const rows = result.indicators;
+  const tol = opts.tolerance + 1e-9;
+
+  // Weights: every row known → they and the budget add up to 100; per level against weights in names.
+  const allWeights = rows.every((r) => r.weight !== null);
+  if (allWeights && rows.length > 0) {
+    const sum = rows.reduce((s, r) => s + (r.weight ?? 0), 0) + (result.budget?.weight ?? 0);
+    if (Math.abs(sum - 100) > tol) {
+      add({ code: "weights-total", severity: "error", message: `各指标权重${result.budget ? "（含预算执行分值）" : ""}合计 ${pts(sum)}，不等于 100`, reported: sum, recomputed: 100 });
+    }
+  }
+  const missing = rows.filter((r) => r.weight === null).length;
+  if (missing > 0) {
+    add({ code: "weights-missing", severity: "warning", message: `${missing} 个指标未写权重，无法复核权重合计与得分` });
+  }
+  out.push(...levelWeights(table, rows, "level1", tol), ...levelWeights(table, rows, "level2", tol));
+
+  // Reported total against the reported parts.
+  const reportedTotal = result.reported_total;
+  const reportedParts = rows.filter((r) => r.applicable).map((r) => r.reported_score);
+  const budgetReported = result.budget ? result.budget.reported_score : 0;
+  if (reportedTotal !== null && reportedParts.every((s) => s !== null) && budgetReported !== null && opts.naWeight === 0) {
+    const sum = reportedParts.reduce<number>((s, x) => s + (x ?? 0), 0) + budgetReported;
+    if (Math.abs(sum - reportedTotal) > tol) {
+      add({ code: "total-sum", severity: "error", message: `报告总分 ${pts(reportedTotal)}，但各项报告得分合计为 ${pts(sum)}`, reported: reportedTotal, recomputed: round(sum, 2) });
+    }
+  }
+  if (reportedTotal !== null && result.total !== null && Math.abs(reportedTotal - round(result.total, 2)) > tol) {
+    add({ code: "total-mismatch", severity: "error", message: `报告总分 ${pts(reportedTotal)}，按规则复核为 ${pts(result.total)}`, reported: reportedTotal, recomputed: round(result.total, 2) });
+  }
+  if (result.total === null) {
+    const open = rows.filter((r) => r.applicable && r.score === null).length + (result.budget && result.budget.score === null ? 1 : 0);
+    add({ code: "total-incomplete", severity: "info", message: `${open} 项未能计分，总分暂不能复核（已计分部分合计 ${pts(result.partial_total)}）` });
+  }
+  out.push(...subtotals(table, rows, tol));
+
+  // Rating.
+  const reportedRating = normaliseRating(table.reported_rating);
+  if (table.reported_rating && !reportedRating) {
+    add({ code: "rating-unreadable", severity: "warning", message: `无法识别报告的等级“${table.reported_rating}”` });
+  }
+  if (reportedRating && reportedTotal !== null && reportedRating !== rate(reportedTotal, opts.scheme)) {
+    add({ code: "rating-inconsistent", severity: "error", message: `报告总分 ${pts(reportedTotal)} 应评为“${rate(reportedTotal, opts.scheme)}”，报告为“${table.reported_rating}”`, reported: table.reported_rating, recomputed: rate(reportedTotal, opts.scheme) });
+  }
+  if (reportedRating && result.rating && reportedRating !== result.rating) {
+    add({ code: "rating-mismatch", severity: "error", message: `报告等级“${table.reported_rating}”，按复核总分 ${pts(result.total ?? 0)} 应为“${result.rating}”`, reported: table.reported_rating, recomputed: result.rating });
+  }
+  return out;
+}
+
+function levelWeights(table: TableInput, rows: IndicatorResult[], level: "level1" | "level2", tol: number): Finding[] {
+  const out: Finding[] = [];
+  const groups = new Map<string, { declared: number | null; sum: number; complete: boolean; name: string }>();
+  table.indicators.forEach((row, i) => {
+    const name = row[level];
+    if (!name) return;
+    const key = levelKey(name);
+    const declared = (level === "level1" ? row.level1_weight : row.level2_weight) ?? weightInName(name);
+    const g = groups.get(key) ?? { declared: null, sum: 0, complete: true, name: name.replace(/\s+/g, "") };
+    if (declared !== null && g.declared === null) g.declared = declared;
+    const w = rows[i]?.weight ?? null;
+    if (w === null) g.complete = false;
+    else g.sum += w;
+    groups.set(key, g);
+  });
+  for (const g of groups.values()) {
+    if (g.declared !== null && g.complete && Math.abs(g.declared - g.sum) > tol) {
+      out.push({ code: "weights-level", severity: "error", indicator: null, message: `“${g.name}”写明 ${pts(g.declared)} 分，其下指标权重合计 ${pts(g.sum)}`, reported: g.declared, recomputed: g.sum });
+    }
+  }
+  return out;
+}
+
+function subtotals(table: TableInput, rows: IndicatorResult[], tol: number): Finding[] {
+  const out: Finding[] = [];
+  for (const [key, stated] of Object.entries(table.level_totals ?? {})) {
+    const k = levelKey(key);
+    const members = rows.filter((r) => {
+      const l1 = levelKey(r.level1);
+      return l1 === k || (k.length === 1 && l1.startsWith(k)) || (k.length > 1 && l1.includes(k));
+    });
+    if (members.length === 0) continue;
+    const reportedSum = members.every((r) => r.reported_score !== null) ? members.reduce((s, r) => s + (r.reported_score ?? 0), 0) : null;
+    const statedScore = readNumber(stated.score ?? null);
+    if (statedScore !== null && reportedSum !== null && Math.abs(statedScore - reportedSum) > tol) {
+      out.push({ code: "subtotal-sum", severity: "error", indicator: null, message: `“${key}”小计 ${pts(statedScore)}，但其下报告得分合计 ${pts(reportedSum)}`, reported: statedScore, recomputed: round(reportedSum, 2) });
+    }
+    const statedWeight = readNumber(stated.weight ?? null);
+    const weightSum = members.every((r) => r.weight !== null) ? members.reduce((s, r) => s + (r.weight ?? 0), 0) : null;
+    if (statedWeight !== null && weightSum !== null && Math.abs(statedWeight - weightSum) > tol) {
+      out.push({ code: "weights-level", severity: "error", indicator: null, message: `“${key}”小计写明权重 ${pts(statedWeight)}，其下指标权重合计 ${pts(weightSum)}`, reported: statedWeight, recomputed: weightSum });
+    }
+  }
+  return out;
+}

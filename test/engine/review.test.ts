@@ -1,0 +1,91 @@
+import { evaluateTable } from "../../src/engine/evaluate/table";
+import type { TableInput } from "../../src/engine/evaluate/types";
+import { normaliseRating, rate } from "../../src/engine/evaluate/rating";
+
+const row = (over: Partial<TableInput["indicators"][number]> = {}) => ({ level1: "产出指标", level3: "参保人数", weight: 45, target: "≥100人", actual: "=100人", reported_score: 45, ...over });
+const base = (over: Partial<TableInput> = {}): TableInput => ({
+  id: "t",
+  title: "测试表",
+  budget: { initial: 100, executed: 100, weight: 10, reported_score: 10 },
+  indicators: [row(), row({ level3: "满意度", target: "≥90%", actual: "=95%" })],
+  reported_total: 100,
+  reported_rating: "优",
+  ...over,
+});
+const codes = (t: TableInput) => evaluateTable(t).findings.map((f) => f.code);
+
+describe("review findings", () => {
+  test("a clean table has none", () => expect(codes(base())).toEqual([]));
+  test("weights that do not add to 100", () => {
+    const t = base({ indicators: [row(), row({ weight: 40, reported_score: 40 })], reported_total: 95 });
+    expect(codes(t)).toEqual(["weights-total"]);
+  });
+  test("a level's weight written in its name", () => {
+    const t = base({ indicators: [row({ level1: "产出指标(50分)" }), row({ level1: "产出指标(50分)" })] });
+    expect(evaluateTable(t).findings.find((f) => f.code === "weights-level")).toMatchObject({ reported: 50, recomputed: 90 });
+  });
+  test("a reported total that is not the sum of the reported scores", () => {
+    const t = base({ reported_total: 98 });
+    const f = evaluateTable(t).findings;
+    expect(f.find((x) => x.code === "total-sum")).toMatchObject({ reported: 98, recomputed: 100 });
+    expect(f.find((x) => x.code === "total-mismatch")).toMatchObject({ reported: 98, recomputed: 100 });
+  });
+  test("a score above its weight", () => {
+    expect(codes(base({ indicators: [row({ reported_score: 50 }), row()] }))).toContain("score-above-weight");
+  });
+  test("a rating that does not match the total", () => {
+    expect(codes(base({ reported_rating: "良" }))).toEqual(["rating-inconsistent", "rating-mismatch"]);
+  });
+  test("a missed target without a deviation reason; with one it is fine", () => {
+    const missed = row({ actual: "=90人", reported_score: 40.5 });
+    expect(codes(base({ indicators: [missed, row()], reported_total: 95.5, reported_rating: "优" }))).toContain("deviation-missing");
+    expect(codes(base({ indicators: [{ ...missed, deviation_note: "参保人口外流" }, row()], reported_total: 95.5 }))).not.toContain("deviation-missing");
+  });
+  test("a blank actual is pending, never zero, and leaves the total open", () => {
+    const r = evaluateTable(base({ indicators: [row({ actual: "" }), row()] }));
+    expect(r.indicators[0]).toMatchObject({ status: "pending", score: null });
+    expect(r.total).toBeNull();
+    expect(r.partial_total).toBe(55);
+    expect(r.findings.map((f) => f.code)).toEqual(["actual-blank", "total-incomplete"]);
+  });
+  test("a stated budget rate that does not match its figures", () => {
+    const t = base({ budget: { initial: 100, executed: 90, weight: 10, rate_as_written: "95%", reported_score: 9 }, reported_total: 99 });
+    expect(codes(t)).toContain("rate-mismatch");
+  });
+  test("indicators that do not apply: the rest rescaled to 100", () => {
+    const t = base({ indicators: [row({ actual: "=50人", reported_score: null, deviation_note: "疫情" }), row({ applicable: false, reported_score: null })], reported_total: null, reported_rating: null });
+    const r = evaluateTable(t);
+    // 50 of 100 → proportional 22.5 of 45, budget 10 of 10: (22.5 + 10) × 100 / 55
+    expect(Math.round(r.total! * 100) / 100).toBe(59.09);
+    expect(r.indicators[1]).toMatchObject({ applicable: false, score: null, status: "ok" });
+  });
+  test("an unknown rule name is needs-rule", () => {
+    const r = evaluateTable(base({ indicators: [row({ rule_text: "由专家酌情打分" }), row()] }));
+    expect(r.indicators[0]!.status).toBe("needs-rule");
+  });
+  test("a weight that is not a positive number", () => {
+    const r = evaluateTable(base({ indicators: [row({ weight: "十分" }), row()] }));
+    expect(r.indicators[0]!.status).toBe("unreadable");
+    expect(r.findings[0]).toMatchObject({ code: "weight-invalid" });
+  });
+  test("unknown preset is a misuse and throws", () => expect(() => evaluateTable(base({ preset: "mars" }))).toThrow("未知的预设"));
+});
+
+describe("ratings", () => {
+  test.each<[number, string, string, string]>([
+    [90.71, "优", "优", "优"], [90, "优", "良", "优"], [89.99, "良", "良", "优"], [80, "良", "中", "优"], [79.99, "中", "中", "良"],
+    [70, "中", "中", "良"], [60, "中", "中", "中"], [59.99, "差", "差", "差"],
+  ])("%d → standard %s, strict %s, 80-70-60 %s", (t, a, b, c) => {
+    expect(rate(t)).toBe(a);
+    expect(rate(t, "strict")).toBe(b);
+    expect(rate(t, "80-70-60")).toBe(c);
+  });
+  test("written ratings", () => {
+    expect(normaliseRating("优秀")).toBe("优");
+    expect(normaliseRating("良好")).toBe("良");
+    expect(normaliseRating("合格")).toBe("中");
+    expect(normaliseRating("不合格")).toBe("差");
+    expect(normaliseRating("优秀等级")).toBe("优");
+    expect(normaliseRating("很好")).toBeNull();
+  });
+});
