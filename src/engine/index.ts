@@ -15,3 +15,5 @@ export { scoreBudget } from "./evaluate/budget";
 export { rate as ratingOf, normaliseRating, RATING_SCHEMES, type Rating, type RatingScheme } from "./evaluate/rating";
 export type * from "./evaluate/types";
 export type { RuleTextReader } from "./evaluate/resolveRule";
+export { completionOf } from "./measure/completion";
+export { toContract, type ContractTable, type ContractOutput } from "./contract";

@@ -36,6 +36,21 @@ const QUANTITY = /^(-?\d+(?:\.\d+)?)(%|‰)?(.*)$/;
  * none of these is `unreadable` with the reason in Chinese; nothing is guessed.
  */
 export function parseMeasure(input: string | number | null | undefined): Measure {
+  if (typeof input !== "string") return readMeasure(input);
+  // Tables repeat the same texts (=100%, ≥95%) and recalculation re-reads them: cache, bounded. Measures are
+  // never mutated, so sharing them is safe.
+  const hit = CACHE.get(input);
+  if (hit) return hit;
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  const m = readMeasure(input);
+  CACHE.set(input, m);
+  return m;
+}
+
+const CACHE = new Map<string, Measure>();
+const CACHE_LIMIT = 20000;
+
+function readMeasure(input: string | number | null | undefined): Measure {
   if (input === null || input === undefined) return { kind: "blank", text: "" };
   if (typeof input === "number") {
     if (!Number.isFinite(input)) return { kind: "unreadable", text: String(input), reason: "不是有效数字" };

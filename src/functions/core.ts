@@ -1,0 +1,196 @@
+import { parseMeasure } from "../engine/measure/parse";
+import { completionOf } from "../engine/measure/completion";
+import { describeDeviation } from "../engine/measure/deviation";
+import { round } from "../engine/measure/format";
+import { scoreIndicator } from "../engine/evaluate/indicator";
+import { scoreBudget } from "../engine/evaluate/budget";
+import { rate, schemeByName } from "../engine/evaluate/rating";
+import { presetByName } from "../engine/rules/presets";
+import { ruleByName } from "../engine/rules/names";
+import type { RuleTextReader } from "../engine/evaluate/resolveRule";
+import type { IndicatorResult } from "../engine/evaluate/types";
+import { bad, cellValue, isBlank, na, ok, type Cell, type FnResult } from "./result";
+
+/** The rule-text reader custom functions use (set once at start-up; null until one is wired). */
+let ruleTextReader: RuleTextReader | null = null;
+export function useRuleTextReader(reader: RuleTextReader | null): void {
+  ruleTextReader = reader;
+}
+
+function weightOf(w: Cell): FnResult<number> {
+  if (isBlank(w)) return bad("权重未填写（应为正数）");
+  const n = typeof w === "number" ? w : Number(String(w).normalize("NFKC").replace(/分$/, ""));
+  if (!Number.isFinite(n) || n <= 0) return bad(`权重“${String(w)}”不是正数`);
+  return ok(n);
+}
+
+/** Score one indicator as the engine does for a table row; the row's status becomes the Excel error. */
+function evaluateCell(target: Cell, actual: Cell, weight: Cell, rule: Cell, preset: Cell): FnResult<IndicatorResult> {
+  const w = weightOf(weight);
+  if (!w.ok) return w;
+  const p = presetByName(isBlank(preset) ? "national" : String(preset));
+  if (!p) return bad(`未知的预设“${String(preset)}”（可用：national、xinjiang、hubei）`);
+  const ruleText = isBlank(rule) ? null : String(rule).trim();
+  const row = {
+    weight: w.value,
+    target: cellValue(target),
+    actual: cellValue(actual),
+    ...(ruleText ? (ruleByName(ruleText) ? { rule: ruleText } : { rule_text: ruleText }) : {}),
+  };
+  const { result } = scoreIndicator(row, 0, { indicators: [] }, { preset: p, tolerance: 0.01, readRuleText: ruleTextReader });
+  switch (result.status) {
+    case "pending":
+      return na(isBlank(actual) ? "实际完成值未填写" : result.explanation);
+    case "unreadable":
+    case "needs-rule":
+      return bad(result.explanation);
+    default:
+      return ok(result);
+  }
+}
+
+/** EVAL.SCORE: the score, rounded to 2 decimals as the sheet shows it. */
+export function scoreOf(target: Cell, actual: Cell, weight: Cell, rule: Cell, preset: Cell): FnResult<number> {
+  const r = evaluateCell(target, actual, weight, rule, preset);
+  return r.ok ? ok(round(r.value.score ?? 0, 2)) : r;
+}
+
+/** EVAL.EXPLAIN: how the score came out, in Chinese. */
+export function explainOf(target: Cell, actual: Cell, weight: Cell, rule: Cell, preset: Cell): FnResult<string> {
+  const r = evaluateCell(target, actual, weight, rule, preset);
+  return r.ok ? ok(r.value.explanation) : r;
+}
+
+/** EVAL.COMPLETION: direction-aware completion rate as a fraction. */
+export function completionOfCells(target: Cell, actual: Cell): FnResult<number> {
+  if (isBlank(actual)) return na("实际完成值未填写");
+  if (isBlank(target)) return bad("目标值未填写");
+  const c = completionOf(parseMeasure(cellValue(target)), parseMeasure(cellValue(actual)));
+  if (!c.ok) return c.status === "pending" ? na(c.reason) : bad(c.reason);
+  if (!Number.isFinite(c.value)) return bad("目标值为 0，无法计算完成率");
+  return ok(round(c.value, 6));
+}
+
+/** EVAL.DEVIATION: a short deviation analysis in the indicator's unit. */
+export function deviationOf(target: Cell, actual: Cell): FnResult<string> {
+  if (isBlank(actual)) return na("实际完成值未填写");
+  const t = parseMeasure(cellValue(target));
+  const a = parseMeasure(cellValue(actual));
+  if (t.kind === "unreadable") return bad(`目标值${t.reason}`);
+  if (a.kind === "unreadable") return bad(`实际完成值${a.reason}`);
+  return ok(describeDeviation(t, a));
+}
+
+/** EVAL.RATING: 优/良/中/差 for a total. */
+export function ratingOf(total: Cell, scheme: Cell): FnResult<string> {
+  if (isBlank(total)) return na("总分未计算");
+  const t = typeof total === "number" ? total : Number(total);
+  if (!Number.isFinite(t) || t < 0 || t > 100.0001) return bad(`总分“${String(total)}”应为 0–100 的数`);
+  const s = schemeByName(isBlank(scheme) ? null : String(scheme));
+  if (!s) return bad(`未知的评级方案“${String(scheme)}”（可用：standard、strict、80-70-60）`);
+  return ok(rate(t, s));
+}
+
+function money(v: Cell, name: string): FnResult<number> {
+  if (isBlank(v)) return na(`${name}未填写`);
+  const n = typeof v === "number" ? v : Number(String(v).normalize("NFKC").replace(/,/g, "").replace(/万?元$/, ""));
+  if (!Number.isFinite(n) || n < 0) return bad(`${name}“${String(v)}”不是有效金额`);
+  return ok(n);
+}
+
+/** EVAL.EXECRATE: executed / budget. */
+export function execRateOf(budget: Cell, executed: Cell): FnResult<number> {
+  const b = money(budget, "预算数");
+  if (!b.ok) return b;
+  const e = money(executed, "执行数");
+  if (!e.ok) return e;
+  if (b.value === 0) return bad("预算数为 0，无法计算执行率");
+  return ok(round(e.value / b.value, 6));
+}
+
+/** EVAL.BUDGET: the budget-execution score, weight × rate capped at the weight (weight from the preset if omitted). */
+export function budgetOf(budget: Cell, executed: Cell, weight: Cell, preset: Cell): FnResult<number> {
+  const p = presetByName(isBlank(preset) ? "national" : String(preset));
+  if (!p) return bad(`未知的预设“${String(preset)}”（可用：national、xinjiang、hubei）`);
+  const b = money(budget, "预算数");
+  if (!b.ok) return b;
+  const e = money(executed, "执行数");
+  if (!e.ok) return e;
+  let w = p.budgetWeight;
+  if (!isBlank(weight)) {
+    const ww = weightOf(weight);
+    if (!ww.ok) return ww;
+    w = ww.value;
+  }
+  const r = scoreBudget({ full_year: b.value, executed: e.value, weight: w }, p.budgetWeight, 0.01).result;
+  if (r.score === null) return bad(r.explanation);
+  return ok(round(r.score, 2));
+}
+
+/** EVAL.TOTAL: the sum of scores; refuses a blank among them and a score above its weight. */
+export function totalOf(scores: Cell[][], weights: Cell[][] | null): FnResult<number> {
+  const s = scores.flat();
+  const w = weights ? weights.flat() : null;
+  if (w && w.length !== s.length) return bad(`得分（${s.length} 个）与权重（${w.length} 个）个数不同`);
+  let sum = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = s[i];
+    if (isBlank(v)) return na(`第 ${i + 1} 个得分为空，表格尚未完成`);
+    if (typeof v !== "number") return bad(`第 ${i + 1} 个得分“${String(v)}”不是数`);
+    if (w) {
+      const wi = w[i];
+      if (typeof wi !== "number") return bad(`第 ${i + 1} 个权重“${String(wi)}”不是数`);
+      if (v > wi + 1e-9) return bad(`第 ${i + 1} 个得分 ${v} 超过其权重 ${wi}`);
+    }
+    sum += v;
+  }
+  return ok(round(sum, 2));
+}
+
+/** EVAL.WAVG: fund-weighted average (001 notes 2–3: 以资金额度为权重加权平均). */
+export function wavgOf(values: Cell[][], funds: Cell[][]): FnResult<number> {
+  const v = values.flat();
+  const f = funds.flat();
+  if (v.length !== f.length) return bad(`数值（${v.length} 个）与资金额（${f.length} 个）个数不同`);
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    const m = f[i];
+    if (isBlank(x) || isBlank(m)) return na(`第 ${i + 1} 项的数值或资金额为空`);
+    if (typeof x !== "number" || typeof m !== "number" || m < 0) return bad(`第 ${i + 1} 项的数值或资金额不是有效数字`);
+    num += x * m;
+    den += m;
+  }
+  if (den === 0) return bad("资金额合计为 0，无法加权");
+  return ok(round(num / den, 6));
+}
+
+/** EVAL.PARSE: how a target or actual is read, as rows of [项, 值]. */
+export function parseOf(text: Cell): FnResult<(string | number)[][]> {
+  const m = parseMeasure(cellValue(text));
+  const rows: (string | number)[][] = [["类型 kind", m.kind]];
+  switch (m.kind) {
+    case "number":
+      rows.push(["运算符 op", m.op ?? ""], ["数值 value", m.value], ["单位 unit", m.unit ?? ""]);
+      break;
+    case "percent":
+      rows.push(["运算符 op", m.op ?? ""], ["数值 value", m.value], ["单位 unit", "%"]);
+      break;
+    case "date":
+      rows.push(["运算符 op", m.op ?? ""], ["日期 date", m.shown], ["单位 unit", ""]);
+      break;
+    case "grade":
+      rows.push(["等级 grade", m.grade], ["文字 text", m.shown]);
+      break;
+    case "multi":
+      for (const p of m.parts) rows.push([p.label || "分项", `${p.measure.op ?? ""}${p.measure.shown}`]);
+      break;
+    case "blank":
+      rows.push(["说明 note", "空白：尚未填写"]);
+      break;
+    case "unreadable":
+      return bad(m.reason);
+  }
+  return ok(rows);
+}

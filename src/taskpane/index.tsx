@@ -1,0 +1,20 @@
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "./App";
+
+/* The pane boots once Office says where it runs: inside Excel (host "Excel") or a plain browser (host null). */
+function boot(host: string | null): void {
+  const el = document.getElementById("root");
+  if (!el) return;
+  createRoot(el).render(
+    <FluentProvider theme={webLightTheme}>
+      <App inExcel={host === "Excel"} />
+    </FluentProvider>,
+  );
+}
+
+if (typeof Office !== "undefined") {
+  Office.onReady((info) => boot(info.host ? String(info.host) : null));
+} else {
+  boot(null);
+}
