@@ -1,0 +1,85 @@
+/**
+ * A worksheet region as plain data: what the Office.js and ExcelJS gateways read and what layout detection
+ * reads. Rows and columns are 0-based inside the grid; `origin` is the sheet address of cells[0][0].
+ */
+export type CellValue = string | number | boolean | null;
+
+export interface GridCell {
+  /** The value (a formula's cached result for formula cells). */
+  v: CellValue;
+  /** The formula, with its leading "=", when the cell holds one. */
+  f?: string;
+  /** Number format, when not General. */
+  fmt?: string;
+  /** Solid fill colour (ARGB, e.g. FFFFE699), when the cell has one. */
+  fill?: string;
+  /** The cell's note (comment) text, when it has one. */
+  note?: string;
+}
+
+export interface Merge {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export interface Grid {
+  sheet: string;
+  /** 0-based sheet row/column of cells[0][0]. */
+  origin: { row: number; col: number };
+  cells: (GridCell | null)[][];
+  merges: Merge[];
+}
+
+/** `A1`-style address of a grid cell (0-based in the grid), in sheet coordinates. */
+export function address(grid: Grid, row: number, col: number): string {
+  return `${columnLetters(grid.origin.col + col)}${grid.origin.row + row + 1}`;
+}
+
+export function columnLetters(col: number): string {
+  let s = "";
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Parse `B7` → 0-based {row, col}; null if not an address. */
+export function parseAddress(a: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(a.trim().toUpperCase());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** The grid's values with every merged area filled from its top-left cell (as a reader of the sheet sees it). */
+export function filledValues(grid: Grid): CellValue[][] {
+  const rows = grid.cells.length;
+  const cols = Math.max(0, ...grid.cells.map((r) => r.length));
+  const out: CellValue[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: CellValue[] = [];
+    for (let c = 0; c < cols; c++) row.push(grid.cells[r]?.[c]?.v ?? null);
+    out.push(row);
+  }
+  for (const m of grid.merges) {
+    const v = out[m.r1]?.[m.c1] ?? null;
+    for (let r = m.r1; r <= m.r2 && r < rows; r++) {
+      for (let c = m.c1; c <= m.c2 && c < cols; c++) {
+        if (r !== m.r1 || c !== m.c1) out[r]![c] = v;
+      }
+    }
+  }
+  return out;
+}
+
+/** Text of a value for header matching: no spaces or line breaks, full-width forms folded. */
+export function text(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return "";
+  return String(v).normalize("NFKC").replace(/\s+/g, "");
+}

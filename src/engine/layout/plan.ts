@@ -1,0 +1,214 @@
+import { pct, pts, round } from "../measure/format";
+import type { TableResult } from "../evaluate/types";
+import type { DetectedTable } from "./detect";
+import { address, columnLetters, type CellValue, type Grid } from "./grid";
+
+export const FILL = { mismatch: "FFFFE699", unreadable: "FFF8CBAD", header: "FFE2EFDA", pending: "FFDDEBF7" } as const;
+
+/** What a cell held before a plan touched it, so that the plan can be undone exactly. */
+export interface CellSnapshot {
+  v: CellValue;
+  f?: string;
+  fill?: string | null;
+  note?: string | null;
+}
+
+/** One cell write. Only fills are ever written over a user's non-empty cell; values go to empty cells. */
+export interface CellWrite {
+  /** 0-based sheet coordinates. */
+  row: number;
+  col: number;
+  address: string;
+  value?: CellValue;
+  formula?: string;
+  numFmt?: string;
+  note?: string | null;
+  fill?: string | null;
+  bold?: boolean;
+  before: CellSnapshot;
+}
+
+export interface WritePlan {
+  sheet: string;
+  writes: CellWrite[];
+}
+
+export interface PlanOptions {
+  /** "formulas": EVAL.* formulas on the row's own cells, with cached values; "values": plain values. */
+  mode: "formulas" | "values";
+  preset: string;
+}
+
+const HEADERS = ["复核得分", "完成率(复核)", "偏差分析", "复核说明"];
+
+/**
+ * The writes that put a table's results into its sheet: four columns to the right of the table (复核得分,
+ * 完成率, 偏差分析, 复核说明) in the first columns that are empty on every row of the table, the recomputed
+ * budget score, total and rating in the same columns, a summary of level-1 subtotals below the table, amber
+ * fills on reported scores that do not match and red fills on cells that cannot be read. No non-empty cell
+ * is written; every write records what was there.
+ */
+export function buildPlan(grid: Grid, t: DetectedTable, result: TableResult, opts: PlanOptions): WritePlan {
+  const writes: CellWrite[] = [];
+  const top = Math.min(t.headerRows[0], t.budget?.headerRow ?? Infinity);
+  const bottom = Math.max(t.lastRow, t.total?.row ?? 0, t.rating?.row ?? 0);
+  const first = firstFreeColumns(grid, top, bottom, HEADERS.length);
+  const col = { score: first, completion: first + 1, deviation: first + 2, note: first + 3 };
+  const put = (r: number, c: number, w: Omit<CellWrite, "row" | "col" | "address" | "before">) => {
+    const cell = grid.cells[r]?.[c] ?? null;
+    const before: CellSnapshot = { v: cell?.v ?? null, ...(cell?.f ? { f: cell.f } : {}), fill: cell?.fill ?? null, note: cell?.note ?? null };
+    writes.push({ row: grid.origin.row + r, col: grid.origin.col + c, address: address(grid, r, c), ...w, before });
+  };
+  const ref = (r: number, c: number | undefined) => (c === undefined ? null : address(grid, r, c).replace(/^([A-Z]+)(\d+)$/, "$1$2"));
+
+  HEADERS.forEach((h, i) => put(t.headerRows[0], first + i, { value: h, bold: true, fill: FILL.header }));
+
+  result.indicators.forEach((row, i) => {
+    const r = t.indicatorRows[i]!;
+    const findings = result.findings.filter((f) => f.indicator === i).map((f) => `【${f.code}】${f.message}`);
+    const note = [row.explanation, ...findings].join("\n");
+    const targetRef = ref(r, t.columns.target);
+    const actualRef = ref(r, t.columns.actual);
+    const weightRef = ref(r, t.columns.weight);
+    const composed = t.columns.op !== undefined || t.columns.unit !== undefined;
+    const formulaOk = opts.mode === "formulas" && targetRef && actualRef && weightRef && !composed && (row.rule_source === "preset" || row.rule_source === "rule-name" || row.rule_source === "rule-text");
+    if (row.score !== null) {
+      const ruleArg = row.rule_source === "preset" ? "" : t.columns.rule !== undefined ? ref(r, t.columns.rule)! : "";
+      const formula = formulaOk ? `EVAL.SCORE(${targetRef},${actualRef},${weightRef},${ruleArg},"${opts.preset}")` : undefined;
+      put(r, col.score, { value: round(row.score, 2), ...(formula ? { formula } : {}), numFmt: "0.00", note, fill: row.status === "mismatch" ? FILL.mismatch : null });
+    } else {
+      put(r, col.score, { value: row.status === "pending" ? "未填写" : row.status === "needs-rule" ? "需指定规则" : "无法计算", note, fill: row.status === "pending" ? FILL.pending : FILL.unreadable });
+    }
+    if (row.completion !== null && Number.isFinite(row.completion)) {
+      put(r, col.completion, { value: round(row.completion, 6), ...(formulaOk ? { formula: `EVAL.COMPLETION(${targetRef},${actualRef})` } : {}), numFmt: "0.00%" });
+    }
+    if (row.deviation) put(r, col.deviation, { value: row.deviation, ...(formulaOk ? { formula: `EVAL.DEVIATION(${targetRef},${actualRef})` } : {}) });
+    const verdict = row.status === "mismatch" ? `报告 ${pts(row.reported_score ?? 0)}，复核 ${pts(row.score ?? 0)}` : row.status === "ok" ? "一致" : row.explanation.split("。")[0]!;
+    put(r, col.note, { value: verdict });
+    if (row.status === "mismatch" && t.columns.score !== undefined) put(r, t.columns.score, { fill: FILL.mismatch });
+    if (row.status === "unreadable") {
+      for (const c of [t.columns.target, t.columns.actual, t.columns.weight]) if (c !== undefined) put(r, c, { fill: FILL.unreadable });
+    }
+  });
+
+  if (t.budget && result.budget) {
+    const b = result.budget;
+    const br = t.budget.row;
+    if (b.score !== null) put(br, col.score, { value: round(b.score, 2), numFmt: "0.00", note: b.explanation, fill: result.findings.some((f) => f.code === "budget-score-mismatch") ? FILL.mismatch : null });
+    if (b.rate !== null) put(br, col.completion, { value: round(b.rate, 6), numFmt: "0.00%" });
+    put(t.budget.headerRow, col.score, { value: "复核得分", bold: true, fill: FILL.header });
+    if (result.findings.some((f) => f.code === "budget-score-mismatch") && t.budget.columns.score !== undefined) put(br, t.budget.columns.score, { fill: FILL.mismatch });
+  }
+
+  const tableFindings = result.findings.filter((f) => f.indicator === null).map((f) => `【${f.code}】${f.message}`).join("\n");
+  const scoreCells = result.indicators.map((_, i) => address(grid, t.indicatorRows[i]!, col.score));
+  const budgetCell = t.budget && result.budget?.score !== null ? address(grid, t.budget.row, col.score) : null;
+  const totalFormula = opts.mode === "formulas" && scoreCells.length > 0 ? `SUM(${[budgetCell, ...rangesOf(scoreCells)].filter(Boolean).join(",")})` : undefined;
+  const totalRow = t.total?.row ?? null;
+  const totalValue = result.total === null ? "未完成" : round(result.total, 2);
+  const totalNote = `${result.total === null ? `已计分部分合计 ${pts(result.partial_total)}` : `复核总分 ${pts(result.total)}`}${tableFindings ? `\n${tableFindings}` : ""}`;
+  const totalMismatch = result.findings.some((f) => f.code === "total-mismatch" || f.code === "total-sum");
+  if (totalRow !== null) {
+    put(totalRow, col.score, { value: totalValue, ...(totalFormula && result.total !== null ? { formula: totalFormula } : {}), numFmt: "0.00", note: totalNote, bold: true, fill: totalMismatch ? FILL.mismatch : null });
+    if (totalMismatch && t.total?.col !== null && t.total?.col !== undefined) put(totalRow, t.total.col, { fill: FILL.mismatch });
+    if (result.rating) put(totalRow, col.completion, { value: result.rating, ...(opts.mode === "formulas" && result.total !== null ? { formula: `EVAL.RATING(${address(grid, totalRow, col.score)})` } : {}), bold: true });
+  }
+  writes.push(...summaryBlock(grid, t, result, bottom, first, put, totalRow === null ? { value: totalValue, note: totalNote } : null));
+  return { sheet: grid.sheet, writes: dedupe(writes) };
+}
+
+/** Level-1 subtotals (and the total when the table has no 总分 row) below the table, as the seeds' 表2. */
+function summaryBlock(grid: Grid, t: DetectedTable, result: TableResult, bottom: number, first: number, put: (r: number, c: number, w: Omit<CellWrite, "row" | "col" | "address" | "before">) => void, total: { value: CellValue; note: string } | null): CellWrite[] {
+  const groups = new Map<string, { weight: number; score: number; complete: boolean }>();
+  for (const row of result.indicators) {
+    if (!row.applicable) continue;
+    const key = (row.level1 ?? "（未分级）").replace(/\s+/g, "");
+    const g = groups.get(key) ?? { weight: 0, score: 0, complete: true };
+    g.weight += row.weight ?? 0;
+    if (row.score === null) g.complete = false;
+    else g.score += round(row.score, 2);
+    groups.set(key, g);
+  }
+  const lines: CellValue[][] = [["复核汇总", "权重", "复核得分", "得分率"]];
+  if (result.budget) lines.push(["预算执行", result.budget.weight, result.budget.score === null ? "—" : round(result.budget.score, 2), result.budget.score === null ? "—" : pct(result.budget.score / result.budget.weight)]);
+  for (const [k, g] of groups) lines.push([k, g.weight, g.complete ? round(g.score, 2) : "未完成", g.complete && g.weight > 0 ? pct(g.score / g.weight) : "—"]);
+  if (total) lines.push(["总分", null, total.value, result.rating ?? "—"]);
+  let start = bottom + 2;
+  while (!rowsEmpty(grid, start, start + lines.length - 1, first, first + 3)) start++;
+  lines.forEach((line, i) => line.forEach((v, j) => {
+    if (v !== null) put(start + i, first + j, { value: v, ...(i === 0 ? { bold: true, fill: FILL.header } : {}), ...(j === 2 && typeof v === "number" ? { numFmt: "0.00" } : {}) });
+  }));
+  return [];
+}
+
+function rowsEmpty(grid: Grid, r1: number, r2: number, c1: number, c2: number): boolean {
+  for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (!isEmpty(grid, r, c)) return false;
+  return !grid.merges.some((m) => m.r2 >= r1 && m.r1 <= r2 && m.c2 >= c1 && m.c1 <= c2);
+}
+
+function isEmpty(grid: Grid, r: number, c: number): boolean {
+  const cell = grid.cells[r]?.[c];
+  return !cell || ((cell.v === null || cell.v === "") && !cell.f);
+}
+
+/** The first `n` adjacent columns right of everything in rows r1..r2 that are empty there and not merged. */
+export function firstFreeColumns(grid: Grid, r1: number, r2: number, n: number): number {
+  let lastUsed = -1;
+  for (let r = r1; r <= r2; r++) {
+    const row = grid.cells[r] ?? [];
+    for (let c = row.length - 1; c > lastUsed; c--) if (!isEmpty(grid, r, c)) { lastUsed = c; break; }
+  }
+  for (const m of grid.merges) if (m.r2 >= r1 && m.r1 <= r2) lastUsed = Math.max(lastUsed, m.c2);
+  let c = lastUsed + 1;
+  while (!rowsEmpty(grid, r1, r2, c, c + n - 1)) c++;
+  return c;
+}
+
+/** Collapse consecutive addresses in one column into ranges (D5:D9). */
+function rangesOf(cells: string[]): string[] {
+  const out: string[] = [];
+  let start: string | null = null;
+  let prev: { col: string; row: number } | null = null;
+  for (const a of cells) {
+    const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+    const cur = { col: m[1]!, row: Number(m[2]) };
+    if (prev && cur.col === prev.col && cur.row === prev.row + 1) {
+      prev = cur;
+      continue;
+    }
+    if (start && prev) out.push(start === `${prev.col}${prev.row}` ? start : `${start}:${prev.col}${prev.row}`);
+    start = a;
+    prev = cur;
+  }
+  if (start && prev) out.push(start === `${prev.col}${prev.row}` ? start : `${start}:${prev.col}${prev.row}`);
+  return out;
+}
+
+/** Later writes to the same cell merge into the earlier one (a fill and a value on one cell). */
+function dedupe(writes: CellWrite[]): CellWrite[] {
+  const byCell = new Map<string, CellWrite>();
+  for (const w of writes) {
+    const prev = byCell.get(w.address);
+    byCell.set(w.address, prev ? { ...prev, ...w, before: prev.before } : w);
+  }
+  return [...byCell.values()];
+}
+
+/** The plan that restores every cell a plan wrote to what it held before. */
+export function undoPlan(plan: WritePlan): WritePlan {
+  return {
+    sheet: plan.sheet,
+    // Restore exactly what each write changed: its value (or formula), its fill, its note.
+    writes: plan.writes.map((w) => ({
+      row: w.row,
+      col: w.col,
+      address: w.address,
+      ...(w.value !== undefined || w.formula !== undefined ? { value: w.before.v, ...(w.before.f ? { formula: w.before.f } : {}) } : {}),
+      ...(w.fill !== undefined ? { fill: w.before.fill ?? null } : {}),
+      ...(w.note !== undefined ? { note: w.before.note ?? null } : {}),
+      before: { v: w.value ?? w.before.v, ...(w.formula ? { f: w.formula } : {}), fill: w.fill ?? null, note: w.note ?? null },
+    })),
+  };
+}
+
+export { columnLetters };
