@@ -5,6 +5,7 @@ export interface CliOptions {
   tolerance: number;
   rating: string | null;
   out: string | null;
+  summary: boolean;
   files: string[];
   help: boolean;
 }
@@ -19,12 +20,13 @@ export const USAGE = `用法 Usage: eval-score [--preset national|xinjiang|hubei
   --tolerance N     报告得分与复核得分允许的差（默认 0.01）/ largest difference that is not a mismatch
   --rating SCHEME   评级方案 / rating scheme
   --out DIR         写出评分后的副本和 summary.csv（不修改原文件）/ write scored copies and summary.csv
+  --summary         每张表只打印一行汇总 / one summary line per table
 
 退出码 Exit codes: 0 全部读入（发现问题不算错误）；2 用法错误或文件无法读取。`;
 
 /** Parse argv; returns the options or an error message (Chinese first). */
 export function parseArgs(argv: string[]): CliOptions | { error: string } {
-  const o: CliOptions = { preset: null, json: false, tolerance: 0.01, rating: null, out: null, files: [], help: false };
+  const o: CliOptions = { preset: null, json: false, tolerance: 0.01, rating: null, out: null, summary: false, files: [], help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string | null => {
@@ -39,6 +41,9 @@ export function parseArgs(argv: string[]): CliOptions | { error: string } {
     switch (name) {
       case "--json":
         o.json = true;
+        break;
+      case "--summary":
+        o.summary = true;
         break;
       case "-h":
       case "--help":

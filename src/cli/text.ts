@@ -28,3 +28,15 @@ export function tableReport(t: ContractTable): string {
   }
   return lines.join("\n");
 }
+
+/** One line per table: where, what, recomputed vs reported total and rating, how many findings. */
+export function summaryTable(tables: ContractTable[]): string {
+  const lines = ["文件 / 工作表 | 表格 | 复核总分 | 报告总分 | 等级 | 报告等级 | 发现(错误)"];
+  for (const t of tables) {
+    const where = `${(t.file ?? "").split(/[\\/]/).pop()}${t.sheet ? ` / ${t.sheet}` : ""}`;
+    const total = t.total === null ? `— (已计分 ${t.partial_total.toFixed(2)})` : t.total.toFixed(2);
+    const errors = t.findings.filter((f) => f.severity === "error").length;
+    lines.push(`${where} | ${t.title.slice(0, 24)} | ${total} | ${cell(t.reported_total)} | ${t.rating ?? "—"} | ${t.reported_rating ?? "—"} | ${t.findings.length}(${errors})`);
+  }
+  return lines.join("\n");
+}

@@ -221,8 +221,11 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
     rule_text: str("rule"),
     deviation_note: str("deviation"),
   };
-  const l1w = columns.level1Weight !== undefined ? numberOf(cellAt(r, "level1Weight")) : weightInName(row.level1);
-  const l2w = columns.level2Weight !== undefined ? numberOf(cellAt(r, "level2Weight")) : weightInName(row.level2);
+  const judgement = str("judgement");
+  if (judgement) row.judgement = judgement;
+  // Level weights sit in merged cells beside their level names: read them filled down, as the names are.
+  const l1w = columns.level1Weight !== undefined ? numberOf({ v: get(r, "level1Weight") }) : weightInName(row.level1);
+  const l2w = columns.level2Weight !== undefined ? numberOf({ v: get(r, "level2Weight") }) : weightInName(row.level2);
   if (l1w !== null) row.level1_weight = l1w;
   if (l2w !== null) row.level2_weight = l2w;
   return row;

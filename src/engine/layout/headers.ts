@@ -2,7 +2,7 @@
 export type Role =
   | "level1" | "level1Weight" | "level2" | "level2Weight" | "level3" | "code"
   | "weight" | "target" | "actual" | "completion" | "score" | "rule" | "deviation" | "op" | "unit"
-  | "explanation" | "basis" | "prior" | "evidence" | "serial" | "recheck";
+  | "judgement" | "explanation" | "basis" | "prior" | "evidence" | "serial" | "recheck";
 
 /** Synonyms by role. Exact matches after folding; the longest synonym wins where one contains another. */
 export const HEADER_SYNONYMS: Record<Role, string[]> = {
@@ -21,6 +21,7 @@ export const HEADER_SYNONYMS: Record<Role, string[]> = {
   deviation: ["偏差原因分析", "未完成原因分析", "偏差原因分析及改进措施", "扣分原因", "未完成原因和改进措施", "偏差原因", "偏差原因及改进措施", "未完成原因"],
   op: ["指标性质", "指标方向", "指标类型"],
   unit: ["度量单位", "计量单位", "单位"],
+  judgement: ["评价人判断", "评价判断", "评价人意见", "符合情况", "逐项判断"],
   explanation: ["指标解释", "指标说明"],
   basis: ["指标值设定依据", "设定依据"],
   prior: ["上年完成情况", "上年实际值", "上年完成值"],
