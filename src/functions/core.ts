@@ -8,7 +8,9 @@ import { rate, schemeByName } from "../engine/evaluate/rating";
 import { presetByName } from "../engine/rules/presets";
 import { ruleByName } from "../engine/rules/names";
 import type { RuleTextReader } from "../engine/evaluate/resolveRule";
-import type { IndicatorResult } from "../engine/evaluate/types";
+import type { IndicatorResult, TableResult } from "../engine/evaluate/types";
+import { evaluateTable } from "../engine/evaluate/table";
+import { detectTables, type DetectedTable } from "../engine/layout/detect";
 import { bad, cellValue, isBlank, na, ok, type Cell, type FnResult } from "./result";
 
 /** The rule-text reader custom functions use (set once at start-up; null until one is wired). */
@@ -193,4 +195,52 @@ export function parseOf(text: Cell): FnResult<(string | number)[][]> {
       return bad(m.reason);
   }
   return ok(rows);
+}
+
+/** A range passed to a custom function as a grid (values only: Excel passes no merges or formats). */
+function rangeGrid(range: Cell[][]): import("../engine/layout/grid").Grid {
+  return {
+    sheet: "range",
+    origin: { row: 0, col: 0 },
+    cells: range.map((row) => row.map((v) => (isBlank(v) ? null : { v: typeof v === "boolean" ? (v ? "是" : "否") : (v as string | number) }))),
+    merges: [],
+  };
+}
+
+function evaluateRange(range: Cell[][], preset: Cell): FnResult<{ detected: DetectedTable; result: TableResult }> {
+  const p = presetByName(isBlank(preset) ? "national" : String(preset));
+  if (!p) return bad(`未知的预设“${String(preset)}”（可用：national、xinjiang、hubei）`);
+  const [detected] = detectTables(rangeGrid(range));
+  if (!detected || detected.indicatorRows.length === 0) return bad("区域中没有找到指标表：需要含 三级指标/指标名称、权重、目标值、实际完成值 等表头的区域（包含表头行）");
+  return ok({ detected, result: evaluateTable(detected.table, { preset: p, readRuleText: ruleTextReader }) });
+}
+
+/**
+ * EVAL.TABLE: a whole table in one call. Spills a header row, one row per indicator (name, completion, score,
+ * status, explanation), then 总分 and 等级. A row that cannot be scored shows its status, never a silent 0.
+ */
+export function tableOf(range: Cell[][], preset: Cell): FnResult<(string | number)[][]> {
+  const e = evaluateRange(range, preset);
+  if (!e.ok) return e;
+  const { result } = e.value;
+  const STATUS: Record<string, string> = { ok: "一致", mismatch: "不符", pending: "未填写", unreadable: "无法识别", "needs-rule": "需指定规则" };
+  const out: (string | number)[][] = [["指标", "完成率", "复核得分", "状态", "说明"]];
+  if (result.budget) out.push(["预算执行", result.budget.rate === null ? "" : round(result.budget.rate, 6), result.budget.score === null ? "" : round(result.budget.score, 2), "", result.budget.explanation]);
+  for (const i of result.indicators) {
+    out.push([i.name, i.completion === null || !Number.isFinite(i.completion) ? "" : round(i.completion, 6), i.score === null ? "" : round(i.score, 2), STATUS[i.status] ?? i.status, i.explanation]);
+  }
+  out.push(["总分", "", result.total === null ? "" : round(result.total, 2), result.total === null ? "未完成" : "", result.total === null ? `已计分部分合计 ${round(result.partial_total, 2)}` : ""]);
+  out.push(["等级", "", result.rating ?? "", "", ""]);
+  return ok(out);
+}
+
+/** EVAL.CHECK: the review findings, one row each: the row in the range (1-based; blank for the table), code, message. */
+export function checkOf(range: Cell[][], preset: Cell): FnResult<(string | number)[][]> {
+  const e = evaluateRange(range, preset);
+  if (!e.ok) return e;
+  const { detected, result } = e.value;
+  const out: (string | number)[][] = [["行", "代码", "说明"]];
+  for (const f of result.findings) out.push([f.indicator === null ? "" : detected.indicatorRows[f.indicator]! + 1, f.code, f.message]);
+  if (out.length === 1) out.push(["", "ok", "未发现问题"]);
+  return ok(out);
 }

@@ -129,3 +129,25 @@ export function parse(text: any): any[][] {
 export function wavg(values: any[][], funds: any[][]): number {
   return unwrap(core.wavgOf(values, funds));
 }
+
+/**
+ * 一次计算整张指标表（选中区域须包含表头行）：逐行溢出 指标、完成率、复核得分、状态、说明，最后是总分和等级。整表一次调用，比逐格调用快得多。
+ * @customfunction TABLE TABLE
+ * @param range 指标表区域，含表头（一级指标、三级指标、权重、目标值、实际完成值、得分、评分规则…）
+ * @param [preset] 预设：national（默认）、xinjiang、hubei
+ * @returns 每个指标一行的评分结果
+ */
+export function table(range: any[][], preset?: any): any[][] {
+  return unwrap(core.tableOf(range, preset));
+}
+
+/**
+ * 复核整张指标表，溢出发现的问题：行号、代码、说明（报告得分与复核不符、权重合计不为 100、总分或等级不符、缺少偏差原因等）。
+ * @customfunction CHECK CHECK
+ * @param range 指标表区域，含表头
+ * @param [preset] 预设：national（默认）、xinjiang、hubei
+ * @returns 复核发现
+ */
+export function check(range: any[][], preset?: any): any[][] {
+  return unwrap(core.checkOf(range, preset));
+}

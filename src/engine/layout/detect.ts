@@ -166,7 +166,13 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       continue;
     }
     if (l3 === "" && !hasFigure) continue;
-    indicators.push(rowInput(grid, r, get, cellAt, columns));
+    const input = rowInput(grid, r, get, cellAt, columns);
+    // Merged level cells passed without their merges (a range given to EVAL.TABLE) are blank below the first
+    // row: the level continues from the row above, as it does on the sheet.
+    const prev = indicators[indicators.length - 1];
+    if (prev && !input.level1 && prev.level1) input.level1 = prev.level1;
+    if (prev && !input.level2 && prev.level2 && input.level1 === prev.level1) input.level2 = prev.level2;
+    indicators.push(input);
     indicatorRows.push(r);
     last = r;
   }
