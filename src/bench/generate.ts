@@ -45,14 +45,26 @@ export function generateRow(rand: () => number, i: number): IndicatorInput {
   return { level1: "产出指标", level2: "数量指标", level3: `指标${i}`, weight, target, actual, rule_text: rule, reported_score: Math.round(rand() * weight * 100) / 100 };
 }
 
-/** `rows` indicators split into tables of 30 rows, as a folder of 自评表 would be. */
-export function generateTables(rows: number, seed = 1): TableInput[] {
+/**
+ * `rows` indicators split into tables of 30 rows, as a folder of 自评表 would be. As in real tables, most
+ * reported scores are right: `fill` (an untimed evaluation) sets 90% of them to the engine's figure and leaves
+ * 10% off by a point; most missed targets carry a deviation note.
+ */
+export function generateTables(rows: number, seed = 1, fill?: (t: TableInput) => (number | null)[]): TableInput[] {
   const rand = prng(seed);
   const tables: TableInput[] = [];
   for (let i = 0; i < rows; i += 30) {
     const indicators: IndicatorInput[] = [];
     for (let j = i; j < Math.min(rows, i + 30); j++) indicators.push(generateRow(rand, j));
-    tables.push({ id: `t${i / 30}`, title: `生成表 ${i / 30}`, budget: { initial: 100, full_year: 100, executed: 90 + rand() * 10, weight: 10, reported_score: 9.5 }, indicators, reported_total: 90 });
+    const t: TableInput = { id: `t${i / 30}`, title: `生成表 ${i / 30}`, budget: { initial: 100, full_year: 100, executed: 90 + rand() * 10, weight: 10, reported_score: 9.5 }, indicators, reported_total: 90 };
+    if (fill) {
+      fill(t).forEach((s, k) => {
+        const row = indicators[k]!;
+        row.reported_score = s === null ? null : rand() < 0.9 ? Math.round(s * 100) / 100 : Math.max(0, Math.round(s) - 1);
+        if (rand() < 0.7) row.deviation_note = "受政策调整影响";
+      });
+    }
+    tables.push(t);
   }
   return tables;
 }

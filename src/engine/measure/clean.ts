@@ -4,6 +4,8 @@
  * table cells leave between characters. Operators are unified to ASCII (`≥`, `＞＝`, `≧` → `>=`).
  */
 export function cleanText(raw: string): string {
+  // Fast path: most cells hold only ASCII, common CJK and the usual signs, which need no folding.
+  if (PLAIN.test(raw)) return raw;
   let s = raw.normalize("NFKC"); // full-width digits, ％, ＝, ＞ … → ASCII
   s = s
     .replace(/<\/?[a-zA-Z][^>]*>/g, " ")
@@ -20,6 +22,8 @@ export function cleanText(raw: string): string {
     .replace(/═/g, "=");
   return s;
 }
+
+const PLAIN = /^[\x20-\x3b\x3f-\x7e\u4e00-\u9fa5≥≤、，。：]*$/;
 
 /** Remove all whitespace (cell wrapping splits `上访 率 ≤1%`); keep it for rule texts elsewhere. */
 export function squeeze(s: string): string {
