@@ -17,3 +17,7 @@ export type * from "./evaluate/types";
 export type { RuleTextReader } from "./evaluate/resolveRule";
 export { completionOf } from "./measure/completion";
 export { toContract, type ContractTable, type ContractOutput } from "./contract";
+export { readRuleText } from "./ruleText";
+export { detectTables, type DetectedTable } from "./layout/detect";
+export { buildPlan, undoPlan, type WritePlan, type CellWrite } from "./layout/plan";
+export type { Grid, GridCell } from "./layout/grid";

@@ -8,13 +8,14 @@ import { rate, schemeByName } from "../engine/evaluate/rating";
 import { presetByName } from "../engine/rules/presets";
 import { ruleByName } from "../engine/rules/names";
 import type { RuleTextReader } from "../engine/evaluate/resolveRule";
+import { readRuleText } from "../engine/ruleText";
 import type { IndicatorResult, TableResult } from "../engine/evaluate/types";
 import { evaluateTable } from "../engine/evaluate/table";
 import { detectTables, type DetectedTable } from "../engine/layout/detect";
 import { bad, cellValue, isBlank, na, ok, type Cell, type FnResult } from "./result";
 
-/** The rule-text reader custom functions use (set once at start-up; null until one is wired). */
-let ruleTextReader: RuleTextReader | null = null;
+/** The rule-text reader custom functions use: the engine's, unless replaced (tests, a future reader). */
+let ruleTextReader: RuleTextReader | null = readRuleText;
 export function useRuleTextReader(reader: RuleTextReader | null): void {
   ruleTextReader = reader;
 }

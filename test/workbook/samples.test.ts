@@ -52,6 +52,10 @@ describe("the bundled samples are detected and scored against the golden figures
     expect(t.table.reported_total).toBe(90.71);
     expect(t.table.reported_rating).toBe("优");
     expect(found[0]!.result.findings.filter((f) => f.code.startsWith("weights"))).toEqual([]);
+    // Scored by its own 指标说明和评分标准 and the 评价人判断 column: 90.71, 优, as the report has it.
+    expect(found[0]!.result.indicators.filter((i) => i.status !== "ok")).toEqual([]);
+    expect(round(found[0]!.result.total!, 2)).toBe(90.71);
+    expect(found[0]!.result.rating).toBe("优");
   });
   test("the formulas sample: EVAL formulas with cached values", async () => {
     const { found, grids } = await tablesOf("eval-formulas.xlsx");

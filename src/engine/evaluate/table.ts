@@ -7,6 +7,7 @@ import { readNumber } from "./coerce";
 import type { RuleTextReader } from "./resolveRule";
 import type { Finding, TableInput, TableResult } from "./types";
 import { reviewTable } from "../review/table";
+import { readRuleText } from "../ruleText";
 
 export interface EvaluateOptions {
   /** Preset name or object; the table's own `preset` wins over this default. */
@@ -14,7 +15,7 @@ export interface EvaluateOptions {
   /** Largest |reported − recomputed| that is not a mismatch (default 0.01). */
   tolerance?: number;
   ratingScheme?: RatingScheme;
-  /** Reader for rule texts (评分规则); rows whose text it cannot read are needs-rule. */
+  /** Reader for rule texts (评分规则); rows whose text it cannot read are needs-rule. Default: the engine's reader; null: none. */
   readRuleText?: RuleTextReader | null;
 }
 
@@ -28,7 +29,7 @@ export function evaluateTable(table: TableInput, options: EvaluateOptions = {}):
   const tolerance = options.tolerance ?? 0.01;
   const scheme = schemeByName(table.rating_scheme) ?? options.ratingScheme ?? preset.rating;
   const findings: Finding[] = [];
-  const rowOpts = { preset, tolerance, readRuleText: options.readRuleText ?? null };
+  const rowOpts = { preset, tolerance, readRuleText: options.readRuleText === undefined ? readRuleText : options.readRuleText };
   const indicators = table.indicators.map((row, i) => {
     const r = scoreIndicator(row, i, table, rowOpts);
     findings.push(...r.findings);

@@ -67,7 +67,7 @@ export interface Finding {
 }
 
 /** Where a row's rule came from. */
-export type RuleSource = "row" | "rule-name" | "rule-text" | "table" | "preset";
+export type RuleSource = "row" | "rule-name" | "rule-text" | "judgement" | "table" | "preset";
 
 export interface IndicatorResult {
   index: number;

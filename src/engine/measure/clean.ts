@@ -23,7 +23,7 @@ export function cleanText(raw: string): string {
   return s;
 }
 
-const PLAIN = /^[\x20-\x3b\x3f-\x7e\u4e00-\u9fa5≥≤、，。：]*$/;
+const PLAIN = /^[\x20-\x23\x25-\x3b\x3f-\x5b\x5d-\x7e\u4e00-\u9fa5≥≤、，。：]*$/;
 
 /** Remove all whitespace (cell wrapping splits `上访 率 ≤1%`); keep it for rule texts elsewhere. */
 export function squeeze(s: string): string {

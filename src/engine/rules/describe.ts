@@ -35,6 +35,8 @@ export function ruleLabel(rule: Rule): string {
       return "直接赋分（按时完成得满分）";
     case "zeroTarget":
       return "目标为 0";
+    case "judged":
+      return "按评价人判断";
     case "notApplicable":
       return "不适用";
   }
@@ -72,6 +74,8 @@ export function describeRule(rule: Rule): string {
       return "在时限内完成（或达到目标）得满分，否则 0 分";
     case "zeroTarget":
       return "实际为 0 得满分，否则 0 分";
+    case "judged":
+      return "得分 = 评价人给出的比例 × 权重";
     case "notApplicable":
       return "本指标不适用，不计分，其余指标按 100 分折算";
   }

@@ -11,7 +11,7 @@ import { scaledBelow } from "./families/scaledBelow";
 import { threshold } from "./families/threshold";
 import { checklist } from "./families/checklist";
 import { graded, qualitative } from "./families/qualitative";
-import { deadline, satisfaction, zeroTarget } from "./families/simple";
+import { deadline, judged, satisfaction, zeroTarget } from "./families/simple";
 import { noScore } from "./context";
 
 type Registry = { [K in RuleType]: Scorer<Extract<Rule, { type: K }>> };
@@ -33,6 +33,7 @@ export const SCORERS: Registry = {
   graded,
   deadline,
   zeroTarget,
+  judged,
   notApplicable: () => noScore("needs-rule", "not-applicable", "不适用"),
 };
 

@@ -58,6 +58,8 @@ export type Rule =
   | { type: "deadline" }
   /** A target of 0 (安全事故 0 起): an actual of 0 → full, anything above → 0. */
   | { type: "zeroTarget" }
+  /** The evaluator's own share of the weight (评价人判断 50%): used when a row's rule text states no rule. */
+  | { type: "judged" }
   /** The indicator does not apply: no score; the table's other weights are rescaled to 100. */
   | { type: "notApplicable" };
 

@@ -2,6 +2,7 @@ import { pct, pts } from "../../measure/format";
 import { isOutcome, noScore, quantity, scored, type Scorer } from "../context";
 import type { Rule } from "../types";
 import { byMet } from "./completion";
+import { judgedShare } from "../judgement";
 
 /** 满意度赋分 (seed 003): at or above the target → full; below it, proportional B/A × w. */
 export const satisfaction: Scorer<Extract<Rule, { type: "satisfaction" }>> = (_rule, ctx) => {
@@ -40,4 +41,12 @@ export const zeroTarget: Scorer<Extract<Rule, { type: "zeroTarget" }>> = (_rule,
   return q.actual <= 1e-12
     ? scored(w, 1, true, [`目标为 0，实际 ${q.actualShown}`, `得满分 ${pts(w)}`])
     : scored(0, 0, false, [`目标为 0，实际 ${q.actualShown}`, "超过 0：得 0 分"]);
+};
+
+/** The evaluator's share of the weight, as given in the judgement (0.5 or "50%"). */
+export const judged: Scorer<Extract<Rule, { type: "judged" }>> = (_rule, ctx) => {
+  const share = judgedShare(ctx.judgement);
+  if (share === null) return noScore("needs-rule", "judgement-missing", "需评价人给出得分比例或指定评分规则");
+  const s = share * ctx.weight;
+  return scored(s, share, share >= 1, [`评价人判断：得权重的 ${pct(share)}`, `得分 = ${pct(share)} × ${pts(ctx.weight)} = ${pts(s)}`]);
 };

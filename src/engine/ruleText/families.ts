@@ -1,0 +1,123 @@
+import type { ChecklistItem, Rule } from "../rules/types";
+import { basisOf } from "./bands";
+import { circled, circledMarks, countOf, shareOf } from "./normalise";
+
+const P = "(\\d+(?:\\.\\d+)?)%";
+
+/** 按照完成比例赋分 written out (seed 000 C11): ≥200% → 0; 100–200% → (1−(r−100%))×w; 60–100% linear. */
+export function readOverAchievement(s: string): Rule | null {
+  if (!/\(1-\(实际完成率-100%\)\)|\(1-\(完成率-100%\)\)/.test(s)) return null;
+  const floor = new RegExp(`${P}≤(?:实际)?完成率<100%`).exec(s);
+  const zero = new RegExp(`(?:完成率)?≥${P}[^；]*?得0分`).exec(s) ?? new RegExp(`完成率≥${P}`).exec(s);
+  if (!floor || !zero) return null;
+  return { type: "completion", floor: Number(floor[1]) / 100, zeroAt: Number(zero[1]) / 100 };
+}
+
+/** Cost (seed 000 C41): >100% → 0, =100% → full, floor–100% linear. */
+export function readCost(s: string): Rule | null {
+  if (!/(?:>|超过)100%[^；]*?得0分/.test(s) || !/(?:等于|=)100%[^；]*?得满分/.test(s)) return null;
+  const floor = new RegExp(`${P}≤(?:实际)?完成率<100%`).exec(s) ?? new RegExp(`\\(实际完成率-${P}\\)`).exec(s);
+  if (!floor) return null;
+  return { type: "cost", floor: Number(floor[1]) / 100, over: "zero" };
+}
+
+/** Met → full; unmet above a floor → (r − floor)/(1 − floor) × w (seed 000 C21). */
+export function readFloorLinear(s: string): Rule | null {
+  if (!/(?:符合|达到|完成)(?:预期)?(?:指标值|目标值|目标)?得满分/.test(s)) return null;
+  const f = new RegExp(`\\((?:实际)?完成率-${P}\\)/\\(1-${P}\\)`).exec(s);
+  if (!f || f[1] !== f[2]) return null;
+  return { type: "floorLinear", floor: Number(f[1]) / 100 };
+}
+
+/** ≥X% full; every Y% lower deducts M points or Z% of the weight (seed 004 B12, C21). */
+export function readStep(s: string): Rule | null {
+  const full = new RegExp(`≥${P}(?:的)?[，]?得(?:满分|(\\d+(?:\\.\\d+)?)分)`).exec(s);
+  const step = new RegExp(`每(?:降低|减少|低|下降|相差|差)${P}[，]?扣(?:(\\d+(?:\\.\\d+)?)分|${P}(?:的)?权重分|权重分的${P})`).exec(s);
+  if (!full || !step) return null;
+  const deductAs = step[2] !== undefined ? "points" : "share";
+  const deduct = step[2] !== undefined ? Number(step[2]) : Number(step[3] ?? step[4]) / 100;
+  return { type: "step", basis: basisOf(s), full: Number(full[1]) / 100, step: Number(step[1]) / 100, deduct, deductAs };
+}
+
+/** 得分=资金到位率×权重分 (seed 004 B11); ≥X% 得满分，否则按比例得分 (D13). */
+export function readRateTimesWeight(s: string): Rule | null {
+  const formula = /得分=[^；，。=]*?率×权重(?:分|分值)?/.test(s);
+  const prop = /否则[，]?按(?:比例|实际比例|完成比例)(?:得分|计分|赋分)/.exec(s);
+  if (!formula && !prop) return null;
+  const full = new RegExp(`≥${P}(?:的)?[，]?得满分`).exec(s);
+  if (prop && !full) return null;
+  return { type: "rateTimesWeight", basis: basisOf(s), ...(full ? { fullAt: Number(full[1]) / 100 } : {}) };
+}
+
+/** All or nothing: 得满分；否则不得分 / 全部符合…得满分 / 发现 1 例…得 0 分. */
+export function readThreshold(s: string): Rule | null {
+  if (/各占|缺[①-⑩]|每有一项|每符合一项|再得/.test(s)) return null;
+  if (/得满分[；，。]?否则[，]?(?:不得分|得0分)/.test(s) || /发现\d+例[^；]*?(?:得0分|不得分)/.test(s)) return { type: "threshold" };
+  return null;
+}
+
+/**
+ * Checklists judged item by item: `N项各占1/N权重分` (shares), `缺①扣权重分的40%` (deductions), `①…得1分；②…得2分`
+ * (points), and seed 000 A21's `先得20%的权重分（两项各占10%）…每符合一项，再得1/5的剩余权重分`.
+ */
+export function readChecklist(s: string): { rule: Rule; note: string | null } | null {
+  const marks = circledMarks(s);
+  const extra = /若[^；。]*?扣(\d+\/\d+|\d+%)(?:的)?权重分/.exec(s);
+  const note = extra ? `另有条件“${extra[0]}”需评价人另行扣分` : null;
+
+  const missing = [...s.matchAll(/缺([①-⑩])扣(?:权重分的)?(\d+(?:\.\d+)?)%/g)];
+  if (missing.length >= 2) {
+    return { rule: { type: "checklist", mode: "deductions", items: missing.map((m) => ({ label: m[1]!, share: Number(m[2]) / 100 })) }, note };
+  }
+
+  const each = /(?:以上)?([一二两三四五六七八九十\d]+)项各占(\d+\/\d+|\d+(?:\.\d+)?%)(?:的)?权重分/.exec(s);
+  if (each) {
+    const count = countOf(each[1]!);
+    const share = shareOf(each[2]!);
+    if (count !== null && share !== null && Math.abs(count * share - 1) <= 0.01) {
+        const items: ChecklistItem[] = Array.from({ length: count }, (_, i) => ({ label: marks[i] ?? circled(i), share }));
+      const mode = /每有一项不满足[，]?(?:则)?扣除/.test(s) || /否则扣除/.test(s) ? "deductions" : "shares";
+      return { rule: { type: "checklist", mode, items }, note };
+    }
+  }
+
+  const first = /先得(\d+(?:\.\d+)?)%的权重分[^；]*?两项各占(\d+(?:\.\d+)?)%/.exec(s);
+  const rest = /每符合一项[，]?再得1\/(\d+)的剩余权重分/.exec(s);
+  if (first && rest) {
+    const head = Number(first[1]) / 100;
+    const k = Number(rest[1]);
+    const items: ChecklistItem[] = [
+      { label: "①总目标", share: Number(first[2]) / 100 },
+      { label: "①年度目标", share: Number(first[2]) / 100 },
+      ...Array.from({ length: k }, (_, i) => ({ label: `②第${i + 1}项`, share: (1 - head) / k })),
+    ];
+    return { rule: { type: "checklist", mode: "shares", items }, note };
+  }
+
+  const points = [...s.matchAll(/([①-⑩])[^①-⑩]*?得(\d+(?:\.\d+)?)分/g)];
+  if (points.length >= 2 && points.length === marks.length) {
+    return { rule: { type: "checklist", mode: "points", items: points.map((m) => ({ label: m[1]!, points: Number(m[2]) })) }, note };
+  }
+  return null;
+}
+
+/** Two or more conditions on different subjects, each worth points (seed 004 C11): a points checklist. */
+export function readConditionPoints(s: string, subjects: string[]): Rule | null {
+  const clauses = s.split(/[；。]/).filter((c) => /得\d+(?:\.\d+)?分/.test(c));
+  const distinct = new Set(subjects.map((x) => x.replace(/(?:为|达到|等于)$/, "")).filter((x) => x !== ""));
+  if (clauses.length < 2 || distinct.size < 2 || distinct.size !== subjects.length) return null;
+  return {
+    type: "checklist",
+    mode: "points",
+    items: clauses.map((c, i) => ({ label: circled(i), points: Number(/得(\d+(?:\.\d+)?)分/.exec(c)![1]) })),
+  };
+}
+
+/** Qualitative three tiers: 100-80%（含80%）、80-50%（含50%）、50-0% (seed 001 note 3). */
+export function readTiers(s: string): Rule | null {
+  const m = /100%?(?:\(含\))?-(\d+)%(?:\(含(?:\d+%)?\))?，(\d+)%?-(\d+)%(?:\(含(?:\d+%)?\))?，(\d+)%?-0%/.exec(s);
+  if (!m || m[1] !== m[2] || m[3] !== m[4]) return null;
+  const hi = Number(m[1]) / 100;
+  const mid = Number(m[3]) / 100;
+  return { type: "qualitative", met: [hi, 1], partial: [mid, hi], unmet: [0, mid] };
+}

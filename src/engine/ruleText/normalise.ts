@@ -1,0 +1,67 @@
+const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩";
+
+/**
+ * Rule text as one comparable string: converted-document debris removed (`<p>`, LaTeX `$\geq 95\%$`,
+ * `\text{完成率}`), full-width forms folded except the circled item marks ①②③ (which NFKC would turn into
+ * digits), spaces from wrapped lines removed, comparison words turned into symbols (大于等于 → ≥), 个百分点 → %.
+ */
+export function normaliseRuleText(raw: string): string {
+  let s = raw
+    .replace(/<\/?[a-zA-Z][^>]*>/g, " ")
+    .replace(/\\text\{([^}]*)\}/g, "$1")
+    .replace(/\\(?:geq|geqslant|ge)\b/g, "≥")
+    .replace(/\\(?:leq|leqslant|le)\b/g, "≤")
+    .replace(/\\times\b/g, "×")
+    .replace(/\\%/g, "%")
+    .replace(/\$/g, "");
+  s = [...s].map((ch) => (CIRCLED.includes(ch) ? ch : ch.normalize("NFKC"))).join("");
+  s = s.replace(/\s+/g, "");
+  s = s
+    .replace(/>=|≧|⩾/g, "≥")
+    .replace(/<=|≦|⩽/g, "≤")
+    .replace(/大于或等于|大于等于|不低于|不少于|不小于|达到或超过/g, "≥")
+    .replace(/小于或等于|小于等于|不高于|不超过|不大于/g, "≤")
+    .replace(/大于|高于|超过(?=\d)/g, ">")
+    .replace(/小于|低于|不足|少于/g, "<")
+    .replace(/个百分点/g, "%")
+    .replace(/(?:达到|为)?(\d+(?:\.\d+)?%)(?:\(含\))?(?:及|或)以上/g, "≥$1")
+    .replace(/达到(?=≥)/g, "")
+    .replace(/[*＊]/g, "×")
+    .replace(/—|–|－|~|～/g, "-")
+    .replace(/(\d%?(?:\(含\))?)(?:至|到)(?=\d)/g, "$1-")
+    .replace(/[;；]/g, "；")
+    .replace(/[,，、]/g, "，")
+    .replace(/(\d)\.0+%/g, "$1%")
+    .replace(/(\d+\.\d*?)0+%/g, "$1%")
+    .replace(/\.%/g, "%")
+    .replace(/(\d)\.0+分/g, "$1分");
+  return s;
+}
+
+/** The circled marks in a text, in order of first appearance (①②③). */
+export function circledMarks(s: string): string[] {
+  const out: string[] = [];
+  for (const ch of s) if (CIRCLED.includes(ch) && !out.includes(ch)) out.push(ch);
+  return out;
+}
+
+export function circled(i: number): string {
+  return CIRCLED[i] ?? `(${i + 1})`;
+}
+
+/** `1/3` → 0.333…, `40%` → 0.4, `50%的` → 0.5; null if neither. */
+export function shareOf(s: string): number | null {
+  const f = /^(\d+)\/(\d+)/.exec(s);
+  if (f) return Number(f[1]) / Number(f[2]);
+  const p = /^(\d+(?:\.\d+)?)%/.exec(s);
+  if (p) return Number(p[1]) / 100;
+  return null;
+}
+
+const CN_NUM: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** `三` → 3, `5` → 5. */
+export function countOf(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  return CN_NUM[s] ?? null;
+}
