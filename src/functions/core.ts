@@ -9,6 +9,7 @@ import { presetByName } from "../engine/rules/presets";
 import { ruleByName } from "../engine/rules/names";
 import type { RuleTextReader } from "../engine/evaluate/resolveRule";
 import { readRuleText } from "../engine/ruleText";
+import { checkSurvey, cronbachAlpha, readShare, surveyRate } from "../engine/survey";
 import type { IndicatorResult, TableResult } from "../engine/evaluate/types";
 import { evaluateTable } from "../engine/evaluate/table";
 import { detectTables, type DetectedTable } from "../engine/layout/detect";
@@ -244,4 +245,63 @@ export function checkOf(range: Cell[][], preset: Cell): FnResult<(string | numbe
   for (const f of result.findings) out.push([f.indicator === null ? "" : detected.indicatorRows[f.indicator]! + 1, f.code, f.message]);
   if (out.length === 1) out.push(["", "ok", "未发现问题"]);
   return ok(out);
+}
+
+function optionsOf(counts: Cell[][]): FnResult<{ label: string; count: number | null }[]> {
+  const out: { label: string; count: number | null }[] = [];
+  for (const [i, row] of counts.entries()) {
+    const label = row.length >= 2 ? String(row[0] ?? "") : `第${i + 1}项`;
+    const c = row.length >= 2 ? row[1] : row[0];
+    if (isBlank(c)) {
+      out.push({ label, count: null });
+      continue;
+    }
+    const n = typeof c === "number" ? c : Number(c);
+    if (!Number.isFinite(n) || n < 0) return bad(`第 ${i + 1} 行人数“${String(c)}”不是有效数字`);
+    out.push({ label, count: n });
+  }
+  return ok(out);
+}
+
+/** EVAL.SURVEYRATE: share of valid answers in the positive options. */
+export function surveyRateOf(counts: Cell[][], positive: Cell | Cell[][], valid: Cell): FnResult<number> {
+  const opts = optionsOf(counts);
+  if (!opts.ok) return opts;
+  let pos: string[] | undefined;
+  if (Array.isArray(positive)) pos = positive.flat().filter((v) => !isBlank(v)).map(String);
+  else if (!isBlank(positive)) pos = String(positive).split(/[,，、;；\s]+/).filter(Boolean);
+  if (pos && pos.every((p) => /^\d+$/.test(p))) {
+    const idx = pos.map(Number);
+    pos = opts.value.filter((_, i) => idx.includes(i + 1)).map((o) => o.label);
+  }
+  const v = isBlank(valid) ? null : Number(valid);
+  if (v !== null && !Number.isFinite(v)) return bad(`有效答卷数“${String(valid)}”不是数`);
+  const r = surveyRate({ question: "本题", options: opts.value }, pos, v);
+  return r.ok ? ok(round(r.rate, 6)) : bad(r.message);
+}
+
+/** EVAL.ALPHA: Cronbach's α of an answer matrix (rows = respondents, columns = items). */
+export function alphaOf(answers: Cell[][]): FnResult<number> {
+  const m = answers.map((row) => row.map((v) => (typeof v === "number" ? v : isBlank(v) ? null : Number.isFinite(Number(v)) ? Number(v) : null)));
+  const a = cronbachAlpha(m);
+  return a.ok ? ok(round(a.alpha, 6)) : bad(a.message);
+}
+
+/** EVAL.SURVEYCHECK: counts against the sample, shares against counts, shares against 100%. */
+export function surveyCheckOf(counts: Cell[][], shares: Cell[][], total: Cell): FnResult<string[][]> {
+  const opts = optionsOf(counts);
+  if (!opts.ok) return opts;
+  const sh = shares.flat();
+  if (sh.length !== opts.value.length) return bad(`人数（${opts.value.length} 行）与占比（${sh.length} 行）行数不同`);
+  const n = typeof total === "number" ? total : Number(total);
+  if (isBlank(total) || !Number.isFinite(n) || n <= 0) return bad("有效问卷数应为正数");
+  const options = opts.value.map((o, i) => {
+    const s = sh[i];
+    if (isBlank(s)) return { ...o, share: null };
+    if (typeof s === "number") return { ...o, share: s, shareDecimals: 2 };
+    const r = readShare(String(s));
+    return { ...o, share: r?.share ?? null, shareDecimals: r?.decimals ?? 2 };
+  });
+  const findings = checkSurvey({ question: "本题", options }, n);
+  return ok(findings.length ? findings.map((f) => [f.code, f.message.replace(/^“本题”：/, "")]) : [["ok", "未发现问题"]]);
 }

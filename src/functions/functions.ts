@@ -151,3 +151,37 @@ export function table(range: any[][], preset?: any): any[][] {
 export function check(range: any[][], preset?: any): any[][] {
   return unwrap(core.checkOf(range, preset));
 }
+
+/**
+ * 问卷正面选项占比：（非常满意 + 满意 …）/ 有效答卷数。
+ * @customfunction SURVEYRATE SURVEYRATE
+ * @param counts 选项及人数两列（选项名称、人数），或只有人数一列
+ * @param [positive] 计为正面的选项：名称（如“非常满意,满意”）、名称所在区域或序号（如“1,2”）；省略时按满意/了解/认可类默认选项
+ * @param [valid] 有效答卷数；省略时为各选项人数之和
+ * @returns 占比（小数）
+ */
+export function surveyrate(counts: any[][], positive?: any, valid?: any): number {
+  return unwrap(core.surveyRateOf(counts, positive, valid));
+}
+
+/**
+ * 克朗巴赫 α 信度系数（Cronbach's α）：每行一份问卷、每列一道题的得分；有空白的行不计入。
+ * @customfunction ALPHA ALPHA
+ * @param answers 答题得分矩阵（行 = 受访者，列 = 题目）
+ * @returns 信度系数
+ */
+export function alpha(answers: any[][]): number {
+  return unwrap(core.alphaOf(answers));
+}
+
+/**
+ * 复核问卷统计表：人数合计是否等于有效问卷数、占比是否与人数相符、占比合计是否为 100%，溢出发现的问题。
+ * @customfunction SURVEYCHECK SURVEYCHECK
+ * @param counts 选项及人数两列（或人数一列）
+ * @param shares 报告写明的占比一列（百分比数值或“8.63%”文字）
+ * @param total 有效问卷数
+ * @returns 复核发现（代码、说明）
+ */
+export function surveycheck(counts: any[][], shares: any[][], total: any): any[][] {
+  return unwrap(core.surveyCheckOf(counts, shares, total));
+}
