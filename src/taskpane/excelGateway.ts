@@ -1,0 +1,15 @@
+import * as excel from "../excel/gateway";
+import type { Gateway } from "./gateway";
+
+/** The pane's gateway inside Excel: every method is one Excel.run. */
+export const excelGateway: Gateway = {
+  mode: "excel",
+  read: async (scope) => [await excel.readRegion(scope)],
+  apply: async (plan) => {
+    await excel.applyPlan(plan);
+  },
+  select: excel.selectCell,
+  addSummary: excel.addSummarySheet,
+  freeze: excel.freezeFormulas,
+  insertTemplate: excel.insertTemplate,
+};

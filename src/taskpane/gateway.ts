@@ -1,0 +1,23 @@
+import { createContext, useContext } from "react";
+import type { Grid } from "../engine/layout/grid";
+import type { WritePlan } from "../engine/layout/plan";
+import type { Template } from "../engine/layout/template";
+
+/** What the pane needs from where the workbook lives: Excel (Office.js) or a file (ExcelJS). */
+export interface Gateway {
+  mode: "excel" | "file";
+  fileName?: string;
+  read(scope: "sheet" | "selection"): Promise<Grid[]>;
+  apply(plan: WritePlan): Promise<void>;
+  select(sheet: string, address: string): Promise<void>;
+  addSummary(name: string, rows: (string | number)[][], chartRows: number): Promise<void>;
+  freeze(plan: WritePlan): Promise<number>;
+  insertTemplate(t: Template): Promise<void>;
+  download?(): Promise<{ name: string; data: Uint8Array }>;
+}
+
+export const GatewayContext = createContext<Gateway | null>(null);
+
+export function useGateway(): Gateway | null {
+  return useContext(GatewayContext);
+}
