@@ -8,7 +8,7 @@ import type { Grid, GridCell, Merge } from "../engine/layout/grid";
 import { parseAddress } from "../engine/layout/grid";
 import type { WritePlan } from "../engine/layout/plan";
 import type { Template } from "../engine/layout/template";
-import { chunkOps, cssColor, planToOps } from "./ops";
+import { chunkOps, cssColor, planToOps, type RangeOp } from "./ops";
 import { officeErrorMessage } from "./errors";
 
 export class ExcelError extends Error {}
@@ -73,26 +73,32 @@ export async function readRegion(scope: "sheet" | "selection"): Promise<Grid> {
   });
 }
 
-/** Apply a write plan (values, formulas, formats, fills, notes): one sync per ≤ 4 MB chunk. */
-export async function applyPlan(plan: WritePlan): Promise<number> {
-  const chunks = chunkOps(planToOps(plan));
-  const notes = typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.18");
+/**
+ * Apply write plans (one per table found) in one Excel.run: values, formulas, formats, fills and notes, one
+ * sync per ≤ 4 MB chunk. A plan under 4 MB (tens of thousands of rows) is one chunk and one sync; only a
+ * larger one is sent in parts, because Excel on the web refuses a request over 5 MB. Returns the syncs made.
+ */
+export async function applyPlans(plans: WritePlan[]): Promise<number> {
+  const chunks = chunkOps(plans.flatMap(planToOps));
+  const notes = typeof Office !== "undefined" && Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", "1.18"));
   return run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(plan.sheet);
+    const sheets = new Map<string, Excel.Worksheet>();
+    const sheetOf = (name: string) => sheets.get(name) ?? sheets.set(name, context.workbook.worksheets.getItem(name)).get(name)!;
+    const queue = (op: RangeOp) => {
+      const sheet = sheetOf(op.sheet);
+      const r = sheet.getRange(op.address);
+      if (op.formulas) r.formulas = op.formulas;
+      if (op.numberFormat) r.numberFormat = op.numberFormat;
+      if (op.fill === null) r.format.fill.clear();
+      else if (op.fill) r.format.fill.color = cssColor(op.fill);
+      if (op.bold) r.format.font.bold = true;
+      if (notes && op.note) sheet.notes.add(op.address, op.note);
+      if (notes && op.note === null) sheet.notes.getItemOrNullObject(op.address).delete();
+    };
+    // The only place with more than one sync per action: each chunk must reach Excel before the next is queued.
     let syncs = 0;
-    // Each chunk is one request: Excel on the web refuses a request over 5 MB, so a very large plan must be
-    // sent in parts. A plan under 4 MB (tens of thousands of rows) is a single chunk and a single sync.
     for (const chunk of chunks) {
-      for (const op of chunk) {
-        const r = sheet.getRange(op.address);
-        if (op.formulas) r.formulas = op.formulas;
-        if (op.numberFormat) r.numberFormat = op.numberFormat;
-        if (op.fill === null) r.format.fill.clear();
-        else if (op.fill) r.format.fill.color = cssColor(op.fill);
-        if (op.bold) r.format.font.bold = true;
-        if (notes && op.note) sheet.notes.add(op.address, op.note);
-        if (notes && op.note === null) sheet.notes.getItemOrNullObject(op.address).delete();
-      }
+      chunk.forEach(queue);
       await context.sync();
       syncs++;
     }
@@ -131,19 +137,22 @@ export async function addSummarySheet(name: string, rows: (string | number)[][],
   });
 }
 
-/** Turn every EVAL formula in the plan's cells into its value (固化), so the workbook works without the add-in. */
-export async function freezeFormulas(plan: WritePlan): Promise<number> {
+/**
+ * Turn every formula the plans wrote into its value (固化), so the workbook works without the add-in: the
+ * written runs are loaded in one sync and written back as values in a second.
+ */
+export async function freezeFormulas(plans: WritePlan[]): Promise<number> {
+  const ops = plans.flatMap((p) => planToOps({ sheet: p.sheet, writes: p.writes.filter((w) => w.formula !== undefined) }).filter((o) => o.formulas));
+  if (ops.length === 0) return 0;
   return run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(plan.sheet);
-    const cells = plan.writes.filter((w) => w.formula).map((w) => sheet.getRange(w.address));
-    for (const c of cells) c.load("values");
+    const ranges = ops.map((op) => context.workbook.worksheets.getItem(op.sheet).getRange(op.address).load("values"));
     await context.sync();
-    for (const c of cells) {
-      const computed = c.values; // what the formula shows now
-      c.values = computed;
-    }
+    ranges.forEach((r) => {
+      const shown = r.values; // what each formula shows now
+      r.values = shown;
+    });
     await context.sync();
-    return cells.length;
+    return ops.reduce((n, op) => n + (op.formulas?.length ?? 0), 0);
   });
 }
 

@@ -4,6 +4,7 @@ import type { CellWrite, WritePlan } from "../engine/layout/plan";
 
 /** One Office.js range write: a vertical run of cells in one column with values/formulas, or a format change. */
 export interface RangeOp {
+  sheet: string;
   address: string;
   /** Formulas or values, one row per cell (Office.js accepts values in `formulas`). */
   formulas?: (string | number | boolean)[][];
@@ -41,7 +42,7 @@ export function planToOps(plan: WritePlan): RangeOp[] {
     const hasFormat = run.some((w) => w.numFmt !== undefined);
     const numberFormat = hasFormat ? run.map((w) => [w.numFmt ?? "General"]) : undefined;
     const bytes = JSON.stringify(formulas).length + (numberFormat ? JSON.stringify(numberFormat).length : 0) + 64;
-    ops.push({ address: run.length === 1 ? addr(first) : `${addr(first)}:${addr(last)}`, formulas, ...(numberFormat ? { numberFormat } : {}), bytes });
+    ops.push({ sheet: plan.sheet, address: run.length === 1 ? addr(first) : `${addr(first)}:${addr(last)}`, formulas, ...(numberFormat ? { numberFormat } : {}), bytes });
     run = [];
   };
   for (const w of valued) {
@@ -51,13 +52,17 @@ export function planToOps(plan: WritePlan): RangeOp[] {
   }
   flush();
   for (const w of plan.writes) {
-    if (w.fill === undefined && !w.bold && w.note === undefined) continue;
+    // Clearing a fill the cell never had is no change: not sent (20,000 of them on a large table).
+    const fill = w.fill === null && !w.before.fill ? undefined : w.fill;
+    const note = w.note === null && !w.before.note ? undefined : w.note;
+    if (fill === undefined && !w.bold && note === undefined) continue;
     ops.push({
+      sheet: plan.sheet,
       address: addr(w),
-      ...(w.fill !== undefined ? { fill: w.fill } : {}),
+      ...(fill !== undefined ? { fill } : {}),
       ...(w.bold ? { bold: true } : {}),
-      ...(w.note !== undefined ? { note: w.note } : {}),
-      bytes: 96 + (w.note?.length ?? 0) * 3,
+      ...(note !== undefined ? { note } : {}),
+      bytes: 96 + (note?.length ?? 0) * 3,
     });
   }
   return ops;

@@ -5,8 +5,8 @@ import type { Gateway } from "./gateway";
 export const excelGateway: Gateway = {
   mode: "excel",
   read: async (scope) => [await excel.readRegion(scope)],
-  apply: async (plan) => {
-    await excel.applyPlan(plan);
+  apply: async (plans) => {
+    await excel.applyPlans(plans);
   },
   select: excel.selectCell,
   addSummary: excel.addSummarySheet,

@@ -8,10 +8,11 @@ export interface Gateway {
   mode: "excel" | "file";
   fileName?: string;
   read(scope: "sheet" | "selection"): Promise<Grid[]>;
-  apply(plan: WritePlan): Promise<void>;
+  /** Write every plan in one action (inside Excel: one Excel.run). */
+  apply(plans: WritePlan[]): Promise<void>;
   select(sheet: string, address: string): Promise<void>;
   addSummary(name: string, rows: (string | number)[][], chartRows: number): Promise<void>;
-  freeze(plan: WritePlan): Promise<number>;
+  freeze(plans: WritePlan[]): Promise<number>;
   insertTemplate(t: Template): Promise<void>;
   download?(): Promise<{ name: string; data: Uint8Array }>;
 }

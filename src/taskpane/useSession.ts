@@ -104,22 +104,21 @@ export function useSession(gateway: Gateway | null) {
     act(async () => {
       if (!gateway) throw new Error("尚未打开工作簿");
       const plans = s.found.map((f) => buildPlan(f.grid, f.table, f.result, { mode: s.settings.mode, preset: f.result.preset }));
-      for (const p of plans) await gateway.apply(p);
+      await gateway.apply(plans);
       return { plans, applied: true, notice: `已写回 ${plans.reduce((n, p) => n + p.writes.length, 0)} 个单元格` };
     });
 
   const undo = () =>
     act(async () => {
       if (!gateway || s.plans.length === 0) throw new Error("没有可撤销的写回");
-      for (const p of [...s.plans].reverse()) await gateway.apply(undoPlan(p));
+      await gateway.apply([...s.plans].reverse().map(undoPlan));
       return { plans: [], applied: false, notice: "已恢复上次写回前的内容" };
     });
 
   const freeze = () =>
     act(async () => {
       if (!gateway || s.plans.length === 0) throw new Error("尚未写回，没有可固化的公式");
-      let n = 0;
-      for (const p of s.plans) n += await gateway.freeze(p);
+      const n = await gateway.freeze(s.plans);
       return { notice: `已把 ${n} 个 EVAL 公式转为数值` };
     });
 

@@ -28,8 +28,8 @@ export class FileGateway {
     return grids;
   }
 
-  async apply(plan: WritePlan): Promise<void> {
-    applyPlanToWorkbook(this.workbook, plan);
+  async apply(plans: WritePlan[]): Promise<void> {
+    for (const plan of plans) applyPlanToWorkbook(this.workbook, plan);
   }
 
   async select(): Promise<void> {
@@ -47,7 +47,13 @@ export class FileGateway {
   }
 
   /** Formulas written by the plan become their cached values. */
-  async freeze(plan: WritePlan): Promise<number> {
+  async freeze(plans: WritePlan[]): Promise<number> {
+    let n = 0;
+    for (const plan of plans) n += this.freezeOne(plan);
+    return n;
+  }
+
+  private freezeOne(plan: WritePlan): number {
     const ws = this.workbook.getWorksheet(plan.sheet);
     if (!ws) return 0;
     let n = 0;

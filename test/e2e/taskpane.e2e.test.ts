@@ -35,7 +35,7 @@ describe("the task pane outside Excel", () => {
   });
 
   test("loads the sample, detects, scores, writes back, reviews and downloads the scored workbook", async () => {
-    const page = await browser.newPage({ viewport: { width: 480, height: 1100 }, acceptDownloads: true });
+    const page = await browser.newPage({ viewport: { width: 480, height: 1100 }, acceptDownloads: true, locale: "zh-CN" });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${server.url}/taskpane.html`);

@@ -37,7 +37,16 @@ export interface PlanOptions {
   /** "formulas": EVAL.* formulas on the row's own cells, with cached values; "values": plain values. */
   mode: "formulas" | "values";
   preset: string;
+  /**
+   * Which rows carry their explanation as a cell note: "all", or "attention" (rows that are not ok: mismatched,
+   * not yet filled, unreadable, needing a rule). Default: all rows up to 1,000 indicators, attention beyond,
+   * where 20,000 notes nobody opens would triple the write (EVAL.EXPLAIN still gives any row's explanation).
+   */
+  notes?: "all" | "attention";
 }
+
+/** Tables up to this many indicators get an explanation note on every row by default. */
+export const NOTE_ALL_ROWS = 1000;
 
 const HEADERS = ["复核得分", "完成率(复核)", "偏差分析", "复核说明"];
 
@@ -63,10 +72,14 @@ export function buildPlan(grid: Grid, t: DetectedTable, result: TableResult, opt
 
   HEADERS.forEach((h, i) => put(t.headerRows[0], first + i, { value: h, bold: true, fill: FILL.header }));
 
+  const notesFor = opts.notes ?? (result.indicators.length <= NOTE_ALL_ROWS ? "all" : "attention");
+  // Findings grouped by row once (a filter per row would be quadratic on a 20,000-row table).
+  const byRow = new Map<number, string[]>();
+  for (const f of result.findings) if (f.indicator !== null) byRow.set(f.indicator, [...(byRow.get(f.indicator) ?? []), `【${f.code}】${f.message}`]);
   result.indicators.forEach((row, i) => {
     const r = t.indicatorRows[i]!;
-    const findings = result.findings.filter((f) => f.indicator === i).map((f) => `【${f.code}】${f.message}`);
-    const note = [row.explanation, ...findings].join("\n");
+    const findings = byRow.get(i) ?? [];
+    const note = notesFor === "all" || row.status !== "ok" || findings.length > 0 ? [row.explanation, ...findings].join("\n") : undefined;
     const targetRef = ref(r, t.columns.target);
     const actualRef = ref(r, t.columns.actual);
     const weightRef = ref(r, t.columns.weight);
@@ -75,9 +88,9 @@ export function buildPlan(grid: Grid, t: DetectedTable, result: TableResult, opt
     if (row.score !== null) {
       const ruleArg = row.rule_source === "preset" ? "" : t.columns.rule !== undefined ? ref(r, t.columns.rule)! : "";
       const formula = formulaOk ? `EVAL.SCORE(${targetRef},${actualRef},${weightRef},${ruleArg},"${opts.preset}")` : undefined;
-      put(r, col.score, { value: round(row.score, 2), ...(formula ? { formula } : {}), numFmt: "0.00", note, fill: row.status === "mismatch" ? FILL.mismatch : null });
+      put(r, col.score, { value: round(row.score, 2), ...(formula ? { formula } : {}), numFmt: "0.00", ...(note ? { note } : {}), fill: row.status === "mismatch" ? FILL.mismatch : null });
     } else {
-      put(r, col.score, { value: row.status === "pending" ? "未填写" : row.status === "needs-rule" ? "需指定规则" : "无法计算", note, fill: row.status === "pending" ? FILL.pending : FILL.unreadable });
+      put(r, col.score, { value: row.status === "pending" ? "未填写" : row.status === "needs-rule" ? "需指定规则" : "无法计算", ...(note ? { note } : {}), fill: row.status === "pending" ? FILL.pending : FILL.unreadable });
     }
     if (row.completion !== null && Number.isFinite(row.completion)) {
       put(r, col.completion, { value: round(row.completion, 6), ...(formulaOk ? { formula: `EVAL.COMPLETION(${targetRef},${actualRef})` } : {}), numFmt: "0.00%" });
