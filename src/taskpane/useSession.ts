@@ -140,7 +140,13 @@ export function useSession(gateway: Gateway | null) {
 
   const select = (sheet: string, address: string) => act(async () => gateway?.select(sheet, address));
 
-  return { state: s, detect: () => detect(), setSettings, setColumn, setRowRule, apply, undo, freeze, summary, template, select, setCurrent: (i: number) => setS((x) => ({ ...x, current: i })) };
+  /** The rule the user chose for a row of the current table ("" when it follows the table and the preset). */
+  const rowRule = (row: number): string => {
+    const f = s.found[s.current];
+    return f ? (ruleOverrides[`${f.grid.sheet}#${s.current}:${row}`] ?? "") : "";
+  };
+
+  return { state: s, rowRule, detect: () => detect(), setSettings, setColumn, setRowRule, apply, undo, freeze, summary, template, select, setCurrent: (i: number) => setS((x) => ({ ...x, current: i })) };
 }
 
 export type SessionApi = ReturnType<typeof useSession>;

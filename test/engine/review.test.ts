@@ -89,3 +89,14 @@ describe("ratings", () => {
     expect(normaliseRating("很好")).toBeNull();
   });
 });
+
+describe("the rating scheme", () => {
+  const table = { id: "r", title: "评级", indicators: [{ name: "覆盖人数", weight: 100, target: "≥100人", actual: "85人", rule: "正向比例" }] };
+  test("the caller's scheme applies when the table names none: 85 is 良 by 90/80/60 and 优 by 80/70/60", () => {
+    expect(evaluateTable(table).rating).toBe("良");
+    expect(evaluateTable(table, { ratingScheme: "80-70-60" }).rating).toBe("优");
+  });
+  test("a scheme the table names wins over the caller's", () => {
+    expect(evaluateTable({ ...table, rating_scheme: "standard" }, { ratingScheme: "80-70-60" }).rating).toBe("良");
+  });
+});

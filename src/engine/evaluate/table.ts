@@ -27,7 +27,8 @@ export interface EvaluateOptions {
 export function evaluateTable(table: TableInput, options: EvaluateOptions = {}): TableResult {
   const preset = pickPreset(table.preset ?? options.preset);
   const tolerance = options.tolerance ?? 0.01;
-  const scheme = schemeByName(table.rating_scheme) ?? options.ratingScheme ?? preset.rating;
+  // The table's own scheme (when it names one) wins, then the caller's, then the preset's.
+  const scheme = (table.rating_scheme ? schemeByName(table.rating_scheme) : null) ?? options.ratingScheme ?? preset.rating;
   const findings: Finding[] = [];
   const rowOpts = { preset, tolerance, readRuleText: options.readRuleText === undefined ? readRuleText : options.readRuleText };
   const indicators = table.indicators.map((row, i) => {

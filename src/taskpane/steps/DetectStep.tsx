@@ -28,7 +28,7 @@ export function DetectStep({ S, api }: { S: Strings; api: SessionApi }) {
       columnId: "rule",
       renderHeaderCell: () => S.rule,
       renderCell: (r) => (
-        <Select size="small" aria-label={`${S.rule} ${r.name}`} value={r.rule_source === "row" && typeof r.rule_label === "string" ? (Object.keys(NAMED_RULES).find((k) => k === r.rule_label) ?? "") : ""} onChange={(_, d) => api.setRowRule(r.index, d.value)}>
+        <Select size="small" aria-label={`${S.rule} ${r.name}`} value={api.rowRule(r.index)} onChange={(_, d) => api.setRowRule(r.index, d.value)}>
           <option value="">{r.rule_label ? `${S.ruleAuto}：${r.rule_label}` : S.ruleAuto}</option>
           {Object.keys(NAMED_RULES).map((k) => <option key={k} value={k}>{k}</option>)}
         </Select>

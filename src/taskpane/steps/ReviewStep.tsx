@@ -3,6 +3,8 @@ import { address } from "../../engine/layout/grid";
 import type { SessionApi } from "../useSession";
 import type { Strings } from "../strings";
 
+const SEVERITY: Record<string, string> = { error: "错误", warning: "注意", info: "提示" };
+
 /** 计算并写回 result and 复核: totals, then every finding; clicking one selects its cell. */
 export function ReviewStep({ S, api }: { S: Strings; api: SessionApi }) {
   const f = api.state.found[api.state.current];
@@ -25,7 +27,7 @@ export function ReviewStep({ S, api }: { S: Strings; api: SessionApi }) {
           const a = cellOf(x.indicator);
           return (
             <li key={k} style={{ color: x.severity === "error" ? "#a4262c" : undefined }}>
-              <Caption1>[{x.code}] </Caption1>
+              <Caption1 title={x.code}>[{SEVERITY[x.severity] ?? x.severity}] </Caption1>
               {a ? <Link title={S.clickToSelect} onClick={() => void api.select(f.grid.sheet, a)}>{a}</Link> : null} {x.message}
             </li>
           );
