@@ -249,6 +249,8 @@ export function checkOf(range: Cell[][], preset: Cell): FnResult<(string | numbe
 
 function optionsOf(counts: Cell[][]): FnResult<{ label: string; count: number | null }[]> {
   const out: { label: string; count: number | null }[] = [];
+  // One row of three or more cells: the counts of one question laid out across (非常满意 | 满意 | 一般 …).
+  if (counts.length === 1 && (counts[0]?.length ?? 0) > 2) counts = counts[0]!.map((c) => [c]);
   for (const [i, row] of counts.entries()) {
     const label = row.length >= 2 ? String(row[0] ?? "") : `第${i + 1}项`;
     const c = row.length >= 2 ? row[1] : row[0];

@@ -3,3 +3,5 @@ export * from "./types";
 export { surveyRate, compositeRate, validRate, isPositive, optionKey, DEFAULT_POSITIVE } from "./rates";
 export { cronbachAlpha } from "./alpha";
 export { checkSurvey, readShare } from "./check";
+export { detectSurveys, type SurveyBlock } from "./layout";
+export { surveyResult, surveyPlan, feedPlan, type SurveyResult } from "./plan";
