@@ -6,16 +6,17 @@ import type { Strings } from "./strings";
 import { DetectStep } from "./steps/DetectStep";
 import { SettingsStep } from "./steps/SettingsStep";
 import { ReviewStep } from "./steps/ReviewStep";
+import { SurveyStep } from "./steps/SurveyStep";
 import { ApplyStep, SummaryStep, TemplateStep, UndoStep } from "./steps/ActionsStep";
 
-type StepKey = "detect" | "settings" | "apply" | "review" | "summary" | "undo" | "template";
+type StepKey = "detect" | "settings" | "apply" | "review" | "summary" | "survey" | "undo" | "template";
 
 /** The steps of the pane over one gateway (Excel or a file). */
 export function Pane({ S, gateway, onDownload }: { S: Strings; gateway: Gateway; onDownload?: () => void }) {
   const api = useSession(gateway);
   const [step, setStep] = useState<StepKey>("detect");
   const st = api.state;
-  const steps: StepKey[] = ["detect", "settings", "apply", "review", "summary", "undo", "template"];
+  const steps: StepKey[] = ["detect", "settings", "apply", "review", "summary", "survey", "undo", "template"];
   return (
     <div>
       <TabList size="small" selectedValue={step} onTabSelect={(_, d) => setStep(d.value as StepKey)} style={{ flexWrap: "wrap" }}>
@@ -43,6 +44,7 @@ export function Pane({ S, gateway, onDownload }: { S: Strings; gateway: Gateway;
         )}
         {step === "review" && <ReviewStep S={S} api={api} />}
         {step === "summary" && <SummaryStep S={S} api={api} />}
+        {step === "survey" && <SurveyStep S={S} api={api} gateway={gateway} />}
         {step === "undo" && <UndoStep S={S} api={api} />}
         {step === "template" && <TemplateStep S={S} api={api} />}
       </div>

@@ -2,6 +2,7 @@ import { useCallback, useState } from "react";
 import { detectTables, type DetectedTable } from "../engine/layout/detect";
 import { buildPlan, undoPlan, type WritePlan } from "../engine/layout/plan";
 import { summaryRows } from "../engine/layout/summary";
+import { feedPlan } from "../engine/survey/plan";
 import { fourDimensionTemplate, selfEvaluationTemplate } from "../engine/layout/template";
 import type { Role } from "../engine/layout/headers";
 import type { Grid } from "../engine/layout/grid";
@@ -138,6 +139,25 @@ export function useSession(gateway: Gateway | null) {
       return { notice: "已插入模板" };
     });
 
+  /** Plans written by another step (问卷) join the session's, so 撤销 restores them too. */
+  const record = (plans: WritePlan[]) => setS((x) => ({ ...x, plans: [...x.plans, ...plans] }));
+
+  /** Write a rate into an indicator's 实际完成值 (the old text kept for 撤销), then rescore the table. */
+  const feedActual = (indicator: number, rate: number, explanation: string) =>
+    act(async () => {
+      const f = s.found[s.current];
+      const col = f?.table.columns.actual;
+      const row = f?.table.indicatorRows[indicator];
+      if (!gateway || !f || col === undefined || row === undefined) throw new Error("请先识别含“实际完成值”列的指标表");
+      const plan = feedPlan(f.grid, row, col, rate, explanation);
+      await gateway.apply([plan]);
+      const cells = f.grid.cells.map((r, i) => (i === row ? r.map((c, j) => (j === col ? { ...(c ?? {}), v: plan.writes[0]!.value ?? null } : c)) : r));
+      const grid = { ...f.grid, cells };
+      const table = detectTables(grid, { columns }).find((t) => t.headerRows[0] === f.table.headerRows[0]) ?? f.table;
+      const found = s.found.map((g, i) => (i === s.current ? score(grid, table, s.settings, ruleOverrides, `${grid.sheet}#${i}`) : g));
+      return { found, plans: [...s.plans, plan], notice: `已把 ${plan.writes[0]!.value} 填入 ${plan.writes[0]!.address}（原值已保留，可撤销）` };
+    });
+
   const select = (sheet: string, address: string) => act(async () => gateway?.select(sheet, address));
 
   /** The rule the user chose for a row of the current table ("" when it follows the table and the preset). */
@@ -146,7 +166,7 @@ export function useSession(gateway: Gateway | null) {
     return f ? (ruleOverrides[`${f.grid.sheet}#${s.current}:${row}`] ?? "") : "";
   };
 
-  return { state: s, rowRule, detect: () => detect(), setSettings, setColumn, setRowRule, apply, undo, freeze, summary, template, select, setCurrent: (i: number) => setS((x) => ({ ...x, current: i })) };
+  return { state: s, record, feedActual, rowRule, detect: () => detect(), setSettings, setColumn, setRowRule, apply, undo, freeze, summary, template, select, setCurrent: (i: number) => setS((x) => ({ ...x, current: i })) };
 }
 
 export type SessionApi = ReturnType<typeof useSession>;

@@ -10,7 +10,8 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Pane } from "../../src/taskpane/Pane";
 import { App } from "../../src/taskpane/App";
 import { en, stringsFor, zh } from "../../src/taskpane/strings";
-import { FakeGateway } from "./fakeGateway";
+import { FakeGateway, sampleGrid } from "./fakeGateway";
+import { wjxGrid } from "../fixtures/surveys/wjxGrid";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar observes its own size to lay out its actions.
 class NoResize {
@@ -221,5 +222,49 @@ describe("the page", () => {
     fireEvent.click(screen.getByRole("button", { name: "Find indicator tables" }));
     await screen.findByText("长期护理保险鉴定执行率");
     expect(screen.getAllByText("Matches")).toHaveLength(7);
+  });
+});
+
+describe("问卷", () => {
+  test("finds the question tables, computes and checks them, writes beside them and feeds a rate into an indicator", async () => {
+    const gw = renderPane(new FakeGateway([sampleGrid(), wjxGrid()]));
+    await detect();
+    tab("问卷");
+    fireEvent.click(screen.getByRole("button", { name: "识别问卷统计表" }));
+    await screen.findByTestId("survey-results");
+    fireEvent.change(screen.getByRole("textbox", { name: "计为正面的选项" }), { target: { value: "熟悉、一般了解" } });
+    const results = screen.getByTestId("survey-results");
+    expect(results.textContent).toContain("(熟悉 19 + 一般了解 61) / 102 = 78.43%");
+    expect(results.textContent).toContain("选项“熟悉”写作 8.63%，按 9 / 102 计算为 8.82%");
+    expect(results.textContent).toContain("各选项人数合计 99，与小计 102 不符");
+    fireEvent.click(screen.getByRole("button", { name: "把占比与复核写在统计表旁" }));
+    await screen.findByText(/已写回问卷结果/);
+    const written = gw.applied[0]![0]!;
+    expect(written.sheet).toBe("问卷");
+    expect(written.writes.find((w) => w.address === "D5")).toMatchObject({ value: 0.784314 });
+    // Feed the first question's rate into the satisfaction indicator (row 16, 实际完成值 in F).
+    fireEvent.change(screen.getByRole("combobox", { name: "用于指标的比率" }), { target: { value: "0" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "填入此指标的实际完成值（原值保留，可撤销）" }), { target: { value: "7" } });
+    fireEvent.click(screen.getByRole("button", { name: "填入实际完成值" }));
+    await screen.findByText(/已把 78.43% 填入 F16/);
+    expect(gw.applied[1]![0]!.writes[0]).toMatchObject({ address: "F16", value: "78.43%", before: { v: "=100%" } });
+    // The table is rescored with the new actual: 78.43% against ≥95% is no longer full marks.
+    tab("识别");
+    const row = within(screen.getByRole("grid", { name: "指标结构" })).getAllByRole("row").find((r) => within(r).queryByText("享受长期护理保险的参保人满意度"))!;
+    expect(within(row).getByText(/78.43%/)).toBeTruthy();
+    expect(within(row).getByText("不符")).toBeTruthy();
+    // 撤销 restores the survey cells and the old actual.
+    tab("撤销 / 固化");
+    fireEvent.click(screen.getByRole("button", { name: "撤销上次写回" }));
+    await screen.findByText("已恢复上次写回前的内容");
+    const undo = gw.applied[2]!;
+    expect(undo.flatMap((p) => p.writes).find((w) => w.address === "F16")).toMatchObject({ value: "=100%" });
+  });
+
+  test("a sheet without a questionnaire says what one looks like", async () => {
+    renderPane();
+    tab("问卷");
+    fireEvent.click(screen.getByRole("button", { name: "识别问卷统计表" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("没有找到问卷统计表");
   });
 });

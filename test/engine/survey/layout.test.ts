@@ -1,25 +1,9 @@
-import { readFileSync } from "fs";
-import { join } from "path";
 import { detectSurveys, feedPlan, surveyPlan, surveyResult } from "../../../src/engine/survey";
 import type { Grid } from "../../../src/engine/layout/grid";
 import { round } from "../../../src/engine/measure/format";
 import * as F from "../../../src/functions/functions";
 
-interface FixtureQuestion { question: string; subtotal?: number; options: { label: string; count: number | null; share: string | null }[] }
-const seed004 = JSON.parse(readFileSync(join(__dirname, "../../fixtures/surveys/seed004.json"), "utf8")) as { valid: number; questions: FixtureQuestion[] };
-
-/** Seed 004's three awareness tables laid out as 问卷星 exports them: 第N题, 选项 | 小计 | 比例, 本题有效填写人次. */
-function wjxGrid(): Grid {
-  const rows: (string | number | null)[][] = [["医疗救助政策知晓情况调查", null, null], [null, null, null]];
-  for (const q of seed004.questions) {
-    rows.push([`第${rows.length}题：${q.question}`, null, null]);
-    rows.push(["选项", "小计", "比例"]);
-    for (const o of q.options) rows.push([o.label, o.count, o.share]);
-    rows.push(["本题有效填写人次", q.subtotal ?? null, null]);
-    rows.push([null, null, null]);
-  }
-  return { sheet: "问卷", origin: { row: 0, col: 0 }, cells: rows.map((r) => r.map((v) => (v === null ? null : { v }))), merges: [] };
-}
+import { seed004, wjxGrid } from "../../fixtures/surveys/wjxGrid";
 
 const AWARE = ["熟悉", "一般了解"]; // seed 004 counts 一般了解 as aware
 
