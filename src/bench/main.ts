@@ -6,6 +6,7 @@ import { excelJsRoundTrip, writeTableWorkbooks } from "./workbooks";
 import { scoreWorkbookFile } from "../cli/xlsx";
 import { scoreWorkbooks } from "../cli/pool";
 import { scoreOf, tableOf } from "../functions/core";
+import { benchPane } from "./pane";
 
 /**
  * `npm run bench`: figures, not adjectives. Engine throughput (parse + score + aggregate + review) on a
@@ -80,6 +81,7 @@ async function mainBench(): Promise<void> {
   console.log(`EVAL bench — node ${process.version}, ${cpus().length} cores, ${new Date().toISOString()}`);
   benchEngine(100_000);
   benchFunctions();
+  benchPane();
   await benchWorkbooks();
 }
 

@@ -10,7 +10,7 @@ import { detectTables, type DetectedTable } from "../../src/engine/layout/detect
 import { buildPlan, undoPlan, type WritePlan } from "../../src/engine/layout/plan";
 import { evaluateTable } from "../../src/engine/evaluate/table";
 import { columnLetters, type Grid } from "../../src/engine/layout/grid";
-import { generateTables } from "../../src/bench/generate";
+import { tableGrid } from "../../src/bench/pane";
 import { applyPlans, freezeFormulas, readRegion, selectCell, ExcelError } from "../../src/excel/gateway";
 import { FakeExcel } from "./fakeExcel";
 
@@ -28,20 +28,6 @@ afterEach(() => {
   delete (globalThis as { Excel?: unknown }).Excel;
   delete (globalThis as { Office?: unknown }).Office;
 });
-
-/**
- * A 自评表-shaped grid of n generated indicators, as real tables are: most reported scores right, one in ten
- * off by a point, most missed targets explained.
- */
-function tableGrid(n: number, sheet = "自评表"): Grid {
-  const rows = generateTables(n, 7, (t) => evaluateTable(t, { preset: "national" }).indicators.map((r) => r.score)).flatMap((t) => t.indicators);
-  const header = ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分", "偏差原因分析"];
-  const cells: Grid["cells"] = [header.map((v) => ({ v }))];
-  for (const r of rows) {
-    cells.push([r.level1!, r.level2!, r.level3!, r.weight as number, r.target as string, r.actual as string, r.reported_score as number, r.deviation_note ?? null].map((v) => (v === null ? null : { v })));
-  }
-  return { sheet, origin: { row: 0, col: 0 }, cells, merges: [] };
-}
 
 function planFor(grid: Grid, mode: "formulas" | "values" = "values", notes?: "all" | "attention"): { table: DetectedTable; plan: WritePlan } {
   const table = detectTables(grid)[0];
