@@ -136,6 +136,9 @@ describe("计算并写回 and 复核", () => {
     const findings = screen.getByTestId("findings");
     expect(findings.textContent).toContain("报告得分 18.98，按规则复核为 18.95");
     expect(findings.textContent).toContain("报告总分 84.82，按规则复核为 83.13");
+    // The budget finding points at the budget block's score (G5), the total's at the 总分 row.
+    expect(within(findings).getByText("G5")).toBeTruthy();
+    expect(within(findings).getByText("H17")).toBeTruthy();
     fireEvent.click(within(findings).getAllByText("H15")[0]!);
     await waitFor(() => expect(gw.selected).toEqual(["s003-p10!H15"]));
   });

@@ -10,7 +10,9 @@ export function ReviewStep({ S, api }: { S: Strings; api: SessionApi }) {
   const f = api.state.found[api.state.current];
   if (!f) return <Body1>{S.noTable}</Body1>;
   const r = f.result;
-  const cellOf = (i: number | null) => {
+  const cellOf = (i: number | null, code: string) => {
+    const b = f.table.budget;
+    if (i === null && code.startsWith("budget") && b) return address(f.grid, b.row, b.columns.score ?? b.columns.rate ?? 0);
     if (i === null) return f.table.total ? address(f.grid, f.table.total.row, f.table.total.col ?? 0) : null;
     const row = f.table.indicatorRows[i];
     return row === undefined ? null : address(f.grid, row, f.table.columns.score ?? f.table.columns.level3 ?? 0);
@@ -24,7 +26,7 @@ export function ReviewStep({ S, api }: { S: Strings; api: SessionApi }) {
       {r.findings.length === 0 && <Caption1>{S.noFindings}</Caption1>}
       <ul style={{ paddingLeft: 18 }} data-testid="findings">
         {r.findings.map((x, k) => {
-          const a = cellOf(x.indicator);
+          const a = cellOf(x.indicator, x.code);
           return (
             <li key={k} style={{ color: x.severity === "error" ? "#a4262c" : undefined }}>
               <Caption1 title={x.code}>[{SEVERITY[x.severity] ?? x.severity}] </Caption1>
