@@ -2,6 +2,7 @@ import { pct, pts, round } from "../measure/format";
 import type { TableResult } from "../evaluate/types";
 import type { DetectedTable } from "./detect";
 import { address, columnLetters, type CellValue, type Grid } from "./grid";
+import { levelGroups } from "./summary";
 
 export const FILL = { mismatch: "FFFFE699", unreadable: "FFF8CBAD", header: "FFE2EFDA", pending: "FFDDEBF7" } as const;
 
@@ -31,6 +32,16 @@ export interface CellWrite {
 export interface WritePlan {
   sheet: string;
   writes: CellWrite[];
+}
+
+/** What a write puts in a cell (its place and the snapshot of what was there are added by cellWrite). */
+export type WriteContent = Omit<CellWrite, "row" | "col" | "address" | "before">;
+
+/** A write to grid cell (r, c), recording what the cell held so that it can be undone exactly. */
+export function cellWrite(grid: Grid, r: number, c: number, w: WriteContent): CellWrite {
+  const cell = grid.cells[r]?.[c] ?? null;
+  const before: CellSnapshot = { v: cell?.v ?? null, ...(cell?.f ? { f: cell.f } : {}), fill: cell?.fill ?? null, note: cell?.note ?? null };
+  return { row: grid.origin.row + r, col: grid.origin.col + c, address: address(grid, r, c), ...w, before };
 }
 
 export interface PlanOptions {
@@ -63,11 +74,7 @@ export function buildPlan(grid: Grid, t: DetectedTable, result: TableResult, opt
   const bottom = Math.max(t.lastRow, t.total?.row ?? 0, t.rating?.row ?? 0);
   const first = firstFreeColumns(grid, top, bottom, HEADERS.length);
   const col = { score: first, completion: first + 1, deviation: first + 2, note: first + 3 };
-  const put = (r: number, c: number, w: Omit<CellWrite, "row" | "col" | "address" | "before">) => {
-    const cell = grid.cells[r]?.[c] ?? null;
-    const before: CellSnapshot = { v: cell?.v ?? null, ...(cell?.f ? { f: cell.f } : {}), fill: cell?.fill ?? null, note: cell?.note ?? null };
-    writes.push({ row: grid.origin.row + r, col: grid.origin.col + c, address: address(grid, r, c), ...w, before });
-  };
+  const put = (r: number, c: number, w: WriteContent) => writes.push(cellWrite(grid, r, c, w));
   const ref = (r: number, c: number | undefined) => (c === undefined ? null : address(grid, r, c).replace(/^([A-Z]+)(\d+)$/, "$1$2"));
 
   HEADERS.forEach((h, i) => put(t.headerRows[0], first + i, { value: h, bold: true, fill: FILL.header }));
@@ -131,17 +138,8 @@ export function buildPlan(grid: Grid, t: DetectedTable, result: TableResult, opt
 }
 
 /** Level-1 subtotals (and the total when the table has no 总分 row) below the table, as the seeds' 表2. */
-function summaryBlock(grid: Grid, t: DetectedTable, result: TableResult, bottom: number, first: number, put: (r: number, c: number, w: Omit<CellWrite, "row" | "col" | "address" | "before">) => void, total: { value: CellValue; note: string } | null): CellWrite[] {
-  const groups = new Map<string, { weight: number; score: number; complete: boolean }>();
-  for (const row of result.indicators) {
-    if (!row.applicable) continue;
-    const key = (row.level1 ?? "（未分级）").replace(/\s+/g, "");
-    const g = groups.get(key) ?? { weight: 0, score: 0, complete: true };
-    g.weight += row.weight ?? 0;
-    if (row.score === null) g.complete = false;
-    else g.score += round(row.score, 2);
-    groups.set(key, g);
-  }
+function summaryBlock(grid: Grid, t: DetectedTable, result: TableResult, bottom: number, first: number, put: (r: number, c: number, w: WriteContent) => void, total: { value: CellValue; note: string } | null): CellWrite[] {
+  const groups = levelGroups(result);
   const lines: CellValue[][] = [["复核汇总", "权重", "复核得分", "得分率"]];
   if (result.budget) lines.push(["预算执行", result.budget.weight, result.budget.score === null ? "—" : round(result.budget.score, 2), result.budget.score === null ? "—" : pct(result.budget.score / result.budget.weight)]);
   for (const [k, g] of groups) lines.push([k, g.weight, g.complete ? round(g.score, 2) : "未完成", g.complete && g.weight > 0 ? pct(g.score / g.weight) : "—"]);

@@ -1,12 +1,17 @@
 import { round } from "../measure/format";
 import type { TableResult } from "../evaluate/types";
 
-/**
- * A table's summary by 一级指标, as the seeds' 表2: weight, recomputed score and 得分率 per level, then the
- * budget block and the total. Rows are plain values for a summary sheet and its chart.
- */
-export function summaryRows(result: TableResult): (string | number)[][] {
-  const groups = new Map<string, { weight: number; score: number; complete: boolean }>();
+export interface LevelGroup {
+  weight: number;
+  /** Sum of the level's row scores as shown (2 decimals). */
+  score: number;
+  /** false when a row of the level has no score yet. */
+  complete: boolean;
+}
+
+/** The applicable rows grouped by 一级指标 (spaces ignored), in table order. */
+export function levelGroups(result: TableResult): Map<string, LevelGroup> {
+  const groups = new Map<string, LevelGroup>();
   for (const row of result.indicators) {
     if (!row.applicable) continue;
     const key = (row.level1 ?? "（未分级）").replace(/\s+/g, "");
@@ -16,6 +21,15 @@ export function summaryRows(result: TableResult): (string | number)[][] {
     else g.score += round(row.score, 2);
     groups.set(key, g);
   }
+  return groups;
+}
+
+/**
+ * A table's summary by 一级指标, as the seeds' 表2: weight, recomputed score and 得分率 per level, then the
+ * budget block and the total. Rows are plain values for a summary sheet and its chart.
+ */
+export function summaryRows(result: TableResult): (string | number)[][] {
+  const groups = levelGroups(result);
   const rows: (string | number)[][] = [["一级指标", "权重", "复核得分", "得分率"]];
   if (result.budget) {
     const s = result.budget.score;

@@ -1,3 +1,16 @@
+/** HTML tags and LaTeX from converted documents: `<p>`, `$\geq 95\%$`, `\text{完成率}` → plain text. */
+export function stripMarkup(s: string): string {
+  return s
+    .replace(/<\/?[a-zA-Z][^>]*>/g, " ")
+    .replace(/\\text\{([^}]*)\}/g, "$1")
+    .replace(/\\(?:geq|geqslant|ge)\b/g, "≥")
+    .replace(/\\(?:leq|leqslant|le)\b/g, "≤")
+    .replace(/\\times\b/g, "×")
+    .replace(/\\%/g, "%")
+    .replace(/\\[,;! ]/g, " ")
+    .replace(/\$/g, "");
+}
+
 /**
  * Clean the debris of converted documents and of typing so that one reader can handle every form:
  * full-width digits and signs, LaTeX (`$\geq 95\%$`), HTML tags (`<p>`), and the spaces that wrapped
@@ -7,16 +20,7 @@ export function cleanText(raw: string): string {
   // Fast path: most cells hold only ASCII, common CJK and the usual signs, which need no folding.
   if (PLAIN.test(raw)) return raw;
   let s = raw.normalize("NFKC"); // full-width digits, ％, ＝, ＞ … → ASCII
-  s = s
-    .replace(/<\/?[a-zA-Z][^>]*>/g, " ")
-    .replace(/\\text\{([^}]*)\}/g, "$1")
-    .replace(/\\(?:geq|geqslant|ge)\b/g, "≥")
-    .replace(/\\(?:leq|leqslant|le)\b/g, "≤")
-    .replace(/\\times\b/g, "×")
-    .replace(/\\%/g, "%")
-    .replace(/\\[,;! ]/g, " ")
-    .replace(/\$/g, "");
-  s = s
+  s = stripMarkup(s)
     .replace(/≥|≧|>=|=>|⩾/g, "≥")
     .replace(/≤|≦|<=|=<|⩽/g, "≤")
     .replace(/═/g, "=");

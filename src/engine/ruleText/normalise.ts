@@ -1,3 +1,4 @@
+import { stripMarkup } from "../measure/clean";
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩";
 
 /**
@@ -6,14 +7,7 @@ const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩";
  * digits), spaces from wrapped lines removed, comparison words turned into symbols (大于等于 → ≥), 个百分点 → %.
  */
 export function normaliseRuleText(raw: string): string {
-  let s = raw
-    .replace(/<\/?[a-zA-Z][^>]*>/g, " ")
-    .replace(/\\text\{([^}]*)\}/g, "$1")
-    .replace(/\\(?:geq|geqslant|ge)\b/g, "≥")
-    .replace(/\\(?:leq|leqslant|le)\b/g, "≤")
-    .replace(/\\times\b/g, "×")
-    .replace(/\\%/g, "%")
-    .replace(/\$/g, "");
+  let s = stripMarkup(raw);
   s = [...s].map((ch) => (CIRCLED.includes(ch) ? ch : ch.normalize("NFKC"))).join("");
   s = s.replace(/\s+/g, "");
   s = s

@@ -1,6 +1,6 @@
 import { pct, round } from "../measure/format";
-import { address, type CellValue, type Grid } from "../layout/grid";
-import { FILL, firstFreeColumns, type CellSnapshot, type CellWrite, type WritePlan } from "../layout/plan";
+import type { CellValue, Grid } from "../layout/grid";
+import { cellWrite, FILL, firstFreeColumns, type CellWrite, type WriteContent, type WritePlan } from "../layout/plan";
 import { checkSurvey } from "./check";
 import { DEFAULT_POSITIVE, optionKey, surveyRate } from "./rates";
 import type { SurveyBlock } from "./layout";
@@ -38,11 +38,7 @@ export function surveyResult(block: SurveyBlock, positive: string[] = DEFAULT_PO
  */
 export function surveyPlan(grid: Grid, results: SurveyResult[], positive: string[], mode: "formulas" | "values"): WritePlan {
   const writes: CellWrite[] = [];
-  const put = (r: number, c: number, w: Omit<CellWrite, "row" | "col" | "address" | "before">) => {
-    const cell = grid.cells[r]?.[c] ?? null;
-    const before: CellSnapshot = { v: cell?.v ?? null, ...(cell?.f ? { f: cell.f } : {}), fill: cell?.fill ?? null, note: cell?.note ?? null };
-    writes.push({ row: grid.origin.row + r, col: grid.origin.col + c, address: address(grid, r, c), ...w, before });
-  };
+  const put = (r: number, c: number, w: WriteContent) => writes.push(cellWrite(grid, r, c, w));
   const positiveArg = positive.join(",");
   for (const res of results) {
     const b = res.block;
@@ -76,10 +72,6 @@ export function surveyPlan(grid: Grid, results: SurveyResult[], positive: string
 
 /** A rate written into an indicator's 实际完成值 cell (the cell's text is kept in the plan for 撤销). */
 export function feedPlan(grid: Grid, row: number, col: number, rate: number, explanation: string): WritePlan {
-  const cell = grid.cells[row]?.[col] ?? null;
-  const before: CellSnapshot = { v: cell?.v ?? null, ...(cell?.f ? { f: cell.f } : {}), fill: cell?.fill ?? null, note: cell?.note ?? null };
-  return {
-    sheet: grid.sheet,
-    writes: [{ row: grid.origin.row + row, col: grid.origin.col + col, address: address(grid, row, col), value: pct(rate), note: `问卷计算：${explanation}${before.v !== null ? `\n原值：${String(before.v)}` : ""}`, before }],
-  };
+  const old = grid.cells[row]?.[col]?.v ?? null;
+  return { sheet: grid.sheet, writes: [cellWrite(grid, row, col, { value: pct(rate), note: `问卷计算：${explanation}${old !== null ? `\n原值：${String(old)}` : ""}` })] };
 }

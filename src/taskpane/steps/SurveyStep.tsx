@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { Body1, Button, Caption1, Field, Input, Select } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select } from "@fluentui/react-components";
 import { detectSurveys, type SurveyBlock } from "../../engine/survey/layout";
 import { surveyPlan, surveyResult } from "../../engine/survey/plan";
 import { compositeRate, DEFAULT_POSITIVE } from "../../engine/survey";
@@ -22,9 +22,11 @@ export function SurveyStep({ S, api, gateway }: { S: Strings; api: SessionApi; g
   const [source, setSource] = useState("mean");
   const [target, setTarget] = useState("");
   const [local, setLocal] = useState<{ error?: string; notice?: string }>({});
-  const pos = split(positive);
-  const v = valid.trim() === "" ? null : Number(valid);
-  const results = useMemo(() => found.map((f) => ({ grid: f.grid, r: surveyResult(f.block, pos, Number.isFinite(v) ? v : null) })), [found, positive, valid]); // eslint-disable-line react-hooks/exhaustive-deps
+  const pos = useMemo(() => split(positive), [positive]);
+  const results = useMemo(() => {
+    const v = valid.trim() === "" ? null : Number(valid);
+    return found.map((f) => ({ grid: f.grid, r: surveyResult(f.block, pos, Number.isFinite(v) ? v : null) }));
+  }, [found, pos, valid]);
   const rates = results.map((x) => x.r.rate).filter((x): x is number => x !== null);
   const mean = compositeRate(rates);
   const table = api.state.found[api.state.current];
@@ -74,8 +76,16 @@ export function SurveyStep({ S, api, gateway }: { S: Strings; api: SessionApi; g
       <Field label={S.validCount} hint={S.validHint}>
         <Input type="number" min="0" value={valid} onChange={(_, d) => setValid(d.value)} />
       </Field>
-      {local.error && <Body1 role="alert" style={{ color: "#a4262c" }}>{local.error}</Body1>}
-      {local.notice && <Body1 role="status">{local.notice}</Body1>}
+      {local.error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody><MessageBarTitle>{S.error}</MessageBarTitle>{local.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {local.notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{local.notice}</MessageBarBody>
+        </MessageBar>
+      )}
       {results.length > 0 && (
         <>
           <ul style={{ paddingLeft: 18, margin: 0 }} data-testid="survey-results">
