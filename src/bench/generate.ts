@@ -1,4 +1,4 @@
-import type { IndicatorInput, TableInput } from "../engine/evaluate/types";
+import type { IndicatorInput, TableInput } from "../engine";
 
 /** A small deterministic PRNG (mulberry32) so that benchmark inputs are the same on every run. */
 export function prng(seed: number): () => number {

@@ -1,5 +1,5 @@
-import { evaluateTable } from "../engine/evaluate/table";
-import { clearMeasureCache } from "../engine/measure/parse";
+import { evaluateTable } from "../engine";
+import { clearMeasureCache } from "../engine";
 import { cpus } from "os";
 import { generateTables } from "./generate";
 import { excelJsRoundTrip, writeTableWorkbooks } from "./workbooks";

@@ -1,7 +1,4 @@
-import { detectTables } from "../engine/layout/detect";
-import { buildPlan } from "../engine/layout/plan";
-import { evaluateTable } from "../engine/evaluate/table";
-import type { Grid } from "../engine/layout/grid";
+import { evaluateTable, runPipeline, type Grid } from "../engine";
 import { chunkOps, planToOps } from "../excel/ops";
 import { generateTables } from "./generate";
 
@@ -29,9 +26,7 @@ export function benchPane(): void {
     let bytes = 0;
     for (let i = 0; i < (n > 1000 ? 3 : 20); i++) {
       const t0 = performance.now();
-      const table = detectTables(grid)[0]!;
-      const result = evaluateTable(table.table);
-      const plan = buildPlan(grid, table, result, { mode: "formulas", preset: result.preset });
+      const plan = runPipeline(grid, { plan: { mode: "formulas" } })[0]!.plan!;
       const ops = planToOps(plan);
       const c = chunkOps(ops);
       times.push(performance.now() - t0);

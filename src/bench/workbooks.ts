@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import type { TableInput } from "../engine/evaluate/types";
+import type { TableInput } from "../engine";
 
 /** Write each table as a plain 自评表 workbook (header row + 30 rows); returns the file paths. */
 export async function writeTableWorkbooks(tables: TableInput[]): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync } from "fs";
 import { extname, join } from "path";
-import type { TableInput } from "../engine/evaluate/types";
+import type { TableInput } from "../engine";
 
 export interface LoadedTable {
   table: TableInput;

@@ -1,7 +1,7 @@
-import { evaluateTable } from "../engine/evaluate/table";
-import { toContract, type ContractOutput, type ContractTable } from "../engine/contract";
-import { presetByName } from "../engine/rules/presets";
-import { schemeByName } from "../engine/evaluate/rating";
+import { evaluateTable } from "../engine";
+import { toContract, type ContractOutput, type ContractTable } from "../engine";
+import { presetByName, unknownPresetMessage } from "../engine";
+import { schemeByName } from "../engine";
 import { parseArgs, USAGE } from "./args";
 import { expandInputs, readJsonTables, type InputError, type LoadedTable } from "./inputs";
 import { summaryTable, tableReport } from "./text";
@@ -33,7 +33,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return 0;
   }
   if (o.preset && !presetByName(o.preset)) {
-    io.err(`未知的预设“${o.preset}”（可用：national、xinjiang、hubei）/ unknown preset\n`);
+    io.err(`${unknownPresetMessage(o.preset)} / unknown preset\n`);
     return 2;
   }
   const scheme = schemeByName(o.rating);

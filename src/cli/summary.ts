@@ -1,4 +1,4 @@
-import type { ContractTable } from "../engine/contract";
+import type { ContractTable } from "../engine";
 
 /** summary.csv: one line per table (UTF-8 with BOM so that Excel opens the Chinese correctly). */
 export function summaryCsv(tables: ContractTable[]): string {

@@ -1,4 +1,4 @@
-import type { ContractTable } from "../engine/contract";
+import type { ContractTable } from "../engine";
 
 const STATUS: Record<string, string> = { ok: "✓", mismatch: "≠", pending: "…", unreadable: "?", "needs-rule": "规" };
 

@@ -1,9 +1,6 @@
 import { readFileSync } from "fs";
 import { basename } from "path";
-import { detectTables } from "../engine/layout/detect";
-import { buildPlan } from "../engine/layout/plan";
-import { evaluateTable, type EvaluateOptions } from "../engine/evaluate/table";
-import { toContract, type ContractTable } from "../engine/contract";
+import { runPipeline, toContract, type ContractTable, type EvaluateOptions } from "../engine";
 import { readWorkbook } from "../workbook/read";
 import { applyPlanToWorkbook } from "../workbook/apply";
 import type { InputError } from "./inputs";
@@ -39,15 +36,10 @@ export async function scoreWorkbookFile(job: WorkbookJob): Promise<WorkbookOutco
   const read = await readWorkbook(data, basename(job.file));
   if (!read.ok) return { file: job.file, tables: [], errors: [{ input: job.file, message: read.message }], scored: null };
   const tables: ContractTable[] = [];
-  for (const grid of read.grids) {
-    for (const t of detectTables(grid)) {
-      const result = evaluateTable(t.table, { preset: job.preset, tolerance: job.tolerance, ratingScheme: job.ratingScheme });
-      result.title = result.title || t.title;
-      const c = toContract(result, { file: job.file, sheet: grid.sheet });
-      if (t.issues.length) c.findings.push(...t.issues.map((i) => ({ code: "layout", severity: "info", indicator: null, message: `${grid.sheet}!${i.address}：${i.message}` })));
-      tables.push(c);
-      if (job.scored) applyPlanToWorkbook(read.workbook, buildPlan(grid, t, result, { mode: job.mode, preset: result.preset }));
-    }
+  const found = runPipeline(read.grids, { preset: job.preset, tolerance: job.tolerance, ratingScheme: job.ratingScheme, ...(job.scored ? { plan: { mode: job.mode } } : {}) });
+  for (const t of found) {
+    tables.push(toContract(t.result, { file: job.file, sheet: t.grid.sheet }));
+    if (t.plan) applyPlanToWorkbook(read.workbook, t.plan);
   }
   const errors: InputError[] = tables.length === 0 ? [{ input: job.file, message: `“${basename(job.file)}”中没有找到指标表（需要含 三级指标/指标名称、权重/分值、目标值、实际完成值 等表头的区域）` }] : [];
   const scored = job.scored && tables.length > 0 ? new Uint8Array(await read.workbook.xlsx.writeBuffer()) : null;

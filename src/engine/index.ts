@@ -1,23 +1,41 @@
-/** The scoring engine's public API: pure TypeScript, no Office, DOM or file system. */
-export { parseMeasure, parseActualAgainst } from "./measure/parse";
+/**
+ * The scoring engine's one door: pure TypeScript, no Office, DOM or file system. Code outside src/engine imports
+ * from here only (lint enforces it). The pipeline (runPipeline / evaluateTable) is the way in; the rest are the
+ * pieces the faces show or compose (readers, rule names, plans, surveys).
+ */
+// The pipeline
+export { runPipeline, scoreDetected, evaluateTable, type PipelineOptions, type PipelineTable } from "./pipeline";
+export { evaluate, type EvaluateOptions, type Evaluation } from "./evaluate/table";
+export { reviewTable } from "./review/table";
+export { scoreIndicator, MAX_WEIGHT } from "./evaluate/indicator";
+export { scoreBudget } from "./evaluate/budget";
+export type * from "./evaluate/types";
+export type { RuleTextReader } from "./evaluate/resolveRule";
+export { toContract, type ContractTable, type ContractOutput } from "./contract";
+export { FINDING_CATALOGUE, findingLabel, LazyFinding, type FindingCode } from "./findings";
+// Reading cells: measures and plain figures
+export { parseMeasure, parseActualAgainst, clearMeasureCache } from "./measure/parse";
+export { readPoints, readAmount, readRate, sameUnit, amountUnitIn, writtenDecimals, type Amount } from "./measure/number";
 export { compare, directedCompletion } from "./measure/compare";
+export { completionOf } from "./measure/completion";
 export { describeDeviation } from "./measure/deviation";
 export { round, pct, pts } from "./measure/format";
 export type { Measure, Op, Grade } from "./measure/types";
+// Rules
 export type { Rule, Judgement, Band, ChecklistItem } from "./rules/types";
 export { applyRule, SCORERS } from "./rules/registry";
-export { ruleByName, NAMED_RULES } from "./rules/names";
+export { ruleByName, NAMED_RULES, RULE_CHOICES } from "./rules/names";
 export { ruleLabel, describeRule } from "./rules/describe";
-export { PRESETS, presetByName, type Preset } from "./rules/presets";
-export { evaluateTable, type EvaluateOptions } from "./evaluate/table";
-export { scoreIndicator } from "./evaluate/indicator";
-export { scoreBudget } from "./evaluate/budget";
-export { rate as ratingOf, normaliseRating, RATING_SCHEMES, type Rating, type RatingScheme } from "./evaluate/rating";
-export type * from "./evaluate/types";
-export type { RuleTextReader } from "./evaluate/resolveRule";
-export { completionOf } from "./measure/completion";
-export { toContract, type ContractTable, type ContractOutput } from "./contract";
+export { PRESETS, presetByName, presetNames, unknownPresetMessage, type Preset } from "./rules/presets";
+export { rate as ratingOf, normaliseRating, schemeByName, RATING_SCHEMES, type Rating, type RatingScheme } from "./evaluate/rating";
 export { readRuleText } from "./ruleText";
-export { detectTables, type DetectedTable } from "./layout/detect";
-export { buildPlan, undoPlan, type WritePlan, type CellWrite } from "./layout/plan";
-export type { Grid, GridCell } from "./layout/grid";
+// Layout and write plans
+export { detectTables, tableId, type DetectedTable, type DetectOptions } from "./layout/detect";
+export { roleOf, type Role } from "./layout/headers";
+export { buildPlan, undoPlan, cellWrite, firstFreeColumns, FILL, NOTE_ALL_ROWS, type WritePlan, type CellWrite, type CellSnapshot, type PlanOptions } from "./layout/plan";
+export { summaryRows, levelGroups } from "./layout/summary";
+export { selfEvaluationTemplate, fourDimensionTemplate, type Template } from "./layout/template";
+export { address, columnLetters, parseAddress, filledValues, text as cellText, type Grid, type GridCell, type CellValue, type Merge } from "./layout/grid";
+export { cellForEngine, isDateFormat } from "./layout/cellText";
+// Surveys
+export * from "./survey";

@@ -4,10 +4,10 @@
  * Writes wait for cell edit mode to end (delayForCellEdit). Excel keeps no undo history for add-in writes,
  * so the pane's 撤销 restores cells from the plan's record of what they held.
  */
-import type { Grid, GridCell, Merge } from "../engine/layout/grid";
-import { parseAddress } from "../engine/layout/grid";
-import type { WritePlan } from "../engine/layout/plan";
-import type { Template } from "../engine/layout/template";
+import type { Grid, GridCell, Merge } from "../engine";
+import { parseAddress } from "../engine";
+import type { WritePlan } from "../engine";
+import type { Template } from "../engine";
 import { chunkOps, cssColor, planToOps, type RangeOp } from "./ops";
 import { officeErrorMessage } from "./errors";
 

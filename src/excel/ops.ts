@@ -1,6 +1,6 @@
-import type { CellValue } from "../engine/layout/grid";
-import { columnLetters } from "../engine/layout/grid";
-import type { CellWrite, WritePlan } from "../engine/layout/plan";
+import type { CellValue } from "../engine";
+import { columnLetters } from "../engine";
+import type { CellWrite, WritePlan } from "../engine";
 
 /** One Office.js range write: a vertical run of cells in one column with values/formulas, or a format change. */
 export interface RangeOp {

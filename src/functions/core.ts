@@ -1,18 +1,8 @@
-import { parseMeasure } from "../engine/measure/parse";
-import { completionOf } from "../engine/measure/completion";
-import { describeDeviation } from "../engine/measure/deviation";
-import { round } from "../engine/measure/format";
-import { scoreIndicator } from "../engine/evaluate/indicator";
-import { scoreBudget } from "../engine/evaluate/budget";
-import { rate, schemeByName } from "../engine/evaluate/rating";
-import { presetByName } from "../engine/rules/presets";
-import { ruleByName } from "../engine/rules/names";
-import type { RuleTextReader } from "../engine/evaluate/resolveRule";
-import { readRuleText } from "../engine/ruleText";
-import { checkSurvey, cronbachAlpha, readShare, surveyRate } from "../engine/survey";
-import type { IndicatorResult, TableResult } from "../engine/evaluate/types";
-import { evaluateTable } from "../engine/evaluate/table";
-import { detectTables, type DetectedTable } from "../engine/layout/detect";
+import {
+  checkSurvey, completionOf, cronbachAlpha, describeDeviation, MAX_WEIGHT, parseMeasure, presetByName, ratingOf as rate, readAmount, readPoints, readRuleText,
+  readShare, round, ruleByName, runPipeline, sameUnit, schemeByName, scoreBudget, scoreIndicator, surveyRate, unknownPresetMessage,
+  type Amount, type DetectedTable, type IndicatorResult, type RuleTextReader, type TableResult,
+} from "../engine";
 import { bad, cellValue, isBlank, na, ok, type Cell, type FnResult } from "./result";
 
 /** The rule-text reader custom functions use: the engine's, unless replaced (tests, a future reader). */
@@ -23,8 +13,9 @@ export function useRuleTextReader(reader: RuleTextReader | null): void {
 
 function weightOf(w: Cell): FnResult<number> {
   if (isBlank(w)) return bad("权重未填写（应为正数）");
-  const n = typeof w === "number" ? w : Number(String(w).normalize("NFKC").replace(/分$/, ""));
-  if (!Number.isFinite(n) || n <= 0) return bad(`权重“${String(w)}”不是正数`);
+  const n = typeof w === "boolean" ? NaN : readPoints(w);
+  if (n === null || !Number.isFinite(n) || n <= 0) return bad(`权重“${String(w)}”不是正数`);
+  if (n > MAX_WEIGHT) return bad(`权重“${String(w)}”大于 ${MAX_WEIGHT}`);
   return ok(n);
 }
 
@@ -33,7 +24,7 @@ function evaluateCell(target: Cell, actual: Cell, weight: Cell, rule: Cell, pres
   const w = weightOf(weight);
   if (!w.ok) return w;
   const p = presetByName(isBlank(preset) ? "national" : String(preset));
-  if (!p) return bad(`未知的预设“${String(preset)}”（可用：national、xinjiang、hubei）`);
+  if (!p) return bad(unknownPresetMessage(String(preset)));
   const ruleText = isBlank(rule) ? null : String(rule).trim();
   const row = {
     weight: w.value,
@@ -95,38 +86,44 @@ export function ratingOf(total: Cell, scheme: Cell): FnResult<string> {
   return ok(rate(t, s));
 }
 
-function money(v: Cell, name: string): FnResult<number> {
+function money(v: Cell, name: string): FnResult<Amount> {
   if (isBlank(v)) return na(`${name}未填写`);
-  const n = typeof v === "number" ? v : Number(String(v).normalize("NFKC").replace(/,/g, "").replace(/万?元$/, ""));
-  if (!Number.isFinite(n) || n < 0) return bad(`${name}“${String(v)}”不是有效金额`);
-  return ok(n);
+  const a = typeof v === "boolean" ? null : readAmount(v);
+  if (a === null || !Number.isFinite(a.value) || a.value < 0) return bad(`${name}“${String(v)}”不是有效金额`);
+  return ok(a);
 }
 
-/** EVAL.EXECRATE: executed / budget. */
-export function execRateOf(budget: Cell, executed: Cell): FnResult<number> {
+/** Budget and executed amounts in one unit: 100万元 against 800000元 is 80%; 100万元 against a bare 800000 is refused. */
+function amounts(budget: Cell, executed: Cell): FnResult<{ b: number; e: number }> {
   const b = money(budget, "预算数");
   if (!b.ok) return b;
   const e = money(executed, "执行数");
   if (!e.ok) return e;
-  if (b.value === 0) return bad("预算数为 0，无法计算执行率");
-  return ok(round(e.value / b.value, 6));
+  const pair = sameUnit(b.value, e.value, null);
+  if (!pair.ok) return bad(`${pair.reason}；请两者都写单位，或都不写`);
+  if (pair.a === 0) return bad("预算数为 0，无法计算执行率");
+  return ok({ b: pair.a, e: pair.b });
+}
+
+/** EVAL.EXECRATE: executed / budget. */
+export function execRateOf(budget: Cell, executed: Cell): FnResult<number> {
+  const p = amounts(budget, executed);
+  return p.ok ? ok(round(p.value.e / p.value.b, 6)) : p;
 }
 
 /** EVAL.BUDGET: the budget-execution score, weight × rate capped at the weight (weight from the preset if omitted). */
 export function budgetOf(budget: Cell, executed: Cell, weight: Cell, preset: Cell): FnResult<number> {
   const p = presetByName(isBlank(preset) ? "national" : String(preset));
-  if (!p) return bad(`未知的预设“${String(preset)}”（可用：national、xinjiang、hubei）`);
-  const b = money(budget, "预算数");
-  if (!b.ok) return b;
-  const e = money(executed, "执行数");
-  if (!e.ok) return e;
+  if (!p) return bad(unknownPresetMessage(String(preset)));
+  const a = amounts(budget, executed);
+  if (!a.ok) return a;
   let w = p.budgetWeight;
   if (!isBlank(weight)) {
     const ww = weightOf(weight);
     if (!ww.ok) return ww;
     w = ww.value;
   }
-  const r = scoreBudget({ full_year: b.value, executed: e.value, weight: w }, p.budgetWeight, 0.01).result;
+  const r = scoreBudget({ full_year: a.value.b, executed: a.value.e, weight: w }, p.budgetWeight, 0.01).result;
   if (r.score === null) return bad(r.explanation);
   return ok(round(r.score, 2));
 }
@@ -211,10 +208,10 @@ function rangeGrid(range: Cell[][]): import("../engine/layout/grid").Grid {
 
 function evaluateRange(range: Cell[][], preset: Cell): FnResult<{ detected: DetectedTable; result: TableResult }> {
   const p = presetByName(isBlank(preset) ? "national" : String(preset));
-  if (!p) return bad(`未知的预设“${String(preset)}”（可用：national、xinjiang、hubei）`);
-  const [detected] = detectTables(rangeGrid(range));
-  if (!detected || detected.indicatorRows.length === 0) return bad("区域中没有找到指标表：需要含 三级指标/指标名称、权重、目标值、实际完成值 等表头的区域（包含表头行）");
-  return ok({ detected, result: evaluateTable(detected.table, { preset: p, readRuleText: ruleTextReader }) });
+  if (!p) return bad(unknownPresetMessage(String(preset)));
+  const [t] = runPipeline(rangeGrid(range), { preset: p, readRuleText: ruleTextReader });
+  if (!t || t.detected.indicatorRows.length === 0) return bad("区域中没有找到指标表：需要含 三级指标/指标名称、权重、目标值、实际完成值 等表头的区域（包含表头行）");
+  return ok({ detected: t.detected, result: t.result });
 }
 
 /**

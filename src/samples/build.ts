@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync, mkdirSync } from "fs";
 import { join } from "path";
-import type { IndicatorInput, TableInput } from "../engine/evaluate/types";
+import type { IndicatorInput, TableInput } from "../engine";
 import { mergeDown, widths, writeRows } from "./sheet";
 import { buildFormulaSample } from "./formulas";
 

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { TableInput } from "../engine/evaluate/types";
+import type { TableInput } from "../engine";
 import * as core from "../functions/core";
 import { writeRows, widths } from "./sheet";
 

@@ -1,7 +1,7 @@
 import { createContext, useContext } from "react";
-import type { Grid } from "../engine/layout/grid";
-import type { WritePlan } from "../engine/layout/plan";
-import type { Template } from "../engine/layout/template";
+import type { Grid } from "../engine";
+import type { WritePlan } from "../engine";
+import type { Template } from "../engine";
 
 /** What the pane needs from where the workbook lives: Excel (Office.js) or a file (ExcelJS). */
 export interface Gateway {

@@ -1,14 +1,8 @@
 import { useCallback, useState } from "react";
-import { detectTables, type DetectedTable } from "../engine/layout/detect";
-import { buildPlan, undoPlan, type WritePlan } from "../engine/layout/plan";
-import { summaryRows } from "../engine/layout/summary";
-import { feedPlan } from "../engine/survey/plan";
-import { fourDimensionTemplate, selfEvaluationTemplate } from "../engine/layout/template";
-import type { Role } from "../engine/layout/headers";
-import type { Grid } from "../engine/layout/grid";
-import { evaluateTable } from "../engine/evaluate/table";
-import type { TableResult } from "../engine/evaluate/types";
-import type { RatingScheme } from "../engine/evaluate/rating";
+import {
+  detectTables, feedPlan, fourDimensionTemplate, runPipeline, scoreDetected, selfEvaluationTemplate, summaryRows,
+  undoPlan, type DetectedTable, type Grid, type PipelineOptions, type RatingScheme, type Role, type TableResult, type WritePlan,
+} from "../engine";
 import type { Gateway } from "./gateway";
 
 export interface Settings {
@@ -20,6 +14,8 @@ export interface Settings {
 }
 
 export interface Found {
+  /** The table's stable id (`Sheet1!A5`): corrections and selections refer to it, never to a position. */
+  id: string;
   grid: Grid;
   table: DetectedTable;
   result: TableResult;
@@ -48,8 +44,8 @@ export function useSession(gateway: Gateway | null) {
     error: null,
     notice: null,
   });
-  const [columns, setColumns] = useState<Record<number, Partial<Record<Role, number | null>>>>({});
-  const [ruleOverrides, setRuleOverrides] = useState<Record<string, string>>({});
+  const [columns, setColumns] = useState<Record<string, Partial<Record<Role, number | null>>>>({});
+  const [ruleOverrides, setRuleOverrides] = useState<Record<string, Record<number, string>>>({});
 
   const act = useCallback(async (f: () => Promise<Partial<Session> | void>) => {
     setS((x) => ({ ...x, busy: true, error: null, notice: null }));
@@ -61,32 +57,35 @@ export function useSession(gateway: Gateway | null) {
     }
   }, []);
 
-  const score = (grid: Grid, table: DetectedTable, settings: Settings, overrides: Record<string, string>, tableKey: string): Found => {
-    const indicators = table.table.indicators.map((row, i) => (overrides[`${tableKey}:${i}`] ? { ...row, rule: overrides[`${tableKey}:${i}`] } : row));
-    const result = evaluateTable({ ...table.table, indicators }, { preset: settings.preset, tolerance: settings.tolerance, ratingScheme: settings.rating });
-    result.title = result.title || table.title;
-    return { grid, table, result };
+  const options = (settings: Settings, cols: typeof columns, rules: typeof ruleOverrides): PipelineOptions => ({
+    preset: settings.preset,
+    tolerance: settings.tolerance,
+    ratingScheme: settings.rating,
+    columns: cols,
+    rules,
+  });
+  const score = (grid: Grid, table: DetectedTable, settings: Settings, rules: typeof ruleOverrides): Found => {
+    const p = scoreDetected(grid, table, options(settings, columns, rules));
+    return { id: p.id, grid, table, result: p.result };
   };
 
-  const detect = (settings = s.settings, cols = columns, overrides = ruleOverrides) =>
+  const detect = (settings = s.settings, cols = columns, rules = ruleOverrides) =>
     act(async () => {
       if (!gateway) throw new Error("尚未打开工作簿");
       const grids = await gateway.read(settings.scope);
-      const found: Found[] = [];
-      for (const grid of grids) {
-        detectTables(grid, { columns: cols }).forEach((t, i) => found.push(score(grid, t, settings, overrides, `${grid.sheet}#${i}`)));
-      }
+      const found: Found[] = runPipeline(grids, options(settings, cols, rules)).map((p) => ({ id: p.id, grid: p.grid, table: p.detected, result: p.result }));
       if (found.length === 0) throw new Error("没有找到指标表：需要含 三级指标/指标名称、权重、目标值、实际完成值 等表头的区域。");
       return { found, current: 0, applied: false };
     });
 
   const setSettings = (patch: Partial<Settings>) => {
     const settings = { ...s.settings, ...patch };
-    setS((x) => ({ ...x, settings, found: x.found.map((f, i) => score(f.grid, f.table, settings, ruleOverrides, `${f.grid.sheet}#${i}`)) }));
+    setS((x) => ({ ...x, settings, found: x.found.map((f) => score(f.grid, f.table, settings, ruleOverrides)) }));
   };
 
-  const setColumn = (tableIndex: number, role: Role, col: number | null) => {
-    const cols = { ...columns, [tableIndex]: { ...(columns[tableIndex] ?? {}), [role]: col } };
+  /** Correct which column holds a role, in the table with this id (on whichever sheet it is). */
+  const setColumn = (tableId: string, role: Role, col: number | null) => {
+    const cols = { ...columns, [tableId]: { ...(columns[tableId] ?? {}), [role]: col } };
     setColumns(cols);
     void detect(s.settings, cols);
   };
@@ -94,17 +93,19 @@ export function useSession(gateway: Gateway | null) {
   const setRowRule = (row: number, rule: string) => {
     const f = s.found[s.current];
     if (!f) return;
-    const key = `${f.grid.sheet}#${s.current}:${row}`;
-    const overrides = { ...ruleOverrides, [key]: rule };
-    if (!rule) delete overrides[key];
-    setRuleOverrides(overrides);
-    setS((x) => ({ ...x, found: x.found.map((g, i) => (i === x.current ? score(g.grid, g.table, x.settings, overrides, `${g.grid.sheet}#${i}`) : g)) }));
+    const forTable = { ...(ruleOverrides[f.id] ?? {}) };
+    if (rule) forTable[row] = rule;
+    else delete forTable[row];
+    const rules = { ...ruleOverrides, [f.id]: forTable };
+    setRuleOverrides(rules);
+    setS((x) => ({ ...x, found: x.found.map((g) => (g.id === f.id ? score(g.grid, g.table, x.settings, rules) : g)) }));
   };
 
   const apply = () =>
     act(async () => {
       if (!gateway) throw new Error("尚未打开工作簿");
-      const plans = s.found.map((f) => buildPlan(f.grid, f.table, f.result, { mode: s.settings.mode, preset: f.result.preset }));
+      const opts = { ...options(s.settings, columns, ruleOverrides), plan: { mode: s.settings.mode } };
+      const plans = s.found.map((f) => scoreDetected(f.grid, f.table, opts).plan!);
       await gateway.apply(plans);
       return { plans, applied: true, notice: `已写回 ${plans.reduce((n, p) => n + p.writes.length, 0)} 个单元格` };
     });
@@ -153,8 +154,8 @@ export function useSession(gateway: Gateway | null) {
       await gateway.apply([plan]);
       const cells = f.grid.cells.map((r, i) => (i === row ? r.map((c, j) => (j === col ? { ...(c ?? {}), v: plan.writes[0]!.value ?? null } : c)) : r));
       const grid = { ...f.grid, cells };
-      const table = detectTables(grid, { columns }).find((t) => t.headerRows[0] === f.table.headerRows[0]) ?? f.table;
-      const found = s.found.map((g, i) => (i === s.current ? score(grid, table, s.settings, ruleOverrides, `${grid.sheet}#${i}`) : g));
+      const table = detectTables(grid, { columns }).find((t) => t.id === f.id) ?? f.table;
+      const found = s.found.map((g) => (g.id === f.id ? score(grid, table, s.settings, ruleOverrides) : g));
       return { found, plans: [...s.plans, plan], notice: `已把 ${plan.writes[0]!.value} 填入 ${plan.writes[0]!.address}（原值已保留，可撤销）` };
     });
 
@@ -163,7 +164,7 @@ export function useSession(gateway: Gateway | null) {
   /** The rule the user chose for a row of the current table ("" when it follows the table and the preset). */
   const rowRule = (row: number): string => {
     const f = s.found[s.current];
-    return f ? (ruleOverrides[`${f.grid.sheet}#${s.current}:${row}`] ?? "") : "";
+    return f ? (ruleOverrides[f.id]?.[row] ?? "") : "";
   };
 
   return { state: s, record, feedActual, rowRule, detect: () => detect(), setSettings, setColumn, setRowRule, apply, undo, freeze, summary, template, select, setCurrent: (i: number) => setS((x) => ({ ...x, current: i })) };

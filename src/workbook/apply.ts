@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { WritePlan } from "../engine/layout/plan";
+import type { WritePlan } from "../engine";
 
 /**
  * Apply a write plan to an ExcelJS workbook in memory: values and formulas (with their cached results), number

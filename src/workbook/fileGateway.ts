@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import type { Grid } from "../engine/layout/grid";
-import type { WritePlan } from "../engine/layout/plan";
-import type { Template } from "../engine/layout/template";
+import type { Grid } from "../engine";
+import type { WritePlan } from "../engine";
+import type { Template } from "../engine";
 import { readWorkbook, sheetToGrid } from "./read";
 import { applyPlanToWorkbook } from "./apply";
 

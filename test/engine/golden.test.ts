@@ -1,8 +1,8 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { evaluateTable } from "../../src/engine/evaluate/table";
-import { round } from "../../src/engine/measure/format";
-import type { TableInput, TableResult } from "../../src/engine/evaluate/types";
+import { evaluateTable } from "../../src/engine";
+import { round } from "../../src/engine";
+import type { TableInput, TableResult } from "../../src/engine";
 
 function load(id: string): TableInput {
   return JSON.parse(readFileSync(join(__dirname, "../fixtures/seeds", `${id}.json`), "utf8")) as TableInput;
@@ -70,8 +70,10 @@ describe("seed 001 under hubei", () => {
   });
   test("missing per-row weights are reported as such, not scored", () => {
     const r = evaluateTable(load("s001-t1"), { preset: "hubei" });
-    expect(r.indicators.every((i) => i.status === "unreadable" && i.score === null)).toBe(true);
-    expect(r.findings.filter((f) => f.code === "weight-missing")).toHaveLength(7);
+    // Each row still gets its completion and deviation; it is not scored (status no-weight, an info finding).
+    expect(r.indicators.every((i) => i.status === "no-weight" && i.score === null)).toBe(true);
+    expect(r.indicators.every((i) => i.completion !== null && i.deviation !== "")).toBe(true);
+    expect(r.findings.filter((f) => f.code === "no-weight")).toHaveLength(7);
     expect(codes(r)).toContain("weights-missing");
     expect(r.total).toBeNull();
   });

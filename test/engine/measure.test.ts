@@ -1,7 +1,7 @@
-import { parseMeasure } from "../../src/engine/measure/parse";
-import { compare } from "../../src/engine/measure/compare";
-import { describeDeviation } from "../../src/engine/measure/deviation";
-import type { Measure } from "../../src/engine/measure/types";
+import { parseMeasure } from "../../src/engine";
+import { compare } from "../../src/engine";
+import { describeDeviation } from "../../src/engine";
+import type { Measure } from "../../src/engine";
 
 function q(m: Measure): [string, string | null, number | null, string | null] {
   if (m.kind === "number") return [m.kind, m.op, m.value, m.unit];

@@ -1,12 +1,12 @@
 import fc from "fast-check";
-import { compare } from "../../src/engine/measure/compare";
-import { parseMeasure } from "../../src/engine/measure/parse";
-import { applyRule } from "../../src/engine/rules/registry";
-import type { Rule } from "../../src/engine/rules/types";
-import { NAMED_RULES } from "../../src/engine/rules/names";
+import { compare } from "../../src/engine";
+import { parseMeasure } from "../../src/engine";
+import { applyRule } from "../../src/engine";
+import type { Rule } from "../../src/engine";
+import { NAMED_RULES } from "../../src/engine";
 
 const RULES: [string, Rule][] = [
-  ...Object.entries(NAMED_RULES),
+  ...[...NAMED_RULES.entries()],
   ["floorLinear", { type: "floorLinear", floor: 0.6 }],
   ["cost zero", { type: "cost", floor: 0.6, over: "zero" }],
   ["cost penalty", { type: "cost", floor: 0.6, over: "penalty" }],

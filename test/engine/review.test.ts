@@ -1,6 +1,6 @@
-import { evaluateTable } from "../../src/engine/evaluate/table";
-import type { TableInput } from "../../src/engine/evaluate/types";
-import { normaliseRating, rate } from "../../src/engine/evaluate/rating";
+import { evaluateTable } from "../../src/engine";
+import type { TableInput } from "../../src/engine";
+import { normaliseRating, ratingOf as rate } from "../../src/engine";
 
 const row = (over: Partial<TableInput["indicators"][number]> = {}) => ({ level1: "产出指标", level3: "参保人数", weight: 45, target: "≥100人", actual: "=100人", reported_score: 45, ...over });
 const base = (over: Partial<TableInput> = {}): TableInput => ({
@@ -59,8 +59,23 @@ describe("review findings", () => {
     expect(Math.round(r.total! * 100) / 100).toBe(59.09);
     expect(r.indicators[1]).toMatchObject({ applicable: false, score: null, status: "ok" });
   });
-  test("an unknown rule name is needs-rule", () => {
-    const r = evaluateTable(base({ indicators: [row({ rule_text: "由专家酌情打分" }), row()] }));
+  test("a criterion with no formula and no reported score is needs-rule", () => {
+    const r = evaluateTable(base({ indicators: [row({ rule_text: "由专家酌情打分", reported_score: null }), row()] }));
+    expect(r.indicators[0]!.status).toBe("needs-rule");
+    expect(r.total).toBeNull();
+  });
+  test("a criterion with no formula and a reported score within the weight: the evaluator's judgement, shown as such", () => {
+    const r = evaluateTable(base({ indicators: [row({ rule_text: "由专家酌情打分", reported_score: 30 }), row()] }));
+    expect(r.indicators[0]).toMatchObject({ status: "ok", score: 30, rule_source: "judgement" });
+    expect(r.findings.find((f) => f.indicator === 0)).toMatchObject({ code: "judged-score", severity: "info" });
+    expect(r.indicators[0]!.explanation).toContain("评价人判断");
+  });
+  test("a rule text with figures that is not understood stays needs-rule even with a reported score", () => {
+    const r = evaluateTable(base({ indicators: [row({ rule_text: "每发现1例问题酌情扣0.5至1分", reported_score: 30 }), row()] }));
+    expect(r.indicators[0]!.status).toBe("needs-rule");
+  });
+  test("a reported score above the weight is never taken as a judgement", () => {
+    const r = evaluateTable(base({ indicators: [row({ rule_text: "由专家酌情打分", reported_score: 50 }), row()] }));
     expect(r.indicators[0]!.status).toBe("needs-rule");
   });
   test("a weight that is not a positive number", () => {

@@ -1,6 +1,6 @@
 import { explain, score } from "./helpers";
-import type { Rule } from "../../src/engine/rules/types";
-import { ruleByName } from "../../src/engine/rules/names";
+import type { Rule } from "../../src/engine";
+import { ruleByName } from "../../src/engine";
 
 const completion: Rule = { type: "completion", floor: 0.6, zeroAt: 2 };
 

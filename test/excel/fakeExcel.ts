@@ -7,8 +7,8 @@
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- the fake's Office objects close over the fake that records them */
 import { OfficeMockObject } from "office-addin-mock";
-import type { Grid } from "../../src/engine/layout/grid";
-import { columnLetters, parseAddress } from "../../src/engine/layout/grid";
+import type { Grid } from "../../src/engine";
+import { columnLetters, parseAddress } from "../../src/engine";
 
 export interface FakeCell {
   v: string | number | boolean | null;

@@ -1,6 +1,6 @@
-import { detectTables } from "../../src/engine/layout/detect";
-import { evaluateTable } from "../../src/engine/evaluate/table";
-import { round } from "../../src/engine/measure/format";
+import { detectTables } from "../../src/engine";
+import { evaluateTable } from "../../src/engine";
+import { round } from "../../src/engine";
 import { grid } from "./grids";
 
 const HEAD = ["一级指标", "二级指标", "三级指标", "权重", "目标值", "实际完成值", "得分"];
@@ -101,7 +101,7 @@ describe("layout detection on awkward grids", () => {
     expect(t!.columns.target).toBeUndefined();
     expect(t!.issues.map((i) => i.address)).toEqual(["C1", "F1"]);
     expect(t!.issues[0]!.message).toContain("未识别的表头“目标”");
-    const [fixed] = detectTables(g, { columns: { 0: { target: 2 } } });
+    const [fixed] = detectTables(g, { columns: { [t!.id]: { target: 2 } } });
     expect(fixed!.table.indicators[0]!.target).toBe("16000人");
   });
 

@@ -1,4 +1,4 @@
-import type { Grid, Merge } from "../../src/engine/layout/grid";
+import type { Grid, Merge } from "../../src/engine";
 
 /** A grid from rows of values (null = empty), for layout tests. */
 export function grid(rows: (string | number | null)[][], merges: Merge[] = [], sheet = "Sheet1"): Grid {

@@ -1,6 +1,6 @@
-import type { Grid } from "../../src/engine/layout/grid";
-import type { WritePlan } from "../../src/engine/layout/plan";
-import type { Template } from "../../src/engine/layout/template";
+import type { Grid } from "../../src/engine";
+import type { WritePlan } from "../../src/engine";
+import type { Template } from "../../src/engine";
 import type { Gateway } from "../../src/taskpane/gateway";
 import xinjiang from "../fixtures/grids/xinjiang-003-p10.json";
 

@@ -2,12 +2,15 @@ import { compare } from "../measure/compare";
 import { describeDeviation } from "../measure/deviation";
 import { pct, pts, round } from "../measure/format";
 import { parseActualAgainst, parseMeasure } from "../measure/parse";
+import { readPoints, readRate, writtenDecimals } from "../measure/number";
+import type { Measure } from "../measure/types";
 import type { Preset } from "../rules/presets";
 import { applyRule } from "../rules/registry";
 import { ruleLabel } from "../rules/describe";
-import { readNumber, readRateText, writtenDecimals } from "./coerce";
+import type { Rule } from "../rules/types";
+import { LazyFinding, type FindingCode } from "../findings";
 import { resolveRule, type RuleTextReader } from "./resolveRule";
-import type { Finding, IndicatorInput, IndicatorResult, TableInput } from "./types";
+import type { Finding, IndicatorInput, IndicatorResult, RowStatus, RuleSource, Severity, TableInput } from "./types";
 
 export interface RowOptions {
   preset: Preset;
@@ -15,9 +18,82 @@ export interface RowOptions {
   readRuleText: RuleTextReader | null;
 }
 
+/** Largest weight a row may carry: tables score out of 100. */
+export const MAX_WEIGHT = 100;
+
 /** The name a row is shown by: 三级指标, else name, else 二级指标, else its code. */
 export function rowName(row: IndicatorInput): string {
-  return (row.level3 ?? row.name ?? row.level2 ?? row.code ?? "").replace(/\s+/g, "");
+  const n = row.level3 ?? row.name ?? row.level2 ?? row.code ?? "";
+  return hasSpace(n) ? n.replace(/\s+/g, "") : n;
+}
+
+function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0) return true;
+  }
+  return false;
+}
+
+/**
+ * One row's result. The explanation and the deviation text are written only when a face reads them: scoring
+ * builds no strings (EVAL.SCORE never shows them; the pane, notes, EVAL.EXPLAIN and the CLI report do).
+ */
+class RowResult implements IndicatorResult {
+  index: number;
+  code: string | null;
+  name: string;
+  level1: string | null;
+  level2: string | null;
+  weight: number | null = null;
+  target: string;
+  actual: string;
+  completion: number | null = null;
+  score: number | null = null;
+  reported_score: number | null = null;
+  status: RowStatus = "ok";
+  met: boolean | null = null;
+  rule: Rule | null = null;
+  rule_label: string | null = null;
+  rule_source: RuleSource | null = null;
+  applicable: boolean;
+  #explain: (() => string) | null = null;
+  #explanation = "";
+  #t: Measure;
+  #a: Measure;
+  #deviation: string | null = null;
+
+  constructor(row: IndicatorInput, index: number, name: string, t: Measure, a: Measure) {
+    this.index = index;
+    this.code = row.code ?? null;
+    this.name = name;
+    this.level1 = row.level1 ?? null;
+    this.level2 = row.level2 ?? null;
+    this.target = row.target === null || row.target === undefined ? "" : String(row.target);
+    this.actual = row.actual === null || row.actual === undefined ? "" : String(row.actual);
+    this.applicable = row.applicable !== false;
+    this.#t = t;
+    this.#a = a;
+  }
+  setExplanation(f: () => string): void {
+    this.#explain = f;
+  }
+  /** How the score came out, in Chinese. */
+  get explanation(): string {
+    if (this.#explain) {
+      this.#explanation = this.#explain();
+      this.#explain = null;
+    }
+    return this.#explanation;
+  }
+  /** Short deviation analysis (偏差分析). */
+  get deviation(): string {
+    if (this.#deviation === null) this.#deviation = describeDeviation(this.#t, this.#a);
+    return this.#deviation;
+  }
+  toJSON(): object {
+    return { ...this, explanation: this.explanation, deviation: this.deviation };
+  }
 }
 
 /**
@@ -27,34 +103,21 @@ export function rowName(row: IndicatorInput): string {
 export function scoreIndicator(row: IndicatorInput, index: number, table: TableInput, opts: RowOptions): { result: IndicatorResult; findings: Finding[] } {
   const findings: Finding[] = [];
   const name = rowName(row);
-  const at = `第 ${index + 1} 行“${name}”`;
-  const add = (f: Omit<Finding, "indicator">) => findings.push({ ...f, indicator: index });
+  const at = () => `第 ${index + 1} 项“${name}”`;
+  const add = (code: FindingCode, severity: Severity, message: () => string, reported?: number | string | null, recomputed?: number | string | null) =>
+    findings.push(new LazyFinding(code, severity, index, message, reported, recomputed));
   const target = parseMeasure(row.target);
   const actual = parseActualAgainst(target, row.actual);
-  const reportedScore = readNumber(row.reported_score);
-  const weightRaw = readNumber(row.weight);
-  const base: IndicatorResult = {
-    index,
-    code: row.code ?? null,
-    name,
-    level1: row.level1 ?? null,
-    level2: row.level2 ?? null,
-    weight: weightRaw !== null && Number.isFinite(weightRaw) ? weightRaw : null,
-    target: row.target === null || row.target === undefined ? "" : String(row.target),
-    actual: row.actual === null || row.actual === undefined ? "" : String(row.actual),
-    completion: null,
-    score: null,
-    reported_score: reportedScore !== null && Number.isFinite(reportedScore) ? reportedScore : null,
-    status: "ok",
-    met: null,
-    rule: null,
-    rule_label: null,
-    rule_source: null,
-    explanation: "",
-    deviation: describeDeviation(target, actual),
-    applicable: row.applicable !== false,
+  const reportedScore = readPoints(row.reported_score);
+  const weightRaw = readPoints(row.weight);
+  const base = new RowResult(row, index, name, target, actual);
+  base.weight = weightRaw !== null && Number.isFinite(weightRaw) && weightRaw > 0 && weightRaw <= MAX_WEIGHT ? weightRaw : null;
+  base.reported_score = reportedScore !== null && Number.isFinite(reportedScore) ? reportedScore : null;
+  const done = (status: RowStatus, explanation: () => string) => {
+    base.status = status;
+    base.setExplanation(explanation);
+    return { result: base, findings };
   };
-  const done = (status: IndicatorResult["status"], explanation: string) => ({ result: { ...base, status, explanation }, findings });
 
   const resolved = resolveRule(row, table, opts.preset, target, opts.readRuleText);
   if (resolved.ok) {
@@ -63,71 +126,99 @@ export function scoreIndicator(row: IndicatorInput, index: number, table: TableI
     base.rule_source = resolved.source;
     if (resolved.rule.type === "notApplicable") {
       base.applicable = false;
-      return done("ok", "本指标不适用，不计分，其余指标按 100 分折算");
+      return done("ok", () => "本指标不适用，不计分，其余指标按 100 分折算");
     }
   }
 
   if (weightRaw === null) {
-    add({ code: "weight-missing", severity: "warning", message: `${at}未填写权重（分值），无法计算得分` });
-    return done("unreadable", "权重未填写");
+    // No weight: the row still gets its completion and deviation; it is simply not scored.
+    const c = compare(target, actual);
+    if (c.ok) {
+      base.met = c.met;
+      const o = applyRule(resolved.ok ? resolved.rule : opts.preset.byKind.quantity, { target, actual, weight: 1, judgement: row.judgement ?? null, comparison: c });
+      if (o.ok) base.completion = o.completion;
+      add("no-weight", "info", () => `${at()}未写权重（分值），只计算完成情况，不计分`);
+      return done("no-weight", () => "未写权重（分值），不计分；完成情况见偏差分析");
+    }
+    add("weight-missing", "warning", () => `${at()}未填写权重（分值），无法计算得分`);
+    return done("unreadable", () => "权重未填写");
   }
-  if (!Number.isFinite(weightRaw) || weightRaw <= 0) {
-    add({ code: "weight-invalid", severity: "error", message: `${at}的权重“${String(row.weight)}”不是正数` });
-    return done("unreadable", `权重“${String(row.weight)}”不是正数`);
+  if (!Number.isFinite(weightRaw) || weightRaw <= 0 || weightRaw > MAX_WEIGHT) {
+    const why = Number.isNaN(weightRaw) ? "不是数" : weightRaw <= 0 ? "不是正数" : `大于 ${MAX_WEIGHT}`;
+    add("weight-invalid", "error", () => `${at()}的权重“${String(row.weight)}”${why}`);
+    return done("unreadable", () => `权重“${String(row.weight)}”${why}`);
   }
   const weight = weightRaw;
   if (base.reported_score !== null && base.reported_score > weight + 1e-9) {
-    add({ code: "score-above-weight", severity: "error", message: `${at}报告得分 ${pts(base.reported_score)} 超过权重 ${pts(weight)}`, reported: base.reported_score, recomputed: weight });
+    const rs = base.reported_score;
+    add("score-above-weight", "error", () => `${at()}报告得分 ${pts(rs)} 超过权重 ${pts(weight)}`, rs, weight);
   }
 
   if (!resolved.ok) {
-    add({ code: "needs-rule", severity: "warning", message: `${at}：${resolved.reason}` });
-    return done("needs-rule", resolved.reason);
+    // A rule stated as a criterion for the evaluator's judgement, with the evaluator's score beside it: that
+    // score is the judgement (shown as such), so that the table's total can still be checked.
+    // A text with figures in it is a formula the reader did not understand: it stays needs-rule, never a guess.
+    if (base.reported_score !== null && base.reported_score >= 0 && base.reported_score <= weight + 1e-9 && row.rule_text && !/[0-9０-９%]/.test(row.rule_text)) {
+      const rs = base.reported_score;
+      base.score = rs;
+      base.completion = rs / weight;
+      base.met = rs >= weight - 1e-9;
+      base.rule_source = "judgement";
+      base.rule_label = "评价人判断";
+      add("judged-score", "info", () => `${at()}的评分标准未给出计分公式，报告得分 ${pts(rs)} 按评价人判断采用`);
+      return done("ok", () => `评分标准未给出计分公式（${resolved.reason}），按评价人判断的得分 ${pts(rs)} 计`);
+    }
+    add("needs-rule", "warning", () => `${at()}：${resolved.reason}`);
+    return done("needs-rule", () => resolved.reason);
   }
   const comparison = compare(target, actual);
   if (!comparison.ok && comparison.code === "unit-mismatch") {
-    add({ code: "unit-mismatch", severity: "warning", message: `${at}：${comparison.reason}` });
+    add("unit-mismatch", "warning", () => `${at()}：${comparison.reason}`);
   }
   const outcome = applyRule(resolved.rule, { target, actual, weight, judgement: row.judgement ?? null, comparison });
-  const ruleHead = `规则：${base.rule_label}${resolved.paraphrase ? `（按文字理解为：${resolved.paraphrase}）` : resolved.source === "preset" ? `（预设 ${opts.preset.name}）` : ""}`;
+  const ruleHead = () => `规则：${base.rule_label}${resolved.paraphrase ? `（按文字理解为：${resolved.paraphrase}）` : resolved.source === "preset" ? `（预设 ${opts.preset.name}）` : ""}`;
   if (!outcome.ok) {
     if (outcome.code === "actual-blank") {
-      add({ code: "actual-blank", severity: "info", message: `${at}实际完成值未填写` });
+      add("actual-blank", "info", () => `${at()}实际完成值未填写`);
     } else if (outcome.code !== "unit-mismatch") {
-      add({ code: outcome.status === "pending" ? outcome.code : "unreadable", severity: "warning", message: `${at}：${outcome.reason}` });
+      add(outcome.status === "pending" && outcome.code === "judgement-missing" ? "judgement-missing" : "unreadable", "warning", () => `${at()}：${outcome.reason}`);
     }
-    return done(outcome.status, `${outcome.reason}。${ruleHead}`);
+    return done(outcome.status, () => `${outcome.reason}。${ruleHead()}`);
   }
   base.score = outcome.score;
   base.completion = outcome.completion;
   base.met = outcome.met;
-  const explanation = [...outcome.steps.filter((s) => s !== ""), ruleHead].join("；");
-  let status: IndicatorResult["status"] = "ok";
-  if (base.reported_score !== null && Math.abs(base.reported_score - round(outcome.score, 2)) > opts.tolerance + 1e-9) {
+  let status: RowStatus = "ok";
+  const rs = base.reported_score;
+  if (rs !== null && Math.abs(rs - round(outcome.score, 2)) > opts.tolerance + 1e-9) {
     status = "mismatch";
-    add({
-      code: "score-mismatch",
-      severity: "error",
-      message: `${at}报告得分 ${pts(base.reported_score)}，按规则复核为 ${pts(outcome.score)}（相差 ${pts(base.reported_score - outcome.score)}）`,
-      reported: base.reported_score,
-      recomputed: round(outcome.score, 2),
-    });
+    const s = outcome.score;
+    add("score-mismatch", "error", () => `${at()}报告得分 ${pts(rs)}，按规则复核为 ${pts(s)}（相差 ${pts(rs - s)}）`, rs, round(s, 2));
   }
   checkWrittenCompletion(row, outcome.completion, at, add);
-  if (outcome.met === false && !(row.deviation_note ?? "").trim()) {
-    add({ code: "deviation-missing", severity: "warning", message: `${at}未达到目标，但未填写偏差原因分析` });
+  if (outcome.met === false && !hasText(row.deviation_note)) {
+    add("deviation-missing", "warning", () => `${at()}未达到目标，但未填写偏差原因分析`);
   }
-  return { result: { ...base, status, explanation }, findings };
+  return done(status, () => [...outcome.steps().filter((s) => s !== ""), ruleHead()].join("；"));
+}
+
+function hasText(s: string | null | undefined): boolean {
+  return typeof s === "string" && s.trim() !== "";
 }
 
 /** A written completion rate (完成率 column) that does not match the figures, beyond its own rounding. */
-function checkWrittenCompletion(row: IndicatorInput, computed: number | null, at: string, add: (f: Omit<Finding, "indicator">) => void): void {
+function checkWrittenCompletion(
+  row: IndicatorInput,
+  computed: number | null,
+  at: () => string,
+  add: (code: FindingCode, severity: Severity, message: () => string, reported?: number | string | null, recomputed?: number | string | null) => void,
+): void {
   const written = row.completion_as_written;
   if (written === null || written === undefined || written === "" || computed === null || !Number.isFinite(computed)) return;
-  const w = readRateText(written);
+  const w = readRate(written);
   if (w === null || Number.isNaN(w)) return;
   const tol = 0.5 * 10 ** -writtenDecimals(written) / 100 + 1e-9;
   if (Math.abs(w - computed) > tol) {
-    add({ code: "rate-mismatch", severity: "warning", message: `${at}写明完成率 ${String(written)}，按目标和实际计算为 ${pct(computed)}`, reported: String(written), recomputed: pct(computed) });
+    add("rate-mismatch", "warning", () => `${at()}写明完成率 ${String(written)}，按目标和实际计算为 ${pct(computed)}`, String(written), pct(computed));
   }
 }

@@ -1,12 +1,11 @@
 import { round } from "../measure/format";
-import { presetByName, type Preset } from "../rules/presets";
+import { presetByName, unknownPresetMessage, type Preset } from "../rules/presets";
 import { schemeByName, rate, type RatingScheme } from "./rating";
 import { scoreBudget } from "./budget";
 import { scoreIndicator } from "./indicator";
-import { readNumber } from "./coerce";
+import { readPoints as readNumber } from "../measure/number";
 import type { RuleTextReader } from "./resolveRule";
 import type { Finding, TableInput, TableResult } from "./types";
-import { reviewTable } from "../review/table";
 import { readRuleText } from "../ruleText";
 
 export interface EvaluateOptions {
@@ -19,12 +18,21 @@ export interface EvaluateOptions {
   readRuleText?: RuleTextReader | null;
 }
 
+/** What evaluation hands to the review step besides the result. */
+export interface Evaluation {
+  result: TableResult;
+  scheme: RatingScheme;
+  tolerance: number;
+  naWeight: number;
+}
+
 /**
  * Evaluate a whole table: every row's score and explanation, the budget block, the total (full precision;
- * rows that do not apply are left out and the rest rescaled to 100), the rating and the review findings.
- * Throws only on misuse (an unknown preset name); problems in the data are findings.
+ * rows that do not apply are left out and the rest rescaled to 100) and the rating. Row-level findings come
+ * with the rows; the table-level review is the next step (review/table.ts). Throws only on misuse (an unknown
+ * preset name); problems in the data are findings.
  */
-export function evaluateTable(table: TableInput, options: EvaluateOptions = {}): TableResult {
+export function evaluate(table: TableInput, options: EvaluateOptions = {}): Evaluation {
   const preset = pickPreset(table.preset ?? options.preset);
   const tolerance = options.tolerance ?? 0.01;
   // The table's own scheme (when it names one) wins, then the caller's, then the preset's.
@@ -69,13 +77,12 @@ export function evaluateTable(table: TableInput, options: EvaluateOptions = {}):
     reported_rating: table.reported_rating ?? null,
     findings,
   };
-  result.findings.push(...reviewTable(table, result, { tolerance, scheme, naWeight }));
-  return result;
+  return { result, scheme, tolerance, naWeight };
 }
 
 function pickPreset(p: string | Preset | undefined): Preset {
   if (p && typeof p === "object") return p;
   const found = presetByName(p ?? "national");
-  if (!found) throw new Error(`未知的预设“${String(p)}”（可用：national、xinjiang、hubei）`);
+  if (!found) throw new Error(unknownPresetMessage(String(p)));
   return found;
 }

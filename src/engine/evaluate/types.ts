@@ -1,4 +1,5 @@
 import type { Judgement, Rule } from "../rules/types";
+import type { FindingCode } from "../findings";
 
 /**
  * The project's JSON table format: the fields of the seed cases (../shared/cases/seed_tables.json) plus
@@ -26,6 +27,8 @@ export interface BudgetInput {
   executed?: number | string | null;
   weight?: number | string | null;
   rate_as_written?: string | null;
+  /** The unit the block's amounts are written in when a header says (`万元`, `元`); bare numbers take it. */
+  unit?: string | null;
   reported_score?: number | string | null;
 }
 
@@ -52,13 +55,18 @@ export interface IndicatorInput {
   applicable?: boolean | null;
 }
 
-export type RowStatus = "ok" | "mismatch" | "pending" | "unreadable" | "needs-rule";
+/**
+ * ok: scored; mismatch: scored, and the reported score differs; pending: the actual is not yet filled;
+ * unreadable: a target, actual or weight cannot be read; needs-rule: no rule could be found;
+ * no-weight: target and actual read (completion and deviation known) but the table gives the row no weight.
+ */
+export type RowStatus = "ok" | "mismatch" | "pending" | "unreadable" | "needs-rule" | "no-weight";
 
 export type Severity = "error" | "warning" | "info";
 
 /** A reviewer finding: a machine code, the row (index) or null for the table, and a Chinese message. */
 export interface Finding {
-  code: string;
+  code: FindingCode;
   severity: Severity;
   indicator: number | null;
   message: string;

@@ -1,5 +1,6 @@
 import { dateFromSerial } from "../measure/date";
 import type { GridCell } from "./grid";
+import { readPoints } from "../measure/number";
 
 /**
  * A cell as the engine reads it: text as written; a number formatted as a percentage becomes `95%`; a number
@@ -22,11 +23,15 @@ export function isDateFormat(fmt: string): boolean {
   return /[dy]/.test(f) || /m{1,4}[/\-.年月]/.test(f) || /年|月|日/.test(fmt);
 }
 
-/** A plain number from a cell holding a number or a text number (`10`, `10分`, `84.82分`); null when neither. */
+/** Points (a weight, a score) from a cell holding a number or a text number (`10`, `10分`); null when neither. */
 export function numberOf(cell: GridCell | null | undefined): number | null {
-  if (!cell || cell.v === null) return null;
-  if (typeof cell.v === "number") return cell.v;
-  if (typeof cell.v !== "string") return null;
-  const m = /^\s*(-?\d+(?:\.\d+)?)\s*(?:分|万元|元)?\s*$/.exec(cell.v.normalize("NFKC").replace(/,/g, ""));
-  return m ? Number(m[1]) : null;
+  if (!cell || cell.v === null || typeof cell.v === "boolean") return null;
+  const n = readPoints(cell.v);
+  return n === null || Number.isNaN(n) ? null : n;
+}
+
+/** An amount from a cell as written (`300万元`, `1,234.50`, 89.974): the text is kept so that its unit is read. */
+export function amountOf(cell: GridCell | null | undefined): string | number | null {
+  if (!cell || cell.v === null || typeof cell.v === "boolean") return null;
+  return typeof cell.v === "string" && cell.v.trim() === "" ? null : cell.v;
 }

@@ -1,6 +1,7 @@
 import type { IndicatorInput, TableInput } from "../evaluate/types";
 import { weightInName } from "../evaluate/levels";
-import { cellForEngine, numberOf } from "./cellText";
+import { amountOf, cellForEngine, numberOf } from "./cellText";
+import { amountUnitIn, readAmount } from "../measure/number";
 import { address, filledValues, text, type CellValue, type Grid, type GridCell } from "./grid";
 import { budgetRoleOf, roleOf, type BudgetRole, type Role } from "./headers";
 
@@ -8,6 +9,8 @@ export type ColumnMap = Partial<Record<Role, number>>;
 
 /** One indicator table found in a grid, with where everything is, and the engine's table built from it. */
 export interface DetectedTable {
+  /** Stable id: the sheet and the header's top-left cell (`Sheet1!A5`). Corrections, selections and undo records use it. */
+  id: string;
   sheet: string;
   title: string;
   headerRows: [number, number];
@@ -27,8 +30,8 @@ export interface DetectedTable {
 }
 
 export interface DetectOptions {
-  /** Corrections by table index: a role → column (0-based in the grid), or null to unmap a role. */
-  columns?: Record<number, Partial<Record<Role, number | null>>>;
+  /** Corrections by table id (`Sheet1!A5`): a role → column (0-based in the grid), or null to unmap a role. */
+  columns?: Record<string, Partial<Record<Role, number | null>>>;
   preset?: string;
 }
 
@@ -50,14 +53,22 @@ export function detectTables(grid: Grid, options: DetectOptions = {}): DetectedT
       r++;
       continue;
     }
-    const index = found.length;
-    const columns = applyOverrides(header.columns, options.columns?.[index]);
+    const columns = applyOverrides(header.columns, ownValue(options.columns, tableId(grid, header.start)));
     const t = readTable(grid, vals, header.start, header.end, columns, searchFrom, header.issues, options);
     found.push(t);
     r = t.lastRow + 1;
     searchFrom = r;
   }
   return found;
+}
+
+/** The stable id of a table whose header starts at grid row `row`. */
+export function tableId(grid: Grid, row: number): string {
+  return `${grid.sheet}!${address(grid, row, 0)}`;
+}
+
+function ownValue<T>(map: Record<string, T> | undefined, key: string): T | undefined {
+  return map && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
 }
 
 function applyOverrides(cols: ColumnMap, over: Partial<Record<Role, number | null>> | undefined): ColumnMap {
@@ -179,7 +190,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   const budget = findBudget(grid, vals, searchFrom, start);
   const title = findTitle(vals, searchFrom, budget ? budget.headerRow : start);
   const table: TableInput = {
-    id: `${grid.sheet}!${address(grid, start, 0)}`,
+    id: tableId(grid, start),
     title,
     ...(options.preset ? { preset: options.preset } : {}),
     budget: budget ? budgetInput(grid, vals, budget) : null,
@@ -189,7 +200,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     ...(Object.keys(levelTotals).length ? { level_totals: levelTotals } : {}),
   };
   if (indicators.length === 0) issues.push({ address: address(grid, end + 1, 0), message: "表头下方没有找到指标行" });
-  return { sheet: grid.sheet, title, headerRows: [start, end], columns, indicatorRows, budget, total, rating, lastRow: last, table, issues };
+  return { id: tableId(grid, start), sheet: grid.sheet, title, headerRows: [start, end], columns, indicatorRows, budget, total, rating, lastRow: last, table, issues };
 }
 
 function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellValue, cellAt: (row: number, role: Role) => GridCell | null, columns: ColumnMap): IndicatorInput {
@@ -275,7 +286,8 @@ function findBudget(grid: Grid, vals: CellValue[][], from: number, before: numbe
     if ((columns.initial !== undefined || columns.fullYear !== undefined) && columns.executed !== undefined) {
       for (let d = r + 1; d < before; d++) {
         const ex = grid.cells[d]?.[columns.executed];
-        if (numberOf(ex ?? null) !== null) return { headerRow: r, row: d, columns };
+        const a = readAmount(amountOf(ex ?? null));
+        if (a !== null && !Number.isNaN(a.value)) return { headerRow: r, row: d, columns };
       }
     }
   }
@@ -287,10 +299,13 @@ function budgetInput(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
   const headerText = (vals[b.headerRow] ?? []).map(text).join(" ");
   const stated = numberOf(at("weight")) ?? weightInName(headerText.match(/[(（]\d+(?:\.\d+)?分[)）]/)?.[0] ?? null) ?? (/(\d+)分\*执行率/.exec(headerText) ? Number(/(\d+)分\*执行率/.exec(headerText)![1]) : null);
   const rate = at("rate");
+  // The block's unit: a header such as 项目资金（万元） or 全年预算数（万元）, on the header row or the row's label.
+  const unitText = [headerText, ...(vals[b.row] ?? []).slice(0, 2).map(text)].find((t) => amountUnitIn(t) !== null) ?? null;
   return {
-    initial: numberOf(at("initial")),
-    full_year: numberOf(at("fullYear")),
-    executed: numberOf(at("executed")),
+    initial: amountOf(at("initial")),
+    full_year: amountOf(at("fullYear")),
+    executed: amountOf(at("executed")),
+    unit: unitText ? amountUnitIn(unitText)!.unit : null,
     weight: stated,
     rate_as_written: rate && rate.v !== null ? String(cellForEngine(rate)) : null,
     reported_score: numberOf(at("score")),

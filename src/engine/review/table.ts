@@ -2,7 +2,7 @@ import { pts, round } from "../measure/format";
 import { levelKey, weightInName } from "../evaluate/levels";
 import { normaliseRating, rate, type RatingScheme } from "../evaluate/rating";
 import type { Finding, IndicatorResult, TableInput, TableResult } from "../evaluate/types";
-import { readNumber } from "../evaluate/coerce";
+import { readPoints as readNumber } from "../measure/number";
 
 export interface ReviewOptions {
   tolerance: number;

@@ -13,14 +13,17 @@ export interface ScoreContext {
   comparison: Comparison;
 }
 
-/** A rule's result: a score with the steps that explain it (Chinese), or why there is none. */
+/**
+ * A rule's result: a score with the steps that explain it (Chinese), or why there is none. The steps are a
+ * function: scoring builds no strings; a face that shows the explanation asks for it.
+ */
 export type RuleOutcome =
-  | { ok: true; score: number; completion: number | null; met: boolean | null; steps: string[] }
+  | { ok: true; score: number; completion: number | null; met: boolean | null; steps: () => string[] }
   | { ok: false; status: "pending" | "unreadable" | "needs-rule"; code: string; reason: string };
 
 export type Scorer<R extends Rule = Rule> = (rule: R, ctx: ScoreContext) => RuleOutcome;
 
-export function scored(score: number, completion: number | null, met: boolean | null, steps: string[]): RuleOutcome {
+export function scored(score: number, completion: number | null, met: boolean | null, steps: () => string[]): RuleOutcome {
   return { ok: true, score, completion, met, steps };
 }
 
@@ -43,7 +46,7 @@ export function isOutcome(x: QuantityComparison | RuleOutcome | RateReading): x 
 /** A rate read for rate-based rules: the actual rate itself, or completion B/A. */
 export interface RateReading {
   rate: number;
-  step: string;
+  readonly step: string;
   met: boolean | null;
 }
 
@@ -55,16 +58,17 @@ export function readRate(ctx: ScoreContext, basis: "actual" | "completion"): Rat
   if (basis === "actual") {
     const a = ctx.actual;
     if (a.kind === "blank") return noScore("pending", "actual-blank", "实际完成值未填写");
-    if (a.kind === "percent") return { rate: a.value, step: `实际值 = ${a.shown}`, met: metOrNull(ctx) };
-    if (ctx.comparison.ok && ctx.comparison.kind === "quantity") {
-      return { rate: ctx.comparison.actual, step: `实际值 = ${ctx.comparison.actualShown}`, met: ctx.comparison.met };
+    if (a.kind === "percent") return { rate: a.value, get step() { return `实际值 = ${a.shown}`; }, met: metOrNull(ctx) };
+    const c = ctx.comparison;
+    if (c.ok && c.kind === "quantity") {
+      return { rate: c.actual, get step() { return `实际值 = ${c.actualShown}`; }, met: c.met };
     }
     if (a.kind === "unreadable") return noScore("unreadable", "unreadable", `实际完成值${a.reason}`);
     return noScore("unreadable", "rule-needs-rate", `该规则需要一个比率，实际完成值为“${a.text}”`);
   }
   const q = quantity(ctx);
   if (isOutcome(q)) return q;
-  return { rate: q.ratio, step: `完成率 = ${q.actualShown} / ${q.targetShown} = ${pct(q.ratio)}`, met: q.met };
+  return { rate: q.ratio, get step() { return `完成率 = ${q.actualShown} / ${q.targetShown} = ${pct(q.ratio)}`; }, met: q.met };
 }
 
 function metOrNull(ctx: ScoreContext): boolean | null {

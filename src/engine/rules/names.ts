@@ -14,7 +14,7 @@ export const COMPLETION_RULE: Rule = { type: "completion", floor: 0.6, zeroAt: 2
  * Rule names as tables write them (赋分规则 column, EVAL.SCORE's rule argument) → rule objects. Keys are
  * compared after removing spaces.
  */
-export const NAMED_RULES: Record<string, Rule> = {
+const RULE_NAME_LIST: Record<string, Rule> = {
   正向比例: { type: "proportional", direction: "higher" },
   正向指标: { type: "proportional", direction: "higher" },
   反向比例: { type: "proportional", direction: "lower" },
@@ -39,10 +39,22 @@ export const NAMED_RULES: Record<string, Rule> = {
   目标为0: { type: "zeroTarget" },
 };
 
+/** Rule names → rules, in a Map: a name such as `__proto__` or `constructor` finds nothing. */
+export const NAMED_RULES: ReadonlyMap<string, Rule> = new Map(Object.entries(RULE_NAME_LIST));
+
 /** The rule a name stands for, or null. */
 export function ruleByName(name: string): Rule | null {
-  const key = name.replace(/\s+/g, "");
-  return NAMED_RULES[key] ?? null;
+  const direct = NAMED_RULES.get(name);
+  if (direct) return direct;
+  return name.length > 40 ? null : (NAMED_RULES.get(name.replace(/\s+/g, "")) ?? null);
 }
 
 export { tiers as tierObject };
+
+/**
+ * The rule names a person chooses from (the pane's rule list): one canonical name per rule; the synonyms above
+ * (按完成比例赋分, 完成比例赋分 …) are read from tables but not offered again.
+ */
+export const RULE_CHOICES: readonly string[] = [
+  "正向比例", "反向比例", "按照完成比例赋分", "满意度赋分", "按评判等级赋分", "直接赋分", "定性三档", "定性三档80/60", "达标满分", "成本指标", "目标为0", "不适用",
+];

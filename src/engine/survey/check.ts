@@ -10,7 +10,7 @@ import type { SurveyQuestion } from "./types";
  */
 export function checkSurvey(q: SurveyQuestion, valid: number): Finding[] {
   const out: Finding[] = [];
-  const add = (code: string, message: string, reported?: string | number, recomputed?: string | number) =>
+  const add = (code: "survey-count-sum" | "survey-share-mismatch" | "survey-share-sum", message: string, reported?: string | number, recomputed?: string | number) =>
     out.push({ code, severity: code === "survey-share-sum" ? "warning" : "error", indicator: null, message: `“${q.question}”：${message}`, ...(reported !== undefined ? { reported } : {}), ...(recomputed !== undefined ? { recomputed } : {}) });
   const counted = q.options.filter((o) => o.count !== null);
   const sum = counted.reduce((s, o) => s + (o.count ?? 0), 0);

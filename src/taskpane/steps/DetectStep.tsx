@@ -2,10 +2,10 @@ import {
   Badge, Body1, Button, Caption1, createTableColumn, DataGrid, DataGridBody, DataGridCell, DataGridHeader, DataGridHeaderCell,
   DataGridRow, Field, Select, type TableColumnDefinition,
 } from "@fluentui/react-components";
-import type { IndicatorResult } from "../../engine/evaluate/types";
-import { NAMED_RULES } from "../../engine/rules/names";
-import type { Role } from "../../engine/layout/headers";
-import { columnLetters, text } from "../../engine/layout/grid";
+import type { IndicatorResult } from "../../engine";
+import { RULE_CHOICES } from "../../engine";
+import type { Role } from "../../engine";
+import { columnLetters, cellText as text } from "../../engine";
 import type { SessionApi } from "../useSession";
 import type { Strings } from "../strings";
 
@@ -30,7 +30,7 @@ export function DetectStep({ S, api }: { S: Strings; api: SessionApi }) {
       renderCell: (r) => (
         <Select size="small" aria-label={`${S.rule} ${r.name}`} value={api.rowRule(r.index)} onChange={(_, d) => api.setRowRule(r.index, d.value)}>
           <option value="">{r.rule_label ? `${S.ruleAuto}：${r.rule_label}` : S.ruleAuto}</option>
-          {Object.keys(NAMED_RULES).map((k) => <option key={k} value={k}>{k}</option>)}
+          {RULE_CHOICES.map((k) => <option key={k} value={k}>{k}</option>)}
         </Select>
       ),
     }),
@@ -61,7 +61,7 @@ export function DetectStep({ S, api }: { S: Strings; api: SessionApi }) {
             <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr", gap: 4 }}>
               {ROLES.map(([role, label]) => (
                 <Field key={role} label={label} size="small">
-                  <Select size="small" value={f.table.columns[role] === undefined ? "" : String(f.table.columns[role])} onChange={(_, d) => api.setColumn(state.current, role, d.value === "" ? null : Number(d.value))}>
+                  <Select size="small" value={f.table.columns[role] === undefined ? "" : String(f.table.columns[role])} onChange={(_, d) => api.setColumn(f.id, role, d.value === "" ? null : Number(d.value))}>
                     <option value="">{S.unmapped}</option>
                     {(f.grid.cells[f.table.headerRows[0]] ?? []).map((c, i) => <option key={i} value={i}>{`${columnLetters(f.grid.origin.col + i)} ${text(c?.v ?? null)}`}</option>)}
                   </Select>

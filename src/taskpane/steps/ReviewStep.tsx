@@ -1,5 +1,5 @@
 import { Body1, Caption1, Link } from "@fluentui/react-components";
-import { address } from "../../engine/layout/grid";
+import { address } from "../../engine";
 import type { SessionApi } from "../useSession";
 import type { Strings } from "../strings";
 

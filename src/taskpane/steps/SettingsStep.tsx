@@ -1,6 +1,6 @@
 import { Field, Input, Radio, RadioGroup, Select } from "@fluentui/react-components";
-import { PRESETS } from "../../engine/rules/presets";
-import type { RatingScheme } from "../../engine/evaluate/rating";
+import { PRESETS } from "../../engine";
+import type { RatingScheme } from "../../engine";
 import type { SessionApi } from "../useSession";
 import type { Strings } from "../strings";
 
@@ -11,7 +11,7 @@ export function SettingsStep({ S, api }: { S: Strings; api: SessionApi }) {
     <div style={{ display: "grid", gap: 8 }}>
       <Field label={S.preset}>
         <Select value={st.preset} onChange={(_, d) => api.setSettings({ preset: d.value })}>
-          {Object.values(PRESETS).map((p) => <option key={p.name} value={p.name}>{p.label}</option>)}
+          {[...PRESETS.values()].map((p) => <option key={p.name} value={p.name}>{p.label}</option>)}
         </Select>
       </Field>
       <Field label={S.rating}>

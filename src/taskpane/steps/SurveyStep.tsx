@@ -1,10 +1,10 @@
 import { useMemo, useState } from "react";
 import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select } from "@fluentui/react-components";
-import { detectSurveys, type SurveyBlock } from "../../engine/survey/layout";
-import { surveyPlan, surveyResult } from "../../engine/survey/plan";
-import { compositeRate, DEFAULT_POSITIVE } from "../../engine/survey";
-import { pct } from "../../engine/measure/format";
-import type { Grid } from "../../engine/layout/grid";
+import { detectSurveys, type SurveyBlock } from "../../engine";
+import { surveyPlan, surveyResult } from "../../engine";
+import { compositeRate, DEFAULT_POSITIVE } from "../../engine";
+import { pct } from "../../engine";
+import type { Grid } from "../../engine";
 import type { Gateway } from "../gateway";
 import type { SessionApi } from "../useSession";
 import type { Strings } from "../strings";

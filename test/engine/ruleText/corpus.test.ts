@@ -1,5 +1,5 @@
-import { readRuleText } from "../../../src/engine/ruleText";
-import type { Rule } from "../../../src/engine/rules/types";
+import { readRuleText } from "../../../src/engine";
+import type { Rule } from "../../../src/engine";
 
 const b = (min: number | undefined, max: number | undefined, award: { points?: number; share?: number }, maxInclusive?: boolean) => ({
   ...(min !== undefined ? { min, minInclusive: true } : {}),

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from "fs";
 import { join } from "path";
-import { readRuleText } from "../../../src/engine/ruleText";
-import { evaluateTable } from "../../../src/engine/evaluate/table";
-import { round } from "../../../src/engine/measure/format";
-import type { TableInput } from "../../../src/engine/evaluate/types";
+import { readRuleText } from "../../../src/engine";
+import { evaluateTable } from "../../../src/engine";
+import { round } from "../../../src/engine";
+import type { TableInput } from "../../../src/engine";
 
 const dir = join(__dirname, "../../fixtures/seeds");
 const load = (id: string) => JSON.parse(readFileSync(join(dir, `${id}.json`), "utf8")) as TableInput;
@@ -67,9 +67,17 @@ describe("the annexes scored by their own rule texts, no preset named", () => {
     const judged = evaluateTable(t);
     expect(judged.indicators.find((i) => i.code === "D21")).toMatchObject({ score: 3, rule_source: "judgement" });
     expect(round(judged.total!, 2)).toBe(90.71);
+    // Without the judgement object, the reported 3 of 6 is the evaluator's judgement (the rule states no formula),
+    // shown as such: the annex still totals 90.71, 优.
     const bare = evaluateTable({ ...t, indicators: t.indicators.map((i) => (i.code === "D21" ? { ...i, judgement: null } : i)) });
-    expect(bare.indicators.find((i) => i.code === "D21")!.status).toBe("needs-rule");
-    expect(bare.total).toBeNull();
+    expect(bare.indicators.find((i) => i.code === "D21")).toMatchObject({ status: "ok", score: 3, rule_source: "judgement" });
+    expect(round(bare.total!, 2)).toBe(90.71);
+    expect(bare.rating).toBe("优");
+    expect(bare.findings.some((f) => f.code === "judged-score")).toBe(true);
+    // Without a reported score either, it is needs-rule, never a guess.
+    const none = evaluateTable({ ...t, indicators: t.indicators.map((i) => (i.code === "D21" ? { ...i, judgement: null, reported_score: null } : i)) });
+    expect(none.indicators.find((i) => i.code === "D21")!.status).toBe("needs-rule");
+    expect(none.total).toBeNull();
   });
   test("the paraphrase is Chinese and names the numbers", () => {
     const p = readRuleText("预算执行率≥95%，得 4 分；每降低 5%，扣 1 分，扣完为止。")!.paraphrase;

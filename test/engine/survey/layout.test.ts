@@ -1,6 +1,6 @@
-import { detectSurveys, feedPlan, surveyPlan, surveyResult } from "../../../src/engine/survey";
-import type { Grid } from "../../../src/engine/layout/grid";
-import { round } from "../../../src/engine/measure/format";
+import { detectSurveys, feedPlan, surveyPlan, surveyResult } from "../../../src/engine";
+import type { Grid } from "../../../src/engine";
+import { round } from "../../../src/engine";
 import * as F from "../../../src/functions/functions";
 
 import { seed004, wjxGrid } from "../../fixtures/surveys/wjxGrid";

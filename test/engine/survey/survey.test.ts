@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { checkSurvey, compositeRate, cronbachAlpha, readShare, surveyRate, validRate, type SurveyQuestion } from "../../../src/engine/survey";
-import { round } from "../../../src/engine/measure/format";
+import { checkSurvey, compositeRate, cronbachAlpha, readShare, surveyRate, validRate, type SurveyQuestion } from "../../../src/engine";
+import { round } from "../../../src/engine";
 
 interface FixtureQuestion { question: string; subtotal?: number; options: { label: string; count: number | null; share: string | null }[] }
 const load = (name: string) => JSON.parse(readFileSync(join(__dirname, "../../fixtures/surveys", name), "utf8"));

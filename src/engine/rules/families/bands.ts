@@ -34,9 +34,9 @@ export const bands: Scorer<Extract<Rule, { type: "bands" }>> = (rule, ctx) => {
     const top = rule.bands.reduce<Band | undefined>((best, b) => (b.max !== undefined && (!best || (best.max ?? 0) < b.max) ? b : best), undefined);
     if (top && top.max !== undefined && top.max >= 1 && x > top.max) band = top;
   }
-  if (!band) return scored(0, x, r.met, [r.step, `不在任何得分区间内：得 0 分`]);
+  if (!band) return scored(0, x, r.met, () => [r.step, `不在任何得分区间内：得 0 分`]);
   const raw = band.points ?? (band.share ?? 0) * w;
   const s = clampScore(raw, w);
   const how = band.points !== undefined ? `得 ${pts(band.points)} 分` : `得分 = ${pct(band.share ?? 0)} × ${pts(w)} = ${pts(s)}`;
-  return scored(s, x, r.met, [r.step, `${describeBand(band)}：${how}`]);
+  return scored(s, x, r.met, () => [r.step, `${describeBand(band)}：${how}`]);
 };

@@ -44,7 +44,7 @@ export const checklist: Scorer<Extract<Rule, { type: "checklist" }>> = (rule, ct
   const s = clampScore(raw, w);
   const capped = raw > w + 1e-9 ? `（不超过权重 ${pts(w)}）` : "";
   const allMet = met.every(Boolean);
-  return scored(s, w === 0 ? null : s / w, allMet, [basis, marks, formula + capped]);
+  return scored(s, w === 0 ? null : s / w, allMet, () => [basis, marks, formula + capped]);
 };
 
 /** The scores a checklist can produce, for checking a reported score when no item judgement is given. */

@@ -12,11 +12,13 @@ export const cost: Scorer<Extract<Rule, { type: "cost" }>> = (rule, ctx) => {
   if (isOutcome(q)) return q;
   const r = q.ratio;
   const w = ctx.weight;
-  const steps = [...q.notes, `完成率 = ${q.actualShown} / ${q.targetShown} = ${pct(r)}`];
+  const head = () => [...q.notes, `完成率 = ${q.actualShown} / ${q.targetShown} = ${pct(r)}`];
   if (r > 1 + 1e-12) {
-    if (rule.over === "zero") return scored(0, r, false, [...steps, "成本超出计划（完成率 > 100%）：得 0 分"]);
-    return scored(overAchievement(r, w, rule.floor, rule.zeroAt ?? 2, steps), r, false, steps);
+    if (rule.over === "zero") return scored(0, r, false, () => [...head(), "成本超出计划（完成率 > 100%）：得 0 分"]);
+    const o = overAchievement(r, w, rule.floor, rule.zeroAt ?? 2);
+    return scored(o.score, r, false, () => [...head(), o.step()]);
   }
-  if (r >= 1 - 1e-12) return scored(w, r, true, [...steps, `完成率 = 100%：得满分 ${pts(w)}`]);
-  return scored(belowTarget(r, w, rule.floor, steps), r, q.met, steps);
+  if (r >= 1 - 1e-12) return scored(w, r, true, () => [...head(), `完成率 = 100%：得满分 ${pts(w)}`]);
+  const b = belowTarget(r, w, rule.floor);
+  return scored(b.score, r, q.met, () => [...head(), b.step()]);
 };

@@ -10,8 +10,8 @@ export const floorLinear: Scorer<Extract<Rule, { type: "floorLinear" }>> = (rule
   const q = quantity(ctx);
   if (isOutcome(q)) return q;
   const r = q.lower ? (q.actual === 0 ? 1 : q.target / q.actual) : q.ratio;
-  const steps = [...q.notes, `完成率 = ${q.lower ? `${q.targetShown} / ${q.actualShown}` : `${q.actualShown} / ${q.targetShown}`} = ${pct(r)}`];
-  if (q.met) return scored(ctx.weight, r, true, [...steps, `达到目标：得满分 ${pts(ctx.weight)}`]);
-  const s = belowTarget(r, ctx.weight, rule.floor, steps);
-  return scored(s, r, false, steps);
+  const steps = () => [...q.notes, `完成率 = ${q.lower ? `${q.targetShown} / ${q.actualShown}` : `${q.actualShown} / ${q.targetShown}`} = ${pct(r)}`];
+  if (q.met) return scored(ctx.weight, r, true, () => [...steps(), `达到目标：得满分 ${pts(ctx.weight)}`]);
+  const b = belowTarget(r, ctx.weight, rule.floor);
+  return scored(b.score, r, false, () => [...steps(), b.step()]);
 };

@@ -19,12 +19,12 @@ export const proportional: Scorer<Extract<Rule, { type: "proportional" }>> = (ru
     const step = q.actual === 0
       ? `完成率：实际 ${q.actualShown}，目标 ${q.targetShown}，实际为 0，视为完成`
       : `完成率 = ${q.targetShown} / ${q.actualShown} = ${pct(completion)}`;
-    if (q.met || completion >= 1) return scored(w, completion, true, [...notes, step, `反向指标，达到目标：得满分 ${pts(w)}`]);
+    if (q.met || completion >= 1) return scored(w, completion, true, () => [...notes, step, `反向指标，达到目标：得满分 ${pts(w)}`]);
     const score = clampScore(w * completion, w);
-    return scored(score, completion, false, [...notes, step, `反向指标：得分 = ${pts(w)} × ${pct(completion)} = ${pts(score)}`]);
+    return scored(score, completion, false, () => [...notes, step, `反向指标：得分 = ${pts(w)} × ${pct(completion)} = ${pts(score)}`]);
   }
   const step = q.target === 0 ? `目标为 0，实际 ${q.actualShown}` : `完成率 = ${q.actualShown} / ${q.targetShown} = ${pct(completion)}`;
-  if (q.met) return scored(w, completion, true, [...notes, step, `正向指标，达到目标：得满分 ${pts(w)}`]);
+  if (q.met) return scored(w, completion, true, () => [...notes, step, `正向指标，达到目标：得满分 ${pts(w)}`]);
   const score = clampScore(w * completion, w);
-  return scored(score, completion, false, [...notes, step, `正向指标：得分 = ${pts(w)} × ${pct(completion)} = ${pts(score)}`]);
+  return scored(score, completion, false, () => [...notes, step, `正向指标：得分 = ${pts(w)} × ${pct(completion)} = ${pts(score)}`]);
 };

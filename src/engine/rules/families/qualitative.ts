@@ -20,10 +20,10 @@ export const graded: Scorer<Extract<Rule, { type: "graded" }>> = (rule, ctx) => 
   if (c.ok && c.kind === "quantity") {
     const w = ctx.weight;
     const r = directedCompletion(c);
-    const head = [...c.notes, `完成率 = ${c.lower ? `${c.targetShown} / ${c.actualShown}` : `${c.actualShown} / ${c.targetShown}`} = ${pct(r)}`];
-    if (c.met) return scored(w, r, true, [...head, `按评判等级：达到目标，得满分 ${pts(w)}`]);
+    const head = () => [...c.notes, `完成率 = ${c.lower ? `${c.targetShown} / ${c.actualShown}` : `${c.actualShown} / ${c.targetShown}`} = ${pct(r)}`];
+    if (c.met) return scored(w, r, true, () => [...head(), `按评判等级：达到目标，得满分 ${pts(w)}`]);
     const s = Math.max(0, Math.min(w, w * r));
-    return scored(s, r, false, [...head, `按评判等级：未达到目标，按完成率得分 = ${pts(w)} × ${pct(r)} = ${pts(s)}`]);
+    return scored(s, r, false, () => [...head(), `按评判等级：未达到目标，按完成率得分 = ${pts(w)} × ${pct(r)} = ${pts(s)}`]);
   }
   return gradeScore(rule, ctx, "按评判等级");
 };
@@ -37,14 +37,14 @@ function gradeScore(tiers: Tiers, ctx: ScoreContext, label: string): RuleOutcome
   const w = ctx.weight;
   const [lo, hi] = tiers[grade];
   const share = judgedShare(ctx.judgement);
-  const what = c.kind === "grade" ? `实际“${c.actualShown}”` : `实际 ${c.actualShown}，目标 ${c.targetShown}`;
+  const what = () => c.kind === "grade" ? `实际“${c.actualShown}”` : `实际 ${c.actualShown}，目标 ${c.targetShown}`;
   if (share !== null) {
     if (share < lo - 1e-9 || share > hi + 1e-9) {
       return noScore("unreadable", "judgement-out-of-tier", `评价人给出的得分比例 ${pct(share)} 不在“${GRADE_NAMES[grade]}”档 ${pct(lo)}–${pct(hi)} 内`);
     }
     const s = share * w;
-    return scored(s, share, grade === "met", [what, `${label}：${GRADE_NAMES[grade]}（${pct(lo)}–${pct(hi)}），评价人定为 ${pct(share)}：得分 = ${pct(share)} × ${pts(w)} = ${pts(s)}`]);
+    return scored(s, share, grade === "met", () => [what(), `${label}：${GRADE_NAMES[grade]}（${pct(lo)}–${pct(hi)}），评价人定为 ${pct(share)}：得分 = ${pct(share)} × ${pts(w)} = ${pts(s)}`]);
   }
   const s = hi * w;
-  return scored(s, hi, grade === "met", [what, `${label}：${GRADE_NAMES[grade]}，取该档上限 ${pct(hi)}：得分 = ${pct(hi)} × ${pts(w)} = ${pts(s)}`]);
+  return scored(s, hi, grade === "met", () => [what(), `${label}：${GRADE_NAMES[grade]}，取该档上限 ${pct(hi)}：得分 = ${pct(hi)} × ${pts(w)} = ${pts(s)}`]);
 }

@@ -7,9 +7,10 @@ export const rateTimesWeight: Scorer<Extract<Rule, { type: "rateTimesWeight" }>>
   const r = readRate(ctx, rule.basis);
   if (isOutcome(r)) return r;
   const w = ctx.weight;
-  if (rule.fullAt !== undefined && r.rate >= rule.fullAt - 1e-9) {
-    return scored(w, r.rate, true, [r.step, `≥ ${pct(rule.fullAt)}：得满分 ${pts(w)}`]);
+  const fullAt = rule.fullAt;
+  if (fullAt !== undefined && r.rate >= fullAt - 1e-9) {
+    return scored(w, r.rate, true, () => [r.step, `≥ ${pct(fullAt)}：得满分 ${pts(w)}`]);
   }
   const s = clampScore(r.rate * w, w);
-  return scored(s, r.rate, rule.fullAt === undefined ? r.met : false, [r.step, `得分 = ${pct(r.rate)} × ${pts(w)} = ${pts(s)}${r.rate * w > w ? "（不超过权重）" : ""}`]);
+  return scored(s, r.rate, rule.fullAt === undefined ? r.met : false, () => [r.step, `得分 = ${pct(r.rate)} × ${pts(w)} = ${pts(s)}${r.rate * w > w ? "（不超过权重）" : ""}`]);
 };

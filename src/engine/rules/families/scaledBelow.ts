@@ -7,8 +7,8 @@ export const scaledBelow: Scorer<Extract<Rule, { type: "scaledBelow" }>> = (rule
   const r = readRate(ctx, rule.basis);
   if (isOutcome(r)) return r;
   const w = ctx.weight;
-  if (r.rate >= rule.fullAt - 1e-9) return scored(w, r.rate, true, [r.step, `≥ ${pct(rule.fullAt)}：得满分 ${pts(w)}`]);
-  if (r.rate < rule.zeroBelow - 1e-9) return scored(0, r.rate, false, [r.step, `< ${pct(rule.zeroBelow)}：得 0 分`]);
+  if (r.rate >= rule.fullAt - 1e-9) return scored(w, r.rate, true, () => [r.step, `≥ ${pct(rule.fullAt)}：得满分 ${pts(w)}`]);
+  if (r.rate < rule.zeroBelow - 1e-9) return scored(0, r.rate, false, () => [r.step, `< ${pct(rule.zeroBelow)}：得 0 分`]);
   const s = clampScore(r.rate * rule.multiplier, w);
-  return scored(s, r.rate, false, [r.step, `${pct(rule.zeroBelow)} ≤ 比率 < ${pct(rule.fullAt)}：得分 = ${pct(r.rate)} × ${pts(rule.multiplier)} = ${pts(s)}`]);
+  return scored(s, r.rate, false, () => [r.step, `${pct(rule.zeroBelow)} ≤ 比率 < ${pct(rule.fullAt)}：得分 = ${pct(r.rate)} × ${pts(rule.multiplier)} = ${pts(s)}`]);
 };

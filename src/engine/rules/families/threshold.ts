@@ -15,6 +15,6 @@ export const threshold: Scorer<Extract<Rule, { type: "threshold" }>> = (_rule, c
   }
   const why = judged !== null ? "评价人判断" : c.ok ? `实际“${c.actualShown}”，目标“${c.targetShown}”` : "";
   return met
-    ? scored(w, 1, true, [why, `符合要求：得满分 ${pts(w)}`])
-    : scored(0, 0, false, [why, "不符合要求：得 0 分"]);
+    ? scored(w, 1, true, () => [why, `符合要求：得满分 ${pts(w)}`])
+    : scored(0, 0, false, () => [why, "不符合要求：得 0 分"]);
 };

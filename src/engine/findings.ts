@@ -1,0 +1,73 @@
+import type { Severity } from "./evaluate/types";
+
+/**
+ * Every finding code the engine raises, with its label in Chinese and English: the one catalogue the faces
+ * show instead of the codes (the codes stay in the JSON contract; add codes, never rename them).
+ */
+export const FINDING_CATALOGUE = {
+  "score-mismatch": { zh: "得分与规则不符", en: "Score does not follow its rule" },
+  "score-above-weight": { zh: "得分超过权重", en: "Score above the weight" },
+  "weight-missing": { zh: "未写权重", en: "Weight missing" },
+  "weight-invalid": { zh: "权重无效", en: "Weight not valid" },
+  "needs-rule": { zh: "需指定评分规则", en: "Rule needed" },
+  "unit-mismatch": { zh: "单位不一致", en: "Units differ" },
+  "actual-blank": { zh: "实际完成值未填写", en: "Actual not yet filled" },
+  "judgement-missing": { zh: "需评价人判断", en: "Evaluator's judgement needed" },
+  unreadable: { zh: "无法识别", en: "Cannot be read" },
+  "rate-mismatch": { zh: "完成率/执行率与数字不符", en: "Written rate does not match the figures" },
+  "deviation-missing": { zh: "未填写偏差原因", en: "No reason given for a missed target" },
+  "budget-blank": { zh: "预算数未填写", en: "Budget not filled" },
+  "executed-blank": { zh: "执行数未填写", en: "Spending not filled" },
+  "budget-unreadable": { zh: "预算金额无效", en: "Budget amounts not valid" },
+  "budget-unit-unknown": { zh: "金额单位不明", en: "Amount unit unknown" },
+  "budget-score-mismatch": { zh: "预算执行得分与执行率不符", en: "Budget score does not match the execution rate" },
+  "weights-total": { zh: "权重合计不等于 100", en: "Weights do not add up to 100" },
+  "weights-missing": { zh: "部分指标未写权重", en: "Some weights missing" },
+  "weights-level": { zh: "分项权重与合计不符", en: "Level weights do not add up" },
+  "total-sum": { zh: "总分与各项得分合计不符", en: "Total is not the sum of the scores" },
+  "total-mismatch": { zh: "总分与复核不符", en: "Total differs from the recomputed total" },
+  "total-incomplete": { zh: "总分未能复核", en: "Total cannot be checked yet" },
+  "subtotal-sum": { zh: "小计与其下得分不符", en: "Subtotal is not the sum of its rows" },
+  "rating-unreadable": { zh: "等级无法识别", en: "Rating cannot be read" },
+  "rating-inconsistent": { zh: "等级与报告总分不符", en: "Rating does not match the reported total" },
+  "rating-mismatch": { zh: "等级与复核不符", en: "Rating differs from the recomputed one" },
+  "judged-score": { zh: "按评价人判断计分", en: "Scored by the evaluator's judgement" },
+  "no-weight": { zh: "未写权重，只计完成率", en: "No weight: completion only" },
+  layout: { zh: "表格识别提示", en: "Layout note" },
+  "survey-count-sum": { zh: "问卷人数合计不符", en: "Survey counts do not add up" },
+  "survey-share-mismatch": { zh: "问卷占比与人数不符", en: "Survey share does not match its count" },
+  "survey-share-sum": { zh: "问卷占比合计不是 100%", en: "Survey shares do not add up to 100%" },
+} as const;
+
+export type FindingCode = keyof typeof FINDING_CATALOGUE;
+
+/** The label of a finding code in the pane's language; an unknown code is shown as it is. */
+export function findingLabel(code: string, lang: "zh" | "en" = "zh"): string {
+  return Object.prototype.hasOwnProperty.call(FINDING_CATALOGUE, code) ? FINDING_CATALOGUE[code as FindingCode][lang] : code;
+}
+
+/** A finding whose message is written only when a face reads it (scoring builds no strings). */
+export class LazyFinding {
+  #render: (() => string) | null;
+  #message = "";
+  constructor(
+    public code: FindingCode,
+    public severity: Severity,
+    public indicator: number | null,
+    render: () => string,
+    public reported?: number | string | null,
+    public recomputed?: number | string | null,
+  ) {
+    this.#render = render;
+  }
+  get message(): string {
+    if (this.#render) {
+      this.#message = this.#render();
+      this.#render = null;
+    }
+    return this.#message;
+  }
+  toJSON(): object {
+    return { code: this.code, severity: this.severity, indicator: this.indicator, message: this.message, reported: this.reported, recomputed: this.recomputed };
+  }
+}
