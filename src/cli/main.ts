@@ -1,15 +1,14 @@
-import { evaluateTable } from "../engine";
-import { toContract, type ContractOutput, type ContractTable } from "../engine";
-import { presetByName, unknownPresetMessage } from "../engine";
-import { schemeByName } from "../engine";
+import { evaluateTable, presetByName, schemeByName, unknownPresetMessage, toContract, type ContractOutput, type ContractTable } from "../engine";
+import { setOfficeConverter } from "../workbook/formats/convert";
 import { parseArgs, USAGE } from "./args";
-import { expandInputs, readJsonTables, type InputError, type LoadedTable } from "./inputs";
+import { expandInputs, isJsonInput, readJsonTables, type InputError, type LoadedTable } from "./inputs";
+import { OutputNames, prepareOut, writeAtomic } from "./outputs";
 import { summaryTable, tableReport } from "./text";
 import { scoreWorkbooks } from "./pool";
 import { progressBar } from "./progress";
+import { sofficeConverter } from "./soffice";
 import { summaryCsv } from "./summary";
-import { mkdirSync, writeFileSync } from "fs";
-import { basename, extname, join } from "path";
+import { basename, extname, join, relative } from "path";
 
 export interface Io {
   out: (s: string) => void;
@@ -19,8 +18,9 @@ export interface Io {
 const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 /**
- * eval-score: score the tables in JSON files. Returns the exit code: 0 when every input was read (findings
- * are not errors), 2 for bad usage or an input that could not be read.
+ * eval-score: score the tables in JSON files and in workbooks of every format read (see src/workbook/read.ts).
+ * Returns the exit code: 0 when every input was read (findings are not errors), 2 for bad usage, an input
+ * that could not be read or an output that could not be written. Never throws for a file's sake.
  */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const o = parseArgs(argv);
@@ -41,13 +41,21 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`未知的评级方案“${o.rating}”（可用：standard、strict、80-70-60）/ unknown rating scheme\n`);
     return 2;
   }
-  const { files, errors } = expandInputs(o.files);
-  const jsonFiles = files.filter((f) => extname(f).toLowerCase() !== ".xlsx");
-  const xlsxFiles = files.filter((f) => extname(f).toLowerCase() === ".xlsx");
+  if (o.out) {
+    const problem = prepareOut(o.out);
+    if (problem) {
+      io.err(`错误 error: ${problem}\n`);
+      return 2;
+    }
+  }
+  setOfficeConverter(sofficeConverter);
+  const { files, errors, skipped } = expandInputs(o.files);
+  const jsonFiles = files.filter(isJsonInput);
+  const bookFiles = files.filter((f) => !jsonFiles.includes(f));
   const loaded: LoadedTable[] = [];
   for (const f of jsonFiles) {
     const r = readJsonTables(f);
-    if (r.error) errors.push(r.error);
+    errors.push(...r.errors);
     loaded.push(...r.tables);
   }
   const tables: ContractTable[] = [];
@@ -56,40 +64,54 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const result = evaluateTable(l.table, { preset: o.preset ?? undefined, tolerance: o.tolerance, ratingScheme: scheme });
       tables.push(toContract(result, { file: l.file, ...(l.sheet ? { sheet: l.sheet } : {}) }));
     } catch (e) {
-      errors.push({ input: l.file, message: (e as Error).message });
+      errors.push({ input: l.file, message: `${l.file} 表 ${l.index ?? "?"}：无法评分：${(e as Error)?.message ?? String(e)}` });
     }
   }
-  if (xlsxFiles.length > 0) {
-    const jobs = xlsxFiles.map((file) => ({ file, preset: o.preset ?? "national", tolerance: o.tolerance, ratingScheme: scheme, scored: o.out !== null, mode: "formulas" as const }));
+  const copies = new Map<string, string>();
+  const notes: string[] = [];
+  if (bookFiles.length > 0) {
+    const jobs = bookFiles.map((file) => ({ file, preset: o.preset ?? "national", tolerance: o.tolerance, ratingScheme: scheme, scored: o.out !== null, mode: "formulas" as const }));
     const outcomes = await scoreWorkbooks(jobs, progressBar(jobs.length, "评分 scoring"));
-    if (o.out) mkdirSync(o.out, { recursive: true });
+    const names = o.out ? new OutputNames(o.out, files) : null;
     for (const r of outcomes) {
       tables.push(...r.tables);
       errors.push(...r.errors);
-      if (o.out && r.scored) {
-        const target = join(o.out, `${basename(r.file, extname(r.file))}.scored.xlsx`);
-        writeFileSync(target, r.scored);
+      if (o.out && names && r.scored) {
+        const target = names.next(r.file);
+        const failed = writeAtomic(target, r.scored);
+        if (failed) errors.push({ input: r.file, message: failed });
+        else {
+          copies.set(r.file, target);
+          const usual = `${basename(r.file, extname(r.file))}.scored.xlsx`;
+          if (basename(target) !== usual) notes.push(`“${r.file}”的评分副本另名为“${basename(target)}”（“${usual}”已被${names ? "另一输入文件或其副本" : ""}占用）`);
+        }
       }
     }
   }
   if (o.out) {
-    mkdirSync(o.out, { recursive: true });
-    writeFileSync(join(o.out, "summary.csv"), summaryCsv(tables));
-    if (!o.json) io.out(`已写出 written: ${o.out}/summary.csv${xlsxFiles.length ? ` 及 ${xlsxFiles.length} 个评分后的工作簿副本 (*.scored.xlsx)` : ""}\n`);
+    const failed = writeAtomic(join(o.out, "summary.csv"), summaryCsv(tables, { copies: relativeCopies(copies, o.out), errors, skipped }));
+    if (failed) errors.push({ input: join(o.out, "summary.csv"), message: failed });
+    else if (!o.json) io.out(`已写出 written: ${join(o.out, "summary.csv")}${copies.size ? ` 及 ${copies.size} 个评分后的工作簿副本 (*.scored.xlsx)` : ""}\n`);
   }
-  report(tables, errors, o, io);
+  for (const n of notes) (o.json ? io.err : io.out)(`注意 note: ${n}\n`);
+  report(tables, errors, skipped, o, io);
   return errors.length > 0 ? 2 : 0;
 }
 
-function report(tables: ContractTable[], errors: InputError[], o: { json: boolean; summary: boolean }, io: Io): void {
+function relativeCopies(copies: Map<string, string>, out: string): Map<string, string> {
+  return new Map([...copies].map(([k, v]) => [k, relative(out, v)]));
+}
+
+function report(tables: ContractTable[], errors: InputError[], skipped: InputError[], o: { json: boolean; summary: boolean }, io: Io): void {
   if (o.json) {
     const out: ContractOutput = { tables, errors };
     io.out(`${JSON.stringify(out, null, 2)}\n`);
-    return;
+  } else {
+    if (o.summary) io.out(`${summaryTable(tables)}\n`);
+    else for (const t of tables) io.out(`${tableReport(t)}\n\n`);
+    const findings = tables.reduce((s, t) => s + t.findings.length, 0);
+    io.out(`共 ${tables.length} 张表，${findings} 条复核发现 / ${tables.length} tables, ${findings} findings\n`);
   }
-  if (o.summary) io.out(`${summaryTable(tables)}\n`);
-  else for (const t of tables) io.out(`${tableReport(t)}\n\n`);
-  const findings = tables.reduce((s, t) => s + t.findings.length, 0);
-  io.out(`共 ${tables.length} 张表，${findings} 条复核发现 / ${tables.length} tables, ${findings} findings\n`);
+  for (const s of skipped) io.err(`跳过 skipped: ${s.message}\n`);
   for (const e of errors) io.err(`错误 error: ${e.message}\n`);
 }

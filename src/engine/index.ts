@@ -28,7 +28,7 @@ export { ruleByName, NAMED_RULES, RULE_CHOICES } from "./rules/names";
 export { ruleLabel, describeRule } from "./rules/describe";
 export { PRESETS, presetByName, presetNames, unknownPresetMessage, type Preset } from "./rules/presets";
 export { rate as ratingOf, normaliseRating, schemeByName, RATING_SCHEMES, type Rating, type RatingScheme } from "./evaluate/rating";
-export { readRuleText } from "./ruleText";
+export { readRuleText, MAX_RULE_TEXT } from "./ruleText";
 // Layout and write plans
 export { detectTables, tableId, type DetectedTable, type DetectOptions } from "./layout/detect";
 export { roleOf, type Role } from "./layout/headers";

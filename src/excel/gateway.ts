@@ -1,99 +1,301 @@
 /*
- * The only code that calls Office.js. Every user action is one Excel.run; a read is one sync; a write is one
- * sync per 4 MB chunk of requests (Excel on the web rejects larger requests), so a normal plan is one sync.
- * Writes wait for cell edit mode to end (delayForCellEdit). Excel keeps no undo history for add-in writes,
- * so the pane's 撤销 restores cells from the plan's record of what they held.
+ * The only code that calls Office.js. Every user action is one Excel.run. Inside it, syncs are few and each is
+ * forced by a documented limit (docs/excel-host.md):
+ *   read   — one sync to learn where the data is (used range, selection areas), then the cells and merged areas in
+ *            row blocks, as many blocks per sync as fit the payload budget (5 MB per response on the web; merged-
+ *            area queries at most 512 merges each); a third sync only when a merged block crosses into the selection
+ *            from outside it (its value lives in its top-left cell, outside the selection).
+ *   write  — one sync per chunk of commands under the payload budget: one sync for a normal plan.
+ * Writes wait for cell edit mode to end (delayForCellEdit). Excel keeps no undo history for add-in writes, so the
+ * pane's 撤销 restores cells from the plan's record of what they held.
  */
-import type { Grid, GridCell, Merge } from "../engine";
-import { parseAddress } from "../engine";
-import type { WritePlan } from "../engine";
-import type { Template } from "../engine";
-import { chunkOps, cssColor, planToOps, type RangeOp } from "./ops";
+import type { Grid, GridCell, WritePlan } from "../engine";
+import { a1, cols, intersect, jsonBytes, parseAreas, rows, type Rect } from "./address";
 import { officeErrorMessage } from "./errors";
+import { hasSelectedRanges, notesOf, payloadBudget, runOptions } from "./host";
+import { chunkOps, cssColor, planToOps, type RangeOp } from "./ops";
 
 export class ExcelError extends Error {}
 
+/** A template to insert (the engine's Template, by shape). */
+export interface TemplateLike {
+  name: string;
+  rows: (string | number | null)[][];
+  merges: { r1: number; c1: number; r2: number; c2: number }[];
+  widths: number[];
+}
+
+export const MULTI_AREA_MESSAGE = "当前选择包含多个不相连的区域，而此版本的 Excel 只能读取单个区域：请只选中一个连续区域（或不选，读取整张工作表）后重试 / The selection has several areas: select one block and try again";
+
 async function run<T>(f: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   try {
-    return await Excel.run({ delayForCellEdit: true }, f);
+    const options = runOptions();
+    return options ? await Excel.run(options, f) : await Excel.run(f);
   } catch (e) {
+    if (e instanceof ExcelError) throw e;
+    if ((e as { code?: string }).code === "InvalidSelection") throw new ExcelError(MULTI_AREA_MESSAGE);
     throw new ExcelError(officeErrorMessage(e));
   }
 }
 
-/** `Sheet1!B3:D9` → its 0-based top-left and bottom-right. */
-function corners(address: string): { r1: number; c1: number; r2: number; c2: number } | null {
-  const a = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-  const [p, q] = a.split(":");
-  const x = parseAddress(p ?? "");
-  const y = parseAddress(q ?? p ?? "");
-  return x && y ? { r1: x.row, c1: x.col, r2: y.row, c2: y.col } : null;
+const errorCode = (e: unknown): string | undefined => (e as { code?: string })?.code;
+const TOO_BIG = new Set(["ResponsePayloadSizeLimitExceeded", "RequestPayloadSizeLimitExceeded", "RangeExceedsLimit"]);
+
+/** Bytes per cell assumed before anything is measured: values + formulas (Chinese text, 3 bytes a character) + format + fill. */
+const FIRST_BYTES_PER_CELL = 200;
+/** Request bytes per queued block (range path, loads, getCellProperties or getMergedAreasOrNullObject). */
+const BLOCK_REQUEST_BYTES = 1_200;
+/** Response bytes assumed per merged-area block (≤ 512 addresses; most blocks have a handful). */
+const MERGE_RESPONSE_BYTES = 4_000;
+/** getMergedAreasOrNullObject fails past 512 merged areas (Range reference, ExcelApi 1.13). */
+export const MERGED_AREAS_LIMIT = 512;
+
+/**
+ * A block of R rows × C columns can hold at most (R+1)(C+1)/2 merges whose top-left lies in it (each merge is
+ * at least two cells, its top-left and the cell right of or below it, all disjoint), so blocks with
+ * (R+1)(C+1) ≤ 2·512 can never make getMergedAreasOrNullObject fail.
+ */
+export function mergeTiles(area: Rect): Rect[] {
+  const c = Math.min(cols(area), 2 * MERGED_AREAS_LIMIT / 2 - 1, 63);
+  const r = Math.max(1, Math.floor((2 * MERGED_AREAS_LIMIT) / (c + 1)) - 1);
+  const out: Rect[] = [];
+  for (let r1 = area.r1; r1 <= area.r2; r1 += r) {
+    for (let c1 = area.c1; c1 <= area.c2; c1 += c) out.push({ r1, c1, r2: Math.min(area.r2, r1 + r - 1), c2: Math.min(area.c2, c1 + c - 1) });
+  }
+  return out;
 }
 
-/** Read the active sheet's used range (or the selection) with values, formulas, formats, merges and fills: one sync. */
-export async function readRegion(scope: "sheet" | "selection"): Promise<Grid> {
-  return run(async (context) => {
-    const sheet = context.workbook.worksheets.getActiveWorksheet();
-    sheet.load("name");
-    const range = scope === "selection" ? context.workbook.getSelectedRange() : sheet.getUsedRange(true);
-    range.load(["address", "values", "formulas", "numberFormat", "rowIndex", "columnIndex"]);
-    const merged = range.getMergedAreasOrNullObject();
-    merged.load("address");
-    const props = range.getCellProperties({ format: { fill: { color: true, pattern: true } } });
-    await context.sync();
-    const origin = { row: range.rowIndex, col: range.columnIndex };
-    const values = range.values as (string | number | boolean)[][];
-    const formulas = range.formulas as (string | number | boolean)[][];
-    const formats = range.numberFormat as string[][];
-    const fills = props.value;
-    const cells: (GridCell | null)[][] = values.map((row, r) =>
-      row.map((v, c) => {
-        const f = formulas[r]?.[c];
-        const fmt = formats[r]?.[c];
-        const fp = fills[r]?.[c]?.format?.fill;
-        const fill = fp && fp.pattern && fp.pattern !== "None" && fp.color ? `FF${fp.color.replace("#", "").toUpperCase()}` : undefined;
-        const value = v === "" ? null : v;
-        if (value === null && !fill) return null;
-        return {
-          v: value,
-          ...(typeof f === "string" && f.startsWith("=") ? { f } : {}),
-          ...(fmt && fmt !== "General" ? { fmt } : {}),
-          ...(fill ? { fill } : {}),
-        };
-      }),
-    );
-    const merges: Merge[] = [];
-    if (!merged.isNullObject) {
-      for (const part of merged.address.split(",")) {
-        const m = corners(part);
-        if (m) merges.push({ r1: m.r1 - origin.row, c1: m.c1 - origin.col, r2: m.r2 - origin.row, c2: m.c2 - origin.col });
+type CellsJob = { kind: "cells"; rect: Rect };
+type MergesJob = { kind: "merges"; rect: Rect };
+type Job = CellsJob | MergesJob;
+
+interface CellsBlock {
+  rect: Rect;
+  values: unknown[][];
+  formulas: unknown[][];
+  formats: string[][];
+  fills: { format?: { fill?: { color?: string; pattern?: string } } }[][];
+}
+
+/**
+ * Run read jobs in as few syncs as the payload budget allows. Each sync carries as many jobs as fit (estimated
+ * from the bytes per cell measured so far); a sync refused for its size is retried in halves ("If you encounter
+ * a limit error, retry with a smaller block size": Read or write to a large range).
+ */
+async function readJobs(context: Excel.RequestContext, sheet: Excel.Worksheet, jobs: Job[]): Promise<{ blocks: CellsBlock[]; merges: Rect[] }> {
+  const budget = payloadBudget();
+  const blocks: CellsBlock[] = [];
+  const merges: Rect[] = [];
+  let perCell = FIRST_BYTES_PER_CELL;
+  const estimate = (j: Job) => (j.kind === "cells" ? rows(j.rect) * cols(j.rect) * perCell : MERGE_RESPONSE_BYTES);
+  const queue = [...jobs];
+  while (queue.length > 0) {
+    const batch: Job[] = [];
+    let response = 0;
+    let request = 0;
+    while (queue.length > 0) {
+      const j = queue[0]!;
+      if (batch.length > 0 && (response + estimate(j) > budget || request + BLOCK_REQUEST_BYTES > budget)) break;
+      batch.push(queue.shift()!);
+      response += estimate(j);
+      request += BLOCK_REQUEST_BYTES;
+    }
+    const pending = batch.map((j) => {
+      const range = sheet.getRangeByIndexes(j.rect.r1, j.rect.c1, rows(j.rect), cols(j.rect));
+      if (j.kind === "merges") {
+        const m = range.getMergedAreasOrNullObject();
+        m.load("address");
+        return { j, m };
+      }
+      range.load(["values", "formulas", "numberFormat"]);
+      const props = range.getCellProperties({ format: { fill: { color: true, pattern: true } } });
+      return { j, range, props };
+    });
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!TOO_BIG.has(errorCode(e) ?? "")) throw e;
+      // Too big: split the batch, or the single block, and go again.
+      if (batch.length > 1) {
+        queue.unshift(...batch);
+        const half = Math.ceil(batch.length / 2);
+        perCell = Math.max(perCell, (response / Math.max(1, batch.filter((j) => j.kind === "cells").reduce((n, j) => n + rows(j.rect) * cols(j.rect), 0))) * 2);
+        // Force the next batch to be at most `half` jobs by re-queuing the rest behind a smaller budget.
+        const first = queue.splice(0, half);
+        queue.unshift(...first);
+        perCell *= batch.length / half;
+        continue;
+      }
+      const j = batch[0]!;
+      if (rows(j.rect) < 2) throw e;
+      const mid = j.rect.r1 + Math.floor(rows(j.rect) / 2) - 1;
+      queue.unshift({ ...j, rect: { ...j.rect, r2: mid } } as Job, { ...j, rect: { ...j.rect, r1: mid + 1 } } as Job);
+      continue;
+    }
+    let cells = 0;
+    let bytes = 0;
+    for (const p of pending) {
+      if (p.j.kind === "merges") {
+        if (!p.m!.isNullObject) merges.push(...parseAreas(p.m!.address));
+        continue;
+      }
+      const block: CellsBlock = {
+        rect: p.j.rect,
+        values: p.range!.values,
+        formulas: p.range!.formulas,
+        formats: p.range!.numberFormat as string[][],
+        fills: p.props!.value as CellsBlock["fills"],
+      };
+      blocks.push(block);
+      cells += rows(p.j.rect) * cols(p.j.rect);
+      bytes += jsonBytes(block.values) + jsonBytes(block.formulas) + jsonBytes(block.formats) + jsonBytes(block.fills);
+    }
+    // What came back sets the estimate for the next syncs (with a margin for Excel's own encoding).
+    if (cells > 0) perCell = Math.max(24, (bytes / cells) * 1.5);
+  }
+  return { blocks, merges };
+}
+
+/** Row blocks of a rectangle sized to about a quarter of the budget each, so several fit one sync. */
+function cellJobs(area: Rect, budget: number): CellsJob[] {
+  const perRow = cols(area) * FIRST_BYTES_PER_CELL;
+  const n = Math.max(1, Math.floor(budget / 4 / perRow));
+  const out: CellsJob[] = [];
+  for (let r1 = area.r1; r1 <= area.r2; r1 += n) out.push({ kind: "cells", rect: { ...area, r1, r2: Math.min(area.r2, r1 + n - 1) } });
+  return out;
+}
+
+function toGridCell(v: unknown, f: unknown, fmt: string | undefined, fp: { color?: string; pattern?: string } | undefined): GridCell | null {
+  const fill = fp && fp.pattern && fp.pattern !== "None" && fp.color ? `FF${fp.color.replace("#", "").toUpperCase()}` : undefined;
+  const value = v === "" || v === null || v === undefined ? null : (v as GridCell["v"]);
+  if (value === null && !fill) return null;
+  return {
+    v: value,
+    ...(typeof f === "string" && f.startsWith("=") ? { f } : {}),
+    ...(fmt && fmt !== "General" ? { fmt } : {}),
+    ...(fill ? { fill } : {}),
+  };
+}
+
+/** The cells of `area` from the blocks read. */
+function cellsOf(area: Rect, blocks: CellsBlock[]): (GridCell | null)[][] {
+  const out: (GridCell | null)[][] = Array.from({ length: rows(area) }, () => Array<GridCell | null>(cols(area)).fill(null));
+  for (const b of blocks) {
+    const x = intersect(b.rect, area);
+    if (!x) continue;
+    for (let r = x.r1; r <= x.r2; r++) {
+      const i = r - b.rect.r1;
+      for (let c = x.c1; c <= x.c2; c++) {
+        const k = c - b.rect.c1;
+        out[r - area.r1]![c - area.c1] = toGridCell(b.values[i]?.[k], b.formulas[i]?.[k], b.formats[i]?.[k], b.fills[i]?.[k]?.format?.fill);
       }
     }
-    return { sheet: sheet.name, origin, cells, merges };
+  }
+  return out;
+}
+
+/**
+ * Read the active sheet's used range, or each area of the selection intersected with the used range (a whole-
+ * column selection such as C:H becomes the used rows of C:H), with values, formulas, number formats, fills and
+ * merged areas. One grid per selected area.
+ */
+export async function readRegions(scope: "sheet" | "selection"): Promise<Grid[]> {
+  return run(async (context) => {
+    const workbook = context.workbook;
+    const sheet = workbook.worksheets.getActiveWorksheet();
+    sheet.load("name");
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
+    let selection: { address: string } | null = null;
+    if (scope === "selection") {
+      // getSelectedRanges sees every area; getSelectedRange throws InvalidSelection on a multi-area selection.
+      const s = hasSelectedRanges(workbook) ? workbook.getSelectedRanges() : workbook.getSelectedRange();
+      s.load("address");
+      selection = s;
+    }
+    await context.sync();
+    const name = sheet.name;
+    if (used.isNullObject) return [{ sheet: name, origin: { row: 0, col: 0 }, cells: [], merges: [] }];
+    const usedRect: Rect = { r1: used.rowIndex, c1: used.columnIndex, r2: used.rowIndex + used.rowCount - 1, c2: used.columnIndex + used.columnCount - 1 };
+    const areas = selection ? parseAreas(selection.address) : [usedRect];
+    const targets = areas.map((a) => intersect(a, usedRect)).filter((r): r is Rect => r !== null);
+    if (targets.length === 0) {
+      const first = areas[0];
+      return [{ sheet: name, origin: { row: first?.r1 ?? 0, col: first?.c1 ?? 0 }, cells: [], merges: [] }];
+    }
+    // Merged areas are found by their top-left cell (office-js #3611): for a selection, look from the used
+    // range's top-left down to the selection, so a merge that starts above or left of it is found too.
+    const band: Rect = selection
+      ? { r1: usedRect.r1, c1: usedRect.c1, r2: Math.max(...targets.map((t) => t.r2)), c2: Math.max(...targets.map((t) => t.c2)) }
+      : usedRect;
+    const budget = payloadBudget();
+    const jobs: Job[] = [...targets.flatMap((t) => cellJobs(t, budget)), ...mergeTiles(band).map((rect): MergesJob => ({ kind: "merges", rect }))];
+    const { blocks, merges } = await readJobs(context, sheet, jobs);
+    const unique = [...new Map(merges.map((m) => [a1(m), m])).values()];
+
+    // A merge that crosses into a target from outside: its value is in its top-left cell, outside the target.
+    const outside = new Map<string, Rect>();
+    for (const t of targets) {
+      for (const m of unique) {
+        if (intersect(m, t) && !(m.r1 >= t.r1 && m.c1 >= t.c1)) outside.set(a1({ r1: m.r1, c1: m.c1, r2: m.r1, c2: m.c1 }), { r1: m.r1, c1: m.c1, r2: m.r1, c2: m.c1 });
+      }
+    }
+    const topLefts = outside.size > 0 ? (await readJobs(context, sheet, [...outside.values()].map((rect): CellsJob => ({ kind: "cells", rect })))).blocks : [];
+
+    return targets.map((t): Grid => {
+      const cells = cellsOf(t, blocks);
+      const gridMerges: Grid["merges"] = [];
+      for (const m of unique) {
+        const x = intersect(m, t);
+        if (!x || (x.r1 === x.r2 && x.c1 === x.c2 && (m.r1 !== m.r2 || m.c1 !== m.c2) && !(m.r1 >= t.r1 && m.c1 >= t.c1) && false)) continue;
+        if (!x) continue;
+        gridMerges.push({ r1: x.r1 - t.r1, c1: x.c1 - t.c1, r2: x.r2 - t.r1, c2: x.c2 - t.c1 });
+        if (x.r1 !== m.r1 || x.c1 !== m.c1) {
+          // Show the merged block's value in the part that is inside the selection, as the user sees it.
+          const tl = cellsOf({ r1: m.r1, c1: m.c1, r2: m.r1, c2: m.c1 }, topLefts)[0]![0]!;
+          cells[x.r1 - t.r1]![x.c1 - t.c1] = tl;
+        }
+      }
+      gridMerges.sort((p, q) => p.r1 - q.r1 || p.c1 - q.c1);
+      return { sheet: name, origin: { row: t.r1, col: t.c1 }, cells, merges: gridMerges };
+    });
   });
+}
+
+/** The first area's grid (see readRegions). */
+export async function readRegion(scope: "sheet" | "selection"): Promise<Grid> {
+  return (await readRegions(scope))[0]!;
 }
 
 /**
  * Apply write plans (one per table found) in one Excel.run: values, formulas, formats, fills and notes, one
- * sync per ≤ 4 MB chunk. A plan under 4 MB (tens of thousands of rows) is one chunk and one sync; only a
- * larger one is sent in parts, because Excel on the web refuses a request over 5 MB. Returns the syncs made.
+ * sync per chunk under the payload budget (4 MB of UTF-8 on the web, where a request over 5 MB is refused): a
+ * normal plan is one chunk and one sync. Notes go through NoteCollection only where ExcelApi 1.18 is supported
+ * and the loaded script has it; otherwise they stay in the 复核说明 column only. Returns the syncs made.
  */
 export async function applyPlans(plans: WritePlan[]): Promise<number> {
-  const chunks = chunkOps(plans.flatMap(planToOps));
-  const notes = typeof Office !== "undefined" && Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", "1.18"));
+  const chunks = chunkOps(plans.flatMap(planToOps), payloadBudget());
   return run(async (context) => {
     const sheets = new Map<string, Excel.Worksheet>();
+    const notes = new Map<string, Excel.NoteCollection | null>();
     const sheetOf = (name: string) => sheets.get(name) ?? sheets.set(name, context.workbook.worksheets.getItem(name)).get(name)!;
+    const notesFor = (name: string) => (notes.has(name) ? notes.get(name)! : notes.set(name, notesOf(sheetOf(name))).get(name)!);
     const queue = (op: RangeOp) => {
       const sheet = sheetOf(op.sheet);
-      const r = sheet.getRange(op.address);
-      if (op.formulas) r.formulas = op.formulas;
-      if (op.numberFormat) r.numberFormat = op.numberFormat;
-      if (op.fill === null) r.format.fill.clear();
-      else if (op.fill) r.format.fill.color = cssColor(op.fill);
-      if (op.bold) r.format.font.bold = true;
-      if (notes && op.note) sheet.notes.add(op.address, op.note);
-      if (notes && op.note === null) sheet.notes.getItemOrNullObject(op.address).delete();
+      if (op.formulas || op.numberFormat || op.fill !== undefined || op.bold) {
+        const r = sheet.getRange(op.address);
+        if (op.formulas) r.formulas = op.formulas;
+        if (op.numberFormat) r.numberFormat = op.numberFormat;
+        if (op.fill === null) r.format.fill.clear();
+        else if (op.fill) r.format.fill.color = cssColor(op.fill);
+        if (op.bold) r.format.font.bold = true;
+      }
+      const n = op.note !== undefined ? notesFor(op.sheet) : null;
+      if (n) {
+        // One note per cell: remove any note there first (a call on a null object does nothing), then add.
+        n.getItemOrNullObject(op.address).delete();
+        if (op.note) n.add(op.address, op.note);
+      }
     };
     // The only place with more than one sync per action: each chunk must reach Excel before the next is queued.
     let syncs = 0;
@@ -119,16 +321,18 @@ export async function selectCell(sheetName: string, address: string): Promise<vo
 /** Add a summary sheet (rows of values) with a native column chart of 复核得分 by 一级指标. */
 export async function addSummarySheet(name: string, rows: (string | number)[][], chartRows: number): Promise<void> {
   await run(async (context) => {
-    const existing = context.workbook.worksheets.getItemOrNullObject(name);
-    await context.sync();
-    if (!existing.isNullObject) existing.delete();
+    // Deleting a sheet that may not exist: a call on a null object does nothing (Microsoft's own examples do this).
+    context.workbook.worksheets.getItemOrNullObject(name).delete();
     const sheet = context.workbook.worksheets.add(name);
     const width = Math.max(...rows.map((r) => r.length));
-    const data = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
+    const data = rows.map((r) => Array.from({ length: width }, (_, i) => {
+      const v = r[i] ?? "";
+      return typeof v === "string" && v.startsWith("=") ? `'${v}` : v;
+    }));
     const range = sheet.getRangeByIndexes(0, 0, data.length, width);
     range.values = data;
     sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
-    sheet.getRangeByIndexes(1, 3, data.length - 1, 1).numberFormat = data.slice(1).map(() => ["0.00%"]);
+    if (data.length > 1 && width > 3) sheet.getRangeByIndexes(1, 3, data.length - 1, 1).numberFormat = data.slice(1).map(() => ["0.00%"]);
     const chart = sheet.charts.add(Excel.ChartType.columnClustered, sheet.getRangeByIndexes(0, 0, chartRows + 1, 3), Excel.ChartSeriesBy.columns);
     chart.title.text = "各一级指标权重与复核得分";
     chart.setPosition("F2");
@@ -139,25 +343,38 @@ export async function addSummarySheet(name: string, rows: (string | number)[][],
 
 /**
  * Turn every formula the plans wrote into its value (固化), so the workbook works without the add-in: the
- * written runs are loaded in one sync and written back as values in a second.
+ * written runs are loaded in one sync (or more, by the response budget) and written back as values.
  */
 export async function freezeFormulas(plans: WritePlan[]): Promise<number> {
   const ops = plans.flatMap((p) => planToOps({ sheet: p.sheet, writes: p.writes.filter((w) => w.formula !== undefined) }).filter((o) => o.formulas));
   if (ops.length === 0) return 0;
+  const budget = payloadBudget();
   return run(async (context) => {
-    const ranges = ops.map((op) => context.workbook.worksheets.getItem(op.sheet).getRange(op.address).load("values"));
-    await context.sync();
-    ranges.forEach((r) => {
-      const shown = r.values; // what each formula shows now
-      r.values = shown;
-    });
-    await context.sync();
+    const sheets = new Map<string, Excel.Worksheet>();
+    const sheetOf = (name: string) => sheets.get(name) ?? sheets.set(name, context.workbook.worksheets.getItem(name)).get(name)!;
+    // The values come back once (in response chunks) and go out as values (in request chunks).
+    const loaded: { op: RangeOp; values: (string | number | boolean)[][] }[] = [];
+    for (const chunk of chunkOps(ops, budget / 2)) {
+      const ranges = chunk.map((op) => ({ op, r: sheetOf(op.sheet).getRange(op.address).load("values") }));
+      await context.sync();
+      for (const { op, r } of ranges) loaded.push({ op, values: r.values.map((row) => row.map((v) => (typeof v === "string" ? textOrValue(v) : v))) });
+    }
+    const writes = loaded.map(({ op, values }) => ({ ...op, formulas: values, bytes: op.bytes }));
+    for (const chunk of chunkOps(writes, budget)) {
+      for (const w of chunk) sheetOf(w.sheet).getRange(w.address).values = w.formulas;
+      await context.sync();
+    }
     return ops.reduce((n, op) => n + (op.formulas?.length ?? 0), 0);
   });
 }
 
+/** A shown text value written back as text (an error value such as #N/A stays as its text). */
+function textOrValue(v: string): string {
+  return v === "" ? "" : /^[=+\-'0-9.]/.test(v) || /^(true|false)$/i.test(v) ? `'${v}` : v;
+}
+
 /** Insert a blank template table in a new sheet. */
-export async function insertTemplate(t: Template): Promise<void> {
+export async function insertTemplate(t: TemplateLike): Promise<void> {
   await run(async (context) => {
     const name = `${t.name}${Date.now() % 10000}`;
     const sheet = context.workbook.worksheets.add(name);

@@ -1,5 +1,6 @@
 import { ruleByName } from "../rules/names";
 import { judgedShare } from "../rules/judgement";
+import { ruleTextTooLong } from "../ruleText";
 import type { Preset } from "../rules/presets";
 import type { Rule } from "../rules/types";
 import type { Measure } from "../measure/types";
@@ -43,7 +44,7 @@ export function resolveRule(
     if (read) return { ok: true, rule: read.rule, source: "rule-text", paraphrase: read.paraphrase };
     // The text states no rule, but the evaluator gave the share of the weight: that judgement is the score.
     if (judgedShare(row.judgement ?? null) !== null) return { ok: true, rule: { type: "judged" }, source: "judgement", paraphrase: "评分规则文字未给出计分方法，按评价人判断的得分比例计" };
-    return { ok: false, reason: `未能理解评分规则“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”，请指定规则` };
+    return { ok: false, reason: ruleTextTooLong(text) ?? `未能理解评分规则“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”，请指定规则` };
   }
   if (table.rule) {
     const r = fromNameOrObject(table.rule);

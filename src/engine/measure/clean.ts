@@ -1,7 +1,6 @@
 /** HTML tags and LaTeX from converted documents: `<p>`, `$\geq 95\%$`, `\text{完成率}` → plain text. */
 export function stripMarkup(s: string): string {
-  return s
-    .replace(/<\/?[a-zA-Z][^>]*>/g, " ")
+  return stripTags(s)
     .replace(/\\text\{([^}]*)\}/g, "$1")
     .replace(/\\(?:geq|geqslant|ge)\b/g, "≥")
     .replace(/\\(?:leq|leqslant|le)\b/g, "≤")
@@ -50,4 +49,29 @@ export function asciiOp(sym: string): ">=" | "<=" | ">" | "<" | "=" | null {
     default:
       return null;
   }
+}
+
+/** HTML tags (`<p>`, `</td>`, `<br/>`) → a space, in one pass; a `<` with no later `>` is text. */
+function stripTags(s: string): string {
+  if (!s.includes("<")) return s;
+  let out = "";
+  let i = 0;
+  const lastClose = s.lastIndexOf(">");
+  while (i < s.length) {
+    const ch = s[i]!;
+    if (ch === "<" && i < lastClose) {
+      let j = i + 1;
+      if (s[j] === "/") j++;
+      const c = s.charCodeAt(j);
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+        const end = s.indexOf(">", j);
+        out += " ";
+        i = end + 1;
+        continue;
+      }
+    }
+    out += ch;
+    i++;
+  }
+  return out;
 }

@@ -24,6 +24,11 @@ export interface QuantityComparison {
   targetShown: string;
   actualShown: string;
   notes: string[];
+  /**
+   * true when a ratio of the two figures means nothing (a target of 0, or a negative target or actual): the
+   * completion is then 100% when the target is met and 0% when it is not, and the notes say so.
+   */
+  allOrNothing?: boolean;
 }
 
 export interface DateComparison {
@@ -57,6 +62,8 @@ const EPS = 1e-9;
 
 function meets(op: Op | null, actual: number, target: number): boolean {
   const tol = EPS * Math.max(1, Math.abs(target));
+  // A target of 0 written `=0` or `0` (安全事故 0 起) is met only by 0; `≥0` by anything not below 0.
+  if (target === 0 && (op === "=" || op === null)) return Math.abs(actual) <= EPS;
   switch (op) {
     case "<=":
       return actual <= target + tol;
@@ -132,20 +139,22 @@ function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): Qu
     }
   }
   if (actual.op !== null && actual.op !== "=") notes.push(`实际值写作“${actual.text.trim()}”，按 ${actualShown.replace(/^[≥≤<>=]+/, "")} 计`);
+  if (target.change === "down") {
+    // A decrease target (下降5%): the actual is the decrease achieved (下降6%, or -6%); an increase is a negative decrease.
+    const d = actual.change === "down" ? a : actual.change === "up" ? -a : a < 0 ? -a : a;
+    if (d !== a) notes.push(`按下降幅度 ${plain(d * (target.kind === "percent" ? 100 : 1))}${target.kind === "percent" ? "%" : ""} 计`);
+    a = d;
+  }
   const t = target.value;
-  const ratio = t === 0 ? (a === 0 ? 1 : Infinity) : a / t;
-  return {
-    ok: true,
-    kind: "quantity",
-    ratio,
-    met: meets(target.op, a, t),
-    lower: isLower(target.op),
-    target: t,
-    actual: a,
-    targetShown: target.shown,
-    actualShown,
-    notes,
-  };
+  const met = meets(target.op, a, t);
+  const lower = isLower(target.op);
+  // Ratios of figures with a zero or negative side mean nothing (≥-5% against -50% is not 1000%): all or nothing.
+  const signed = t <= 0 || a < 0;
+  if (signed && !(lower && t > 0)) {
+    notes.push(`目标或实际为 0 或负数，不能按比例计算完成率：${met ? "达到目标，按 100%" : "未达到目标，按 0%"} 计`);
+    return { ok: true, kind: "quantity", ratio: met ? 1 : 0, met, lower, target: t, actual: a, targetShown: target.shown, actualShown, notes, allOrNothing: true };
+  }
+  return { ok: true, kind: "quantity", ratio: a / t, met, lower, target: t, actual: a, targetShown: target.shown, actualShown, notes };
 }
 
 function compareDates(target: DateMeasure, actual: DateMeasure): DateComparison | CompareError {
@@ -175,6 +184,7 @@ export function shown(m: Measure): string {
 
 /** Direction-aware completion: B/A for 正向, A/B for 反向 (an actual of 0 against `≤X` is 100%). */
 export function directedCompletion(c: QuantityComparison): number {
+  if (c.allOrNothing) return c.met ? 1 : 0;
   if (!c.lower) return c.ratio;
   if (c.actual === 0) return c.met ? 1 : 0;
   return c.target / c.actual;

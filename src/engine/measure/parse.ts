@@ -22,6 +22,16 @@ function wordOpAtEnd(label: string): Op | null {
   }
   return best?.op ?? null;
 }
+const DOWN_WORDS = ["下降", "降低", "减少", "压减", "缩减", "减低"];
+const UP_WORDS = ["增长", "上升", "增加", "提高", "提升"];
+
+/** A change written before a figure (`能耗下降5%`, `同比增长3%`). */
+function changeAtEnd(label: string): "down" | "up" | null {
+  if (DOWN_WORDS.some((w) => label.endsWith(w))) return "down";
+  if (UP_WORDS.some((w) => label.endsWith(w))) return "up";
+  return null;
+}
+
 const WORD_OPS_AFTER: [RegExp, Op][] = [
   [/(?:以上|及以上|或以上|之上)$/, ">="],
   [/(?:以下|及以下|或以下|以内|之内|内)$/, "<="],
@@ -55,8 +65,14 @@ export function clearMeasureCache(): void {
   CACHE.clear();
 }
 
+/** Longest text read as a target or an actual: a cell beyond it is prose, and says so instead of being read. */
+export const MAX_MEASURE_TEXT = 300;
+
 function readMeasure(input: string | number | null | undefined): Measure {
   if (input === null || input === undefined) return { kind: "blank", text: "" };
+  if (typeof input === "string" && input.length > MAX_MEASURE_TEXT) {
+    return { kind: "unreadable", text: `${input.slice(0, 30)}…`, reason: `文字过长（${input.length} 字，超过 ${MAX_MEASURE_TEXT} 字），不像目标值或实际值，未读取` };
+  }
   if (typeof input === "number") {
     if (!Number.isFinite(input)) return { kind: "unreadable", text: String(input), reason: "不是有效数字" };
     return { kind: "number", op: null, value: input, unit: null, text: String(input), shown: fmt(input) };
@@ -86,6 +102,7 @@ function readSingle(s: string, text: string): Measure {
 function readQuantity(s: string, text: string): NumberMeasure | PercentMeasure | null {
   let rest = s;
   let op: Op | null = null;
+  let change: "down" | "up" | null = null;
   // label: leading non-digit, non-operator characters, e.g. 上访率 or 农村低收入群体参保率为
   const symbol = /[≥≤<>=]/.exec(rest);
   const firstDigit = /-?\d/.exec(rest);
@@ -97,7 +114,8 @@ function readQuantity(s: string, text: string): NumberMeasure | PercentMeasure |
     if (rest.startsWith("=")) rest = rest.slice(1);
   } else if (firstDigit && firstDigit.index > 0) {
     const label = rest.slice(0, firstDigit.index);
-    op = wordOpAtEnd(label);
+    change = changeAtEnd(label);
+    op = change === "down" ? ">=" : wordOpAtEnd(label);
     if (!/^[\u4e00-\u9fa5()（）:：、·]*$/.test(label)) return null;
     rest = rest.slice(firstDigit.index);
   }
@@ -118,7 +136,7 @@ function readQuantity(s: string, text: string): NumberMeasure | PercentMeasure |
   if (m[2] === "%" || m[2] === "‰") {
     if (m[3] !== "") return null;
     const scale = m[2] === "%" ? 100 : 1000;
-    return { kind: "percent", op, value: value / scale, text, shown: `${shownNumber}${m[2]}` };
+    return { kind: "percent", op, value: value / scale, text, shown: `${change === "down" ? "下降" : ""}${shownNumber}${m[2]}`, ...(change ? { change } : {}) };
   }
   const unitText = (m[3] ?? "").replace(/[()（）]/g, "");
   const unit = readUnit(unitText);
@@ -129,7 +147,8 @@ function readQuantity(s: string, text: string): NumberMeasure | PercentMeasure |
     value: value * unit.multiplier,
     unit: unit.unit,
     text,
-    shown: `${shownNumber}${unitText === "" ? "" : unitText}`,
+    shown: `${change === "down" ? "下降" : ""}${shownNumber}${unitText === "" ? "" : unitText}`,
+    ...(change ? { change } : {}),
   };
 }
 

@@ -16,6 +16,8 @@ interface MeasureBase {
 export interface NumberMeasure extends MeasureBase {
   kind: "number";
   op: Op | null;
+  /** A change written in words: `下降5%` / `减少3人` (down), `增长5%` (up); the value is the amount of change. */
+  change?: "down" | "up";
   value: number;
   unit: string | null;
   /** How the figure is shown back to the user: the number and unit as written (`24.37万人`). */
@@ -26,6 +28,7 @@ export interface NumberMeasure extends MeasureBase {
 export interface PercentMeasure extends MeasureBase {
   kind: "percent";
   op: Op | null;
+  change?: "down" | "up";
   value: number;
   shown: string;
 }

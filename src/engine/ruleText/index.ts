@@ -7,11 +7,23 @@ import { readChecklist, readConditionPoints, readCost, readFloorLinear, readOver
 import { normaliseRuleText } from "./normalise";
 
 /**
+ * Longest rule text read (the seeds' longest is 389 characters): a cell beyond it is a document, not a rule, and
+ * is refused with that reason (see ruleTextTooLong) rather than read.
+ */
+export const MAX_RULE_TEXT = 1000;
+
+/** Why a rule text was not read, when it is because of its length; null otherwise. */
+export function ruleTextTooLong(text: string): string | null {
+  return text.length > MAX_RULE_TEXT ? `评分规则文字过长（${text.length} 字，超过 ${MAX_RULE_TEXT} 字），未读取，请指定规则` : null;
+}
+
+/**
  * Read a scoring rule stated in words (评分规则 / 赋分规则 / 评分标准) into a rule object, with a Chinese paraphrase
  * of how it was understood. The text is matched against the known families only; it is never evaluated as code.
  * Text that states no rule the engine can apply gives null: the row is then `needs-rule`, never a guess.
  */
 export const readRuleText: RuleTextReader = (text) => {
+  if (text.length > MAX_RULE_TEXT) return null;
   const named = ruleByName(text);
   if (named) return { rule: named, paraphrase: describeRule(named) };
   const s = normaliseRuleText(text);

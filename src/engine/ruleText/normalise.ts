@@ -25,11 +25,42 @@ export function normaliseRuleText(raw: string): string {
     .replace(/(\d%?(?:\(含\))?)(?:至|到)(?=\d)/g, "$1-")
     .replace(/[;；]/g, "；")
     .replace(/[,，、]/g, "，")
-    .replace(/(\d)\.0+%/g, "$1%")
-    .replace(/(\d+\.\d*?)0+%/g, "$1%")
-    .replace(/\.%/g, "%")
-    .replace(/(\d)\.0+分/g, "$1分");
-  return s;
+    .replace(/\.%/g, "%");
+  return trimDecimalZeros(s);
+}
+
+/**
+ * `95.00%` → `95%`, `92.50%` → `92.5%`, `3.0分` → `3分`: trailing zeros of a decimal before % or 分 removed, in
+ * one pass (the regular expression this replaces was cubic on long runs of digits).
+ */
+export function trimDecimalZeros(s: string): string {
+  let out = "";
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c === 46 /* . */ && i > 0 && isDigit(s.charCodeAt(i - 1))) {
+      let j = i + 1;
+      while (j < s.length && isDigit(s.charCodeAt(j))) j++;
+      const next = s[j];
+      if (j > i + 1 && (next === "%" || next === "分")) {
+        let k = j;
+        while (k > i + 1 && s.charCodeAt(k - 1) === 48) k--;
+        out += k === i + 1 ? "" : s.slice(i, k);
+        i = j;
+        continue;
+      }
+      out += s.slice(i, j);
+      i = j;
+      continue;
+    }
+    out += s[i];
+    i++;
+  }
+  return out;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** The circled marks in a text, in order of first appearance (①②③). */

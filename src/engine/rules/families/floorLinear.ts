@@ -1,4 +1,5 @@
 import { pct, pts } from "../../measure/format";
+import { directedCompletion } from "../../measure/compare";
 import { isOutcome, quantity, scored, type Scorer } from "../context";
 import type { Rule } from "../types";
 import { belowTarget, byMet } from "./completion";
@@ -9,7 +10,7 @@ export const floorLinear: Scorer<Extract<Rule, { type: "floorLinear" }>> = (rule
   if (other) return other;
   const q = quantity(ctx);
   if (isOutcome(q)) return q;
-  const r = q.lower ? (q.actual === 0 ? 1 : q.target / q.actual) : q.ratio;
+  const r = directedCompletion(q);
   const steps = () => [...q.notes, `完成率 = ${q.lower ? `${q.targetShown} / ${q.actualShown}` : `${q.actualShown} / ${q.targetShown}`} = ${pct(r)}`];
   if (q.met) return scored(ctx.weight, r, true, () => [...steps(), `达到目标：得满分 ${pts(ctx.weight)}`]);
   const b = belowTarget(r, ctx.weight, rule.floor);
