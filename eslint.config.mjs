@@ -21,10 +21,21 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
-    // The engine is pure: no Office, React, DOM or file system.
+    // Outside the engine, the engine has one door: src/engine/index.ts ("…/engine"), never a module behind it.
+    files: ["src/**/*.{ts,tsx}", "test/**/*.{ts,tsx}", "scripts/**/*.{ts,mjs}"],
+    ignores: ["src/engine/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "(^|/)engine/.+", message: "从 src/engine/index.ts 导入（…/engine），不要导入引擎内部模块 / import from the engine's index only" }] }],
+    },
+  },
+  {
+    // The engine is pure: no Office, React, DOM or file system, and nothing outside src/engine, from any depth.
     files: ["src/engine/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["react*", "@fluentui/*", "@microsoft/*", "office-*", "exceljs", "fs", "path", "node:*", "os", "child_process", "worker_threads", "../excel/*", "../workbook/*", "../taskpane/*", "../functions/*", "../cli/*"] }],
+      "no-restricted-imports": ["error", { patterns: [
+        { group: ["react*", "@fluentui/*", "@microsoft/*", "office-*", "exceljs", "jszip", "@e965/*", "mammoth", "fs", "path", "node:*", "os", "child_process", "worker_threads"], message: "引擎保持纯净 / the engine stays pure" },
+        { regex: "(^|/)(excel|workbook|taskpane|functions|cli|bench|samples|commands)(/|$)", message: "引擎不依赖外层代码 / the engine imports nothing outside src/engine" },
+      ] }],
       "no-restricted-globals": ["error", "window", "document", "Office", "Excel", "CustomFunctions", "process", "require"],
     },
   },
