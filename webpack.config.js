@@ -7,6 +7,26 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { EnglishMetadataPlugin } = require("./scripts/english-metadata-plugin");
 
+/*
+ * Where taskpane.html loads office.js from, chosen at build time by EVAL_OFFICE_JS:
+ *   (unset) or "cdn"  Microsoft's CDN, as Microsoft requires for anything beyond debugging;
+ *   "21vianet"        the CDN for Microsoft 365 operated by 21Vianet (China);
+ *   "local"           the bundled @microsoft/office-js copied to dist/office/: an explicit offline development
+ *                     build only (that package is from 2022 and its Excel scripts lack newer objects such as notes);
+ *   https://…         any other address.
+ */
+const OFFICE_JS = {
+  cdn: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+  "21vianet": "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js",
+  local: "office/office.js",
+};
+function officeJsSource() {
+  const choice = (process.env.EVAL_OFFICE_JS || "cdn").trim();
+  if (OFFICE_JS[choice.toLowerCase()]) return { url: OFFICE_JS[choice.toLowerCase()], local: choice.toLowerCase() === "local" };
+  if (/^https:\/\//.test(choice)) return { url: choice, local: false };
+  throw new Error(`EVAL_OFFICE_JS 应为 cdn、21vianet、local 或 https:// 地址 / must be cdn, 21vianet, local or an https:// address: ${choice}`);
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   let https;
@@ -17,6 +37,8 @@ module.exports = async (env, options) => {
       console.warn(`未能取得开发证书，改用 http / no development certificate (${e.message}); serving http`);
     }
   }
+  const officeJs = officeJsSource();
+  if (officeJs.local) console.warn("EVAL_OFFICE_JS=local: office.js 来自本地 @microsoft/office-js（仅限离线开发）/ office.js from the local package (offline development only)");
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -39,11 +61,13 @@ module.exports = async (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new EnglishMetadataPlugin({ input: "functions.json", output: "functions.en-US.json" }),
+      // Only the pane's bundle is a static (deferred) script: taskpane.html loads office.js, then functions.js and
+      // commands.js, itself, and only where Office can be there.
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["functions", "commands", "taskpane"],
-        chunksSortMode: "manual",
+        templateParameters: { officeJs: officeJs.url },
+        chunks: ["taskpane"],
       }),
       new HtmlWebpackPlugin({ filename: "help.html", template: "./src/taskpane/help.html", chunks: [] }),
       new CopyWebpackPlugin({
@@ -51,13 +75,17 @@ module.exports = async (env, options) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "assets/samples/*.xlsx", to: "assets/samples/[name][ext]", noErrorOnMissing: true },
           { from: "manifest.xml", to: "manifest.xml" },
-          // office.js is served from this add-in, never from a CDN: the loader, Excel's host scripts and the strings.
-          {
-            from: "**/*.js",
-            context: "node_modules/@microsoft/office-js/dist",
-            to: "office/[path][name][ext]",
-            globOptions: { ignore: ["**/*.debug.js", "**/outlook*", "**/word*", "**/powerpoint*", "**/onenote*", "**/project*", "**/access*", "**/visio*"] },
-          },
+          // The offline development build only: the loader, Excel's host scripts and the strings from the package.
+          ...(officeJs.local
+            ? [
+                {
+                  from: "**/*.js",
+                  context: "node_modules/@microsoft/office-js/dist",
+                  to: "office/[path][name][ext]",
+                  globOptions: { ignore: ["**/*.debug.js", "**/outlook*", "**/word*", "**/powerpoint*", "**/onenote*", "**/project*", "**/access*", "**/visio*"] },
+                },
+              ]
+            : []),
         ],
       }),
     ],

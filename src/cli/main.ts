@@ -83,7 +83,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         else {
           copies.set(r.file, target);
           const usual = `${basename(r.file, extname(r.file))}.scored.xlsx`;
-          if (basename(target) !== usual) notes.push(`“${r.file}”的评分副本另名为“${basename(target)}”（“${usual}”已被${names ? "另一输入文件或其副本" : ""}占用）`);
+          if (basename(target) !== usual) notes.push(`“${r.file}”的评分副本另名为“${basename(target)}”（“${usual}”已是另一输入文件、另一副本或文件夹的名字）`);
         }
       }
     }

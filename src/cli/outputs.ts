@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from "fs";
-import { basename, extname, join, resolve } from "path";
+import { basename, dirname, extname, join, resolve } from "path";
 
 /** Why --out cannot be used, or null when it is a writable folder (created when missing). */
 export function prepareOut(dir: string): string | null {
@@ -9,7 +9,7 @@ export function prepareOut(dir: string): string | null {
     return `--out “${dir}”无法访问：${code(e)}`;
   }
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(resolve(dir));
   } catch (e) {
     const c = code(e);
     return c === "ENOTDIR" || c === "EEXIST" ? `无法创建 --out 文件夹“${dir}”：路径中有同名文件` : `无法创建 --out 文件夹“${dir}”：${c === "EACCES" || c === "EPERM" || c === "EROFS" ? "没有写入权限" : c}`;
@@ -23,6 +23,22 @@ export function prepareOut(dir: string): string | null {
     return `无法在 --out 文件夹“${dir}”中写入：${c === "EACCES" || c === "EPERM" || c === "EROFS" ? "没有写入权限（只读）" : c}`;
   }
   return null;
+}
+
+/**
+ * mkdir -p, one level at a time (Node 20's recursive mkdirSync never returns on some paths, e.g. under /proc).
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  let p = dir;
+  while (!existsSync(p)) {
+    missing.unshift(p);
+    const up = dirname(p);
+    if (up === p) break;
+    p = up;
+  }
+  if (existsSync(p) && !statSync(p).isDirectory()) throw Object.assign(new Error("ENOTDIR"), { code: "ENOTDIR" });
+  for (const m of missing) mkdirSync(m);
 }
 
 function code(e: unknown): string {

@@ -16,7 +16,8 @@ export async function scoreSafely(job: WorkbookJob): Promise<WorkbookOutcome> {
   try {
     return await scoreWorkbookFile(job);
   } catch (e) {
-    return failedOutcome(job.file, String((e as Error)?.message ?? e).slice(0, 300));
+    const msg = String((e as Error)?.message ?? e).slice(0, 300);
+    return failedOutcome(job.file, /out of bounds/i.test(msg) ? `表格右侧已到 Excel 的最后一列（XFD），复核结果无处写回（${msg}）` : msg);
   }
 }
 

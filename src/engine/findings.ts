@@ -48,8 +48,8 @@ export function findingLabel(code: string, lang: "zh" | "en" = "zh"): string {
 
 /** A finding whose message is written only when a face reads it (scoring builds no strings). */
 export class LazyFinding {
-  #render: (() => string) | null;
-  #message = "";
+  private _render: (() => string) | null;
+  private _message = "";
   constructor(
     public code: FindingCode,
     public severity: Severity,
@@ -58,14 +58,14 @@ export class LazyFinding {
     public reported?: number | string | null,
     public recomputed?: number | string | null,
   ) {
-    this.#render = render;
+    this._render = render;
   }
   get message(): string {
-    if (this.#render) {
-      this.#message = this.#render();
-      this.#render = null;
+    if (this._render) {
+      this._message = this._render();
+      this._render = null;
     }
-    return this.#message;
+    return this._message;
   }
   toJSON(): object {
     return { code: this.code, severity: this.severity, indicator: this.indicator, message: this.message, reported: this.reported, recomputed: this.recomputed };

@@ -14,11 +14,13 @@ export type { RuleTextReader } from "./evaluate/resolveRule";
 export { toContract, type ContractTable, type ContractOutput } from "./contract";
 export { FINDING_CATALOGUE, findingLabel, LazyFinding, type FindingCode } from "./findings";
 // Reading cells: measures and plain figures
-export { parseMeasure, parseActualAgainst, clearMeasureCache } from "./measure/parse";
+export { parseMeasure, parseMeasureFull, plainQuantity, parseActualAgainst, clearMeasureCache } from "./measure/parse";
 export { readPoints, readAmount, readRate, sameUnit, amountUnitIn, writtenDecimals, type Amount } from "./measure/number";
 export { compare, directedCompletion } from "./measure/compare";
 export { completionOf } from "./measure/completion";
 export { describeDeviation } from "./measure/deviation";
+export { describeRowDeviation } from "./measure/deviation";
+export { outcomeOf, outcomeOfComparison, outcomeLabel, explainRow, unreadableCells, figure, OUTCOME_LABELS, type Outcome, type OutcomeKind, type UnknownReason } from "./outcome";
 export { round, pct, pts } from "./measure/format";
 export type { Measure, Op, Grade } from "./measure/types";
 // Rules

@@ -56,7 +56,7 @@ export const MERGED_AREAS_LIMIT = 512;
  * (R+1)(C+1) ≤ 2·512 can never make getMergedAreasOrNullObject fail.
  */
 export function mergeTiles(area: Rect): Rect[] {
-  const c = Math.min(cols(area), 2 * MERGED_AREAS_LIMIT / 2 - 1, 63);
+  const c = Math.min(cols(area), 63);
   const r = Math.max(1, Math.floor((2 * MERGED_AREAS_LIMIT) / (c + 1)) - 1);
   const out: Rect[] = [];
   for (let r1 = area.r1; r1 <= area.r2; r1 += r) {
@@ -89,11 +89,12 @@ async function readJobs(context: Excel.RequestContext, sheet: Excel.Worksheet, j
   let perCell = FIRST_BYTES_PER_CELL;
   const estimate = (j: Job) => (j.kind === "cells" ? rows(j.rect) * cols(j.rect) * perCell : MERGE_RESPONSE_BYTES);
   const queue = [...jobs];
+  let maxJobs = Infinity;
   while (queue.length > 0) {
     const batch: Job[] = [];
     let response = 0;
     let request = 0;
-    while (queue.length > 0) {
+    while (queue.length > 0 && batch.length < maxJobs) {
       const j = queue[0]!;
       if (batch.length > 0 && (response + estimate(j) > budget || request + BLOCK_REQUEST_BYTES > budget)) break;
       batch.push(queue.shift()!);
@@ -115,21 +116,16 @@ async function readJobs(context: Excel.RequestContext, sheet: Excel.Worksheet, j
       await context.sync();
     } catch (e) {
       if (!TOO_BIG.has(errorCode(e) ?? "")) throw e;
-      // Too big: split the batch, or the single block, and go again.
+      // Too big: fewer blocks per sync, or a single block in halves, and go again.
+      queue.unshift(...batch);
       if (batch.length > 1) {
-        queue.unshift(...batch);
-        const half = Math.ceil(batch.length / 2);
-        perCell = Math.max(perCell, (response / Math.max(1, batch.filter((j) => j.kind === "cells").reduce((n, j) => n + rows(j.rect) * cols(j.rect), 0))) * 2);
-        // Force the next batch to be at most `half` jobs by re-queuing the rest behind a smaller budget.
-        const first = queue.splice(0, half);
-        queue.unshift(...first);
-        perCell *= batch.length / half;
+        maxJobs = Math.ceil(batch.length / 2);
         continue;
       }
-      const j = batch[0]!;
+      const j = queue.shift()!;
       if (rows(j.rect) < 2) throw e;
       const mid = j.rect.r1 + Math.floor(rows(j.rect) / 2) - 1;
-      queue.unshift({ ...j, rect: { ...j.rect, r2: mid } } as Job, { ...j, rect: { ...j.rect, r1: mid + 1 } } as Job);
+      queue.unshift({ ...j, rect: { ...j.rect, r2: mid } }, { ...j, rect: { ...j.rect, r1: mid + 1 } });
       continue;
     }
     let cells = 0;
@@ -151,7 +147,7 @@ async function readJobs(context: Excel.RequestContext, sheet: Excel.Worksheet, j
       bytes += jsonBytes(block.values) + jsonBytes(block.formulas) + jsonBytes(block.formats) + jsonBytes(block.fills);
     }
     // What came back sets the estimate for the next syncs (with a margin for Excel's own encoding).
-    if (cells > 0) perCell = Math.max(24, (bytes / cells) * 1.5);
+    if (cells > 0) perCell = Math.max(24, (bytes / cells) * 1.3);
   }
   return { blocks, merges };
 }
@@ -171,7 +167,8 @@ function toGridCell(v: unknown, f: unknown, fmt: string | undefined, fp: { color
   if (value === null && !fill) return null;
   return {
     v: value,
-    ...(typeof f === "string" && f.startsWith("=") ? { f } : {}),
+    // A text constant reads back the same in formulas and values; only a real formula differs from its result.
+    ...(typeof f === "string" && f.startsWith("=") && f !== v ? { f } : {}),
     ...(fmt && fmt !== "General" ? { fmt } : {}),
     ...(fill ? { fill } : {}),
   };
@@ -185,8 +182,8 @@ function cellsOf(area: Rect, blocks: CellsBlock[]): (GridCell | null)[][] {
     if (!x) continue;
     for (let r = x.r1; r <= x.r2; r++) {
       const i = r - b.rect.r1;
-      for (let c = x.c1; c <= x.c2; c++) {
-        const k = c - b.rect.c1;
+      for (let c: number = x.c1; c <= x.c2; c++) {
+        const k: number = c - b.rect.c1;
         out[r - area.r1]![c - area.c1] = toGridCell(b.values[i]?.[k], b.formulas[i]?.[k], b.formats[i]?.[k], b.fills[i]?.[k]?.format?.fill);
       }
     }
@@ -247,7 +244,6 @@ export async function readRegions(scope: "sheet" | "selection"): Promise<Grid[]>
       const gridMerges: Grid["merges"] = [];
       for (const m of unique) {
         const x = intersect(m, t);
-        if (!x || (x.r1 === x.r2 && x.c1 === x.c2 && (m.r1 !== m.r2 || m.c1 !== m.c2) && !(m.r1 >= t.r1 && m.c1 >= t.c1) && false)) continue;
         if (!x) continue;
         gridMerges.push({ r1: x.r1 - t.r1, c1: x.c1 - t.c1, r2: x.r2 - t.r1, c2: x.c2 - t.c1 });
         if (x.r1 !== m.r1 || x.c1 !== m.c1) {
@@ -359,9 +355,9 @@ export async function freezeFormulas(plans: WritePlan[]): Promise<number> {
       await context.sync();
       for (const { op, r } of ranges) loaded.push({ op, values: r.values.map((row) => row.map((v) => (typeof v === "string" ? textOrValue(v) : v))) });
     }
-    const writes = loaded.map(({ op, values }) => ({ ...op, formulas: values, bytes: op.bytes }));
+    const writes = loaded.map(({ op, values }): RangeOp & { shown: (string | number | boolean)[][] } => ({ ...op, shown: values }));
     for (const chunk of chunkOps(writes, budget)) {
-      for (const w of chunk) sheetOf(w.sheet).getRange(w.address).values = w.formulas;
+      for (const w of chunk as typeof writes) sheetOf(w.sheet).getRange(w.address).values = w.shown;
       await context.sync();
     }
     return ops.reduce((n, op) => n + (op.formulas?.length ?? 0), 0);

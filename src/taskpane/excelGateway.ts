@@ -1,10 +1,10 @@
 import * as excel from "../excel/gateway";
 import type { Gateway } from "./gateway";
 
-/** The pane's gateway inside Excel: every method is one Excel.run. */
+/** The pane's gateway inside Excel: every method is one Excel.run. A multi-area selection gives one grid per area. */
 export const excelGateway: Gateway = {
   mode: "excel",
-  read: async (scope) => [await excel.readRegion(scope)],
+  read: excel.readRegions,
   apply: async (plans) => {
     await excel.applyPlans(plans);
   },

@@ -15,6 +15,14 @@ export interface Gateway {
   freeze(plans: WritePlan[]): Promise<number>;
   insertTemplate(t: Template): Promise<void>;
   download?(): Promise<{ name: string; data: Uint8Array }>;
+  /**
+   * Call `handler` whenever the user selects a cell: the sheet's name and the 0-based sheet row and column of the
+   * selection's top-left cell (the coordinates of CellWrite). Returns a function that stops the calls. The pane
+   * uses it to explain the scored row under the selection ("why this score"): it reads nothing and writes
+   * nothing. Inside Excel: the worksheet collection's onSelectionChanged event (ExcelApi 1.2). Files have no
+   * selection: not provided (the pane explains the row clicked in its list instead).
+   */
+  onSelectionChanged?(handler: (sheet: string, row: number, col: number) => void): () => void;
 }
 
 export const GatewayContext = createContext<Gateway | null>(null);

@@ -4,6 +4,8 @@ import {
   undoPlan, type DetectedTable, type Grid, type PipelineOptions, type RatingScheme, type Role, type TableResult, type WritePlan,
 } from "../engine";
 import type { Gateway } from "./gateway";
+import { plainMessage } from "./messages";
+import { zh, type Strings } from "./strings";
 
 export interface Settings {
   preset: string;
@@ -30,10 +32,26 @@ export interface Session {
   busy: boolean;
   error: string | null;
   notice: string | null;
+  /** The row whose score the pane explains (selected in Excel, or clicked in the list). */
+  focus: { id: string; index: number } | null;
+}
+
+/** The scored row at a sheet cell (0-based): any cell of an indicator's row, preferring a table spanning the column. */
+export function rowAt(found: Found[], sheet: string, row: number, col: number): { id: string; index: number } | null {
+  let best: { id: string; index: number } | null = null;
+  for (const f of found) {
+    if (f.grid.sheet !== sheet) continue;
+    const index = f.table.indicatorRows.findIndex((r) => f.grid.origin.row + r === row);
+    if (index < 0) continue;
+    const width = Math.max(0, ...f.grid.cells.map((r) => r.length));
+    if (col >= f.grid.origin.col && col < f.grid.origin.col + width + 4) return { id: f.id, index };
+    best ??= { id: f.id, index };
+  }
+  return best;
 }
 
 /** The pane's state and actions. Components render; this orchestrates the gateway and the engine. */
-export function useSession(gateway: Gateway | null) {
+export function useSession(gateway: Gateway | null, S: Strings = zh) {
   const [s, setS] = useState<Session>({
     settings: { preset: "national", rating: "standard", tolerance: 0.01, mode: gateway?.mode === "file" ? "values" : "formulas", scope: "sheet" },
     found: [],
@@ -43,19 +61,21 @@ export function useSession(gateway: Gateway | null) {
     busy: false,
     error: null,
     notice: null,
+    focus: null,
   });
   const [columns, setColumns] = useState<Record<string, Partial<Record<Role, number | null>>>>({});
   const [ruleOverrides, setRuleOverrides] = useState<Record<string, Record<number, string>>>({});
 
-  const act = useCallback(async (f: () => Promise<Partial<Session> | void>) => {
+  /** Run an action: busy while it runs; its patch on success; on failure a plain message (and `onFail`'s patch). */
+  const act = useCallback(async (f: () => Promise<Partial<Session> | void>, onFail: Partial<Session> = {}) => {
     setS((x) => ({ ...x, busy: true, error: null, notice: null }));
     try {
       const patch = await f();
       setS((x) => ({ ...x, ...(patch ?? {}), busy: false }));
     } catch (e) {
-      setS((x) => ({ ...x, busy: false, error: (e as Error).message }));
+      setS((x) => ({ ...x, ...onFail, busy: false, error: plainMessage(e, S) }));
     }
-  }, []);
+  }, [S]);
 
   const options = (settings: Settings, cols: typeof columns, rules: typeof ruleOverrides): PipelineOptions => ({
     preset: settings.preset,
@@ -74,9 +94,9 @@ export function useSession(gateway: Gateway | null) {
       if (!gateway) throw new Error("尚未打开工作簿");
       const grids = await gateway.read(settings.scope);
       const found: Found[] = runPipeline(grids, options(settings, cols, rules)).map((p) => ({ id: p.id, grid: p.grid, table: p.detected, result: p.result }));
-      if (found.length === 0) throw new Error("没有找到指标表：需要含 三级指标/指标名称、权重、目标值、实际完成值 等表头的区域。");
-      return { found, current: 0, applied: false };
-    });
+      if (found.length === 0) throw new Error(S.noTable);
+      return { found, current: 0, applied: false, focus: null };
+    }, { found: [], current: 0, applied: false, focus: null }); // a failed read shows nothing from before
 
   const setSettings = (patch: Partial<Settings>) => {
     const settings = { ...s.settings, ...patch };
@@ -107,7 +127,7 @@ export function useSession(gateway: Gateway | null) {
       const opts = { ...options(s.settings, columns, ruleOverrides), plan: { mode: s.settings.mode } };
       const plans = s.found.map((f) => scoreDetected(f.grid, f.table, opts).plan!);
       await gateway.apply(plans);
-      return { plans, applied: true, notice: `已写回 ${plans.reduce((n, p) => n + p.writes.length, 0)} 个单元格` };
+      return { plans, applied: true, notice: S.wrote(plans.reduce((n, p) => n + p.writes.length, 0)) };
     });
 
   const undo = () =>
@@ -121,7 +141,7 @@ export function useSession(gateway: Gateway | null) {
     act(async () => {
       if (!gateway || s.plans.length === 0) throw new Error("尚未写回，没有可固化的公式");
       const n = await gateway.freeze(s.plans);
-      return { notice: `已把 ${n} 个 EVAL 公式转为数值` };
+      return { notice: n === 0 ? S.frozenNone : S.frozenCount(n) };
     });
 
   const summary = () =>
@@ -167,7 +187,11 @@ export function useSession(gateway: Gateway | null) {
     return f ? (ruleOverrides[f.id]?.[row] ?? "") : "";
   };
 
-  return { state: s, record, feedActual, rowRule, detect: () => detect(), setSettings, setColumn, setRowRule, apply, undo, freeze, summary, template, select, setCurrent: (i: number) => setS((x) => ({ ...x, current: i })) };
+  /** Explain the row at a sheet cell (the selection-changed event); a cell outside every table clears it. */
+  const focusCell = useCallback((sheet: string, row: number, col: number) => setS((x) => ({ ...x, focus: rowAt(x.found, sheet, row, col) })), []);
+  const focusRow = (id: string, index: number | null) => setS((x) => ({ ...x, focus: index === null ? null : { id, index } }));
+
+  return { state: s, focusCell, focusRow, record, feedActual, rowRule, detect: () => detect(), setSettings, setColumn, setRowRule, apply, undo, freeze, summary, template, select, setCurrent: (i: number) => setS((x) => ({ ...x, current: i })) };
 }
 
 export type SessionApi = ReturnType<typeof useSession>;

@@ -79,6 +79,6 @@ export class FileGateway {
   /** The scored workbook as a new file: `<name>.scored.xlsx`. */
   async download(): Promise<{ name: string; data: Uint8Array }> {
     const buf = await this.workbook.xlsx.writeBuffer();
-    return { name: this.fileName.replace(/\.xlsx$/i, "") + ".scored.xlsx", data: new Uint8Array(buf as ArrayBuffer) };
+    return { name: this.fileName.replace(/\.[^.]+$/, "") + ".scored.xlsx", data: new Uint8Array(buf as ArrayBuffer) };
   }
 }

@@ -33,7 +33,7 @@ describe("eval-score on .xlsx", () => {
     expect(statSync(input).mtimeMs).toBe(mtime);
     expect(existsSync(join(out, "in.scored.xlsx"))).toBe(true);
     const csv = readFileSync(join(out, "summary.csv"), "utf8");
-    expect(csv.split("\n")[0]).toBe("\uFEFFfile,sheet,title,total,reported_total,rating,reported_rating,findings,errors");
+    expect(csv.split("\n")[0]).toBe("\uFEFFfile,sheet,title,total,reported_total,rating,reported_rating,findings,errors,scored_copy,problem");
     expect(csv).toContain("城乡居民参加基本医疗保险县级配套资金");
     const back = await readWorkbook(readFileSync(join(out, "in.scored.xlsx")), "in.scored.xlsx");
     expect(back.ok && back.grids[0]!.cells.flat().some((c) => c?.v === "复核得分")).toBe(true);

@@ -1,12 +1,14 @@
 /**
- * End to end, in headless Chromium: taskpane.html opened outside Excel (Office.onReady reports no host),
- * the bundled sample loaded, 识别 → 计算并写回 → 复核, the scored workbook downloaded and checked with ExcelJS,
+ * End to end, in headless Chromium with no network (every request that is not to the local server is refused,
+ * or left hanging): taskpane.html opened outside Excel from file:// and over http reaches file mode within 3 s
+ * although office.js (Microsoft's CDN) cannot load; then, over http, the bundled sample loaded, 识别 → 计算并写回 → 复核, the scored workbook downloaded and checked with ExcelJS,
  * and a screenshot of the findings saved (test-output/taskpane-review.png). Needs `npm run build` first and
  * Debian's chromium (installed by .ci/run); `npm run e2e` does both.
  */
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { pathToFileURL } from "url";
 import { serveDist } from "./serve";
 import { readWorkbook } from "../../src/workbook/read";
 
@@ -34,8 +36,55 @@ describe("the task pane outside Excel", () => {
     server?.server.close();
   });
 
+  /** A browser context with no network: requests to anything but the local server fail, or hang ("hang"). */
+  async function offline(mode: "refuse" | "hang"): Promise<{ context: BrowserContext; external: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 480, height: 1100 }, acceptDownloads: true, locale: "zh-CN" });
+    const external: string[] = [];
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url) || url.startsWith("file:")) return route.continue();
+      external.push(url);
+      if (mode === "refuse") return route.abort("internetdisconnected");
+      return undefined; // never answered: the request hangs
+    });
+    return { context, external };
+  }
+
+  test.each(["refuse", "hang"] as const)("over http with no network (office.js requests %s), the page reaches file mode within 3 s", async (mode) => {
+    const { context, external } = await offline(mode);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const t0 = Date.now();
+    await page.goto(`${server.url}/taskpane.html`, { waitUntil: "commit" });
+    await page.getByText("未在 Excel 中运行").waitFor({ timeout: 3000 });
+    const ms = Date.now() - t0;
+    console.log(`http, office.js ${mode}: file mode after ${ms} ms`);
+    expect(ms).toBeLessThan(3000);
+    expect(external.some((u) => u.includes("appsforoffice.microsoft.com/lib/1/hosted/office.js"))).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test("from file:// (no network) the page reaches file mode at once, without asking for office.js", async () => {
+    const { context, external } = await offline("hang");
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const t0 = Date.now();
+    await page.goto(pathToFileURL(join(dist, "taskpane.html")).href, { waitUntil: "commit" });
+    await page.getByText("未在 Excel 中运行").waitFor({ timeout: 3000 });
+    const ms = Date.now() - t0;
+    console.log(`file://: file mode after ${ms} ms`);
+    expect(ms).toBeLessThan(3000);
+    expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test("loads the sample, detects, scores, writes back, reviews and downloads the scored workbook", async () => {
-    const page = await browser.newPage({ viewport: { width: 480, height: 1100 }, acceptDownloads: true, locale: "zh-CN" });
+    const { context } = await offline("refuse");
+    const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${server.url}/taskpane.html`);
@@ -75,5 +124,6 @@ describe("the task pane outside Excel", () => {
     expect(flat.some((c) => c?.v === 18.98)).toBe(true);
     expect(errors).toEqual([]);
     console.log(`screenshot: ${shot}`);
+    await context.close();
   });
 });

@@ -135,7 +135,7 @@ describe("describeDeviation", () => {
     expect(describeDeviation(parseMeasure("16000人"), parseMeasure("14368人"))).toBe("未完成：实际 14368 人，比目标 16000 人少 1632 人（-10.20%）");
   });
   test("percent targets speak in percentage points", () => {
-    expect(describeDeviation(parseMeasure("≥95%"), parseMeasure("94%"))).toBe("未完成：实际 94%，比目标 95%少 1 个百分点（-1.05%）");
+    expect(describeDeviation(parseMeasure("≥95%"), parseMeasure("94%"))).toBe("未完成：实际 94%，比目标 95% 少 1 个百分点（-1.05%）");
   });
   test("deadlines", () => {
     expect(describeDeviation(parseMeasure("2024年12月10日前"), parseMeasure("2024年12月6日"))).toBe("按时完成：2024年12月6日，比时限 2024年12月10日 提前 4 天");

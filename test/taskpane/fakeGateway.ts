@@ -52,6 +52,19 @@ export class FakeGateway implements Gateway {
     this.frozen = plans.reduce((n, p) => n + p.writes.filter((w) => w.formula).length, 0);
     return this.frozen;
   }
+  /** Selection-changed subscribers (as Excel's onSelectionChanged would call them). */
+  private selectionHandlers = new Set<(sheet: string, row: number, col: number) => void>();
+  onSelectionChanged(handler: (sheet: string, row: number, col: number) => void): () => void {
+    this.selectionHandlers.add(handler);
+    return () => this.selectionHandlers.delete(handler);
+  }
+  /** The user selects a cell in Excel: 0-based sheet row and column. */
+  userSelects(sheet: string, row: number, col: number): void {
+    for (const h of this.selectionHandlers) h(sheet, row, col);
+  }
+  get selectionListeners(): number {
+    return this.selectionHandlers.size;
+  }
   async insertTemplate(t: Template): Promise<void> {
     this.check("insertTemplate");
     this.templates.push(t);

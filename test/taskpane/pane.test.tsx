@@ -35,6 +35,14 @@ async function detect() {
   await screen.findByText("长期护理保险鉴定执行率");
 }
 
+/** Open an indicator's details (as a click on its summary does in a browser). */
+function openRow(name: string) {
+  const li = screen.getAllByTestId("indicator").find((x) => within(x).queryByText(name))!;
+  const details = li.querySelector("details")!;
+  details.open = true;
+  fireEvent(details, new Event("toggle"));
+}
+
 function tab(name: string) {
   fireEvent.click(screen.getByRole("tab", { name }));
 }
@@ -48,19 +56,28 @@ describe("识别", () => {
     const gw = renderPane();
     await detect();
     expect(gw.calls).toEqual(["read"]);
-    const grid = screen.getByRole("grid", { name: "指标结构" });
-    const rows = within(grid).getAllByRole("row").slice(1);
+    const list = screen.getByRole("list", { name: "指标列表" });
+    const rows = within(list).getAllByTestId("indicator");
     expect(rows).toHaveLength(8);
     const mismatch = rows.find((r) => within(r).queryByText("长期护理保险鉴定执行率"))!;
     expect(within(mismatch).getByText("不符")).toBeTruthy();
-    expect(within(grid).getAllByText("一致")).toHaveLength(7);
+    // ≤95% with 100% is a missed target: the chip says what the note and the 偏差分析 say.
+    expect(within(mismatch).getByTestId("outcome").textContent).toBe("未完成");
+    expect(within(mismatch).getByText(/^目标 \S*95% → 实际 \S*100%$/)).toBeTruthy();
+    expect(within(mismatch).getByText("得分 18.95 / 20（报告 18.98）")).toBeTruthy();
+    expect(within(list).getAllByText("一致")).toHaveLength(7);
     expect(screen.getByRole("option", { name: /s003-p10：.*（8 行）/ })).toBeTruthy();
   });
 
   test("a row's rule can be corrected; the score follows and is what gets written", async () => {
     const gw = renderPane();
     await detect();
+    openRow("长期护理保险鉴定执行率");
     const select = screen.getByRole("combobox", { name: "规则 长期护理保险鉴定执行率" }) as HTMLSelectElement;
+    // One canonical name per rule family: the synonyms are read from tables but not offered.
+    const offered = [...select.options].map((o) => o.value);
+    expect(offered).toContain("按照完成比例赋分");
+    expect(offered).not.toContain("按完成比例赋分");
     fireEvent.change(select, { target: { value: "反向比例" } });
     expect((screen.getByRole("combobox", { name: "规则 长期护理保险鉴定执行率" }) as HTMLSelectElement).value).toBe("反向比例");
     expect(gw.calls).toEqual(["read"]); // recomputed in the pane, not re-read
@@ -253,8 +270,8 @@ describe("问卷", () => {
     expect(gw.applied[1]![0]!.writes[0]).toMatchObject({ address: "F16", value: "78.43%", before: { v: "=100%" } });
     // The table is rescored with the new actual: 78.43% against ≥95% is no longer full marks.
     tab("识别");
-    const row = within(screen.getByRole("grid", { name: "指标结构" })).getAllByRole("row").find((r) => within(r).queryByText("享受长期护理保险的参保人满意度"))!;
-    expect(within(row).getByText(/78.43%/)).toBeTruthy();
+    const row = within(screen.getByRole("list", { name: "指标列表" })).getAllByTestId("indicator").find((r) => within(r).queryByText("享受长期护理保险的参保人满意度"))!;
+    expect(within(row).getByText("目标 =95% → 实际 78.43%")).toBeTruthy();
     expect(within(row).getByText("不符")).toBeTruthy();
     // 撤销 restores the survey cells and the old actual.
     tab("撤销 / 固化");

@@ -127,3 +127,9 @@ export const SMALL_TABLE: [number, number, string | number][] = [
   [1, 0, "产出指标"], [1, 1, "培训人数"], [1, 2, 50], [1, 3, "≥100人"], [1, 4, "120人"], [1, 5, 50],
   [2, 0, "效益指标"], [2, 1, "满意度"], [2, 2, 50], [2, 3, "≥90%"], [2, 4, "96%"], [2, 5, 50],
 ];
+
+import * as cp from "@e965/xlsx/dist/cpexcel.js";
+type CpUtils = { utils: { encode(cp: number, s: string): ArrayLike<number> } };
+const cpt = ((cp as unknown as Partial<CpUtils>).utils ? cp : (cp as unknown as { default: unknown }).default) as unknown as CpUtils;
+/** Text in GBK (code page 936), as Chinese Windows and WPS save "ANSI" files. */
+export const gbk = (s: string): Uint8Array => Uint8Array.from(cpt.utils.encode(936, s));

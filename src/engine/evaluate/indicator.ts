@@ -57,11 +57,12 @@ class RowResult implements IndicatorResult {
   rule_label: string | null = null;
   rule_source: RuleSource | null = null;
   applicable: boolean;
-  #explain: (() => string) | null = null;
-  #explanation = "";
-  #t: Measure;
-  #a: Measure;
-  #deviation: string | null = null;
+  // Lazy parts (plain fields, not #private: compiled for older targets those become WeakMap look-ups).
+  private _explain: (() => string) | null = null;
+  private _explanation = "";
+  private _t: Measure;
+  private _a: Measure;
+  private _deviation: string | null = null;
 
   constructor(row: IndicatorInput, index: number, name: string, t: Measure, a: Measure) {
     this.index = index;
@@ -72,27 +73,29 @@ class RowResult implements IndicatorResult {
     this.target = row.target === null || row.target === undefined ? "" : String(row.target);
     this.actual = row.actual === null || row.actual === undefined ? "" : String(row.actual);
     this.applicable = row.applicable !== false;
-    this.#t = t;
-    this.#a = a;
+    this._t = t;
+    this._a = a;
   }
   setExplanation(f: () => string): void {
-    this.#explain = f;
+    this._explain = f;
   }
   /** How the score came out, in Chinese. */
   get explanation(): string {
-    if (this.#explain) {
-      this.#explanation = this.#explain();
-      this.#explain = null;
+    if (this._explain) {
+      this._explanation = this._explain();
+      this._explain = null;
     }
-    return this.#explanation;
+    return this._explanation;
   }
   /** Short deviation analysis (偏差分析). */
   get deviation(): string {
-    if (this.#deviation === null) this.#deviation = describeDeviation(this.#t, this.#a);
-    return this.#deviation;
+    if (this._deviation === null) this._deviation = describeDeviation(this._t, this._a);
+    return this._deviation;
   }
   toJSON(): object {
-    return { ...this, explanation: this.explanation, deviation: this.deviation };
+    const { _explain, _explanation, _t, _a, _deviation, ...plain } = this;
+    void [_explain, _explanation, _t, _a, _deviation];
+    return { ...plain, explanation: this.explanation, deviation: this.deviation };
   }
 }
 

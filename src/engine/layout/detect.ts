@@ -150,7 +150,8 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       continue;
     }
     blanks = 0;
-    if (headerAt(vals, r)) break;
+    // A header row is text: a row holding a typed number (a weight, a score) is never the next table's header.
+    if (!row.some((v) => typeof v === "number") && headerAt(vals, r)) break;
     const labelCol = texts.findIndex((t) => TOTAL_WORDS.test(t));
     if (labelCol >= 0) {
       total = { row: r, col: totalCell(grid, r, columns, labelCol) };

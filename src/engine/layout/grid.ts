@@ -60,7 +60,8 @@ export function parseAddress(a: string): { row: number; col: number } | null {
 /** The grid's values with every merged area filled from its top-left cell (as a reader of the sheet sees it). */
 export function filledValues(grid: Grid): CellValue[][] {
   const rows = grid.cells.length;
-  const cols = Math.max(0, ...grid.cells.map((r) => r.length));
+  let cols = 0;
+  for (const r of grid.cells) if (r.length > cols) cols = r.length; // a loop: a spread of 130,000 rows overflows the stack
   const out: CellValue[][] = [];
   for (let r = 0; r < rows; r++) {
     const row: CellValue[] = [];
@@ -81,5 +82,15 @@ export function filledValues(grid: Grid): CellValue[][] {
 /** Text of a value for header matching: no spaces or line breaks, full-width forms folded. */
 export function text(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
-  return String(v).normalize("NFKC").replace(/\s+/g, "");
+  const s = typeof v === "string" ? v : String(v);
+  return isFolded(s) ? s : s.normalize("NFKC").replace(/\s+/g, "");
+}
+
+/** Printable ASCII and CJK ideographs only: NFKC and space removal would change nothing. */
+function isFolded(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff))) return false;
+  }
+  return true;
 }

@@ -30,9 +30,9 @@ export const HEADER_SYNONYMS: Record<Role, string[]> = {
   recheck: ["复核得分", "完成率(复核)", "偏差分析"],
 };
 
-const LOOKUP: [string, Role][] = Object.entries(HEADER_SYNONYMS)
-  .flatMap(([role, words]) => words.map((w) => [fold(w), role as Role] as [string, Role]))
-  .sort((a, b) => b[0].length - a[0].length);
+/** Folded header text → role; the first role to name a text keeps it. */
+const LOOKUP = new Map<string, Role>();
+for (const [role, words] of Object.entries(HEADER_SYNONYMS)) for (const w of words) if (!LOOKUP.has(fold(w))) LOOKUP.set(fold(w), role as Role);
 
 /** Fold a header text: no spaces, half-width brackets, no trailing colon. */
 export function fold(s: string): string {
@@ -43,8 +43,7 @@ export function fold(s: string): string {
 export function roleOf(header: string): Role | null {
   const h = fold(header).replace(/\(\d+(?:\.\d+)?分\)$/, "");
   if (h === "") return null;
-  for (const [w, role] of LOOKUP) if (h === w) return role;
-  return null;
+  return LOOKUP.get(h) ?? null;
 }
 
 /** Budget block headers (自评表): 年初预算数/全年预算数/全年执行数/分值/执行率/得分, and the (A)/(B) form. */

@@ -1,5 +1,8 @@
 import { pct, pts, round } from "../measure/format";
-import type { TableResult } from "../evaluate/types";
+import type { IndicatorResult, TableResult } from "../evaluate/types";
+import { findingLabel } from "../findings";
+import { describeRowDeviation } from "../measure/deviation";
+import { explainRow, unreadableCells } from "../outcome";
 import type { DetectedTable } from "./detect";
 import { address, columnLetters, type CellValue, type Grid } from "./grid";
 import { levelGroups } from "./summary";
@@ -82,11 +85,11 @@ export function buildPlan(grid: Grid, t: DetectedTable, result: TableResult, opt
   const notesFor = opts.notes ?? (result.indicators.length <= NOTE_ALL_ROWS ? "all" : "attention");
   // Findings grouped by row once (a filter per row would be quadratic on a 20,000-row table).
   const byRow = new Map<number, string[]>();
-  for (const f of result.findings) if (f.indicator !== null) byRow.set(f.indicator, [...(byRow.get(f.indicator) ?? []), `【${f.code}】${f.message}`]);
+  for (const f of result.findings) if (f.indicator !== null) byRow.set(f.indicator, [...(byRow.get(f.indicator) ?? []), `【${findingLabel(f.code)}】${f.message}`]);
   result.indicators.forEach((row, i) => {
     const r = t.indicatorRows[i]!;
     const findings = byRow.get(i) ?? [];
-    const note = notesFor === "all" || row.status !== "ok" || findings.length > 0 ? [row.explanation, ...findings].join("\n") : undefined;
+    const note = notesFor === "all" || row.status !== "ok" || findings.length > 0 ? [explainRow(row), ...findings].join("\n") : undefined;
     const targetRef = ref(r, t.columns.target);
     const actualRef = ref(r, t.columns.actual);
     const weightRef = ref(r, t.columns.weight);
@@ -97,17 +100,23 @@ export function buildPlan(grid: Grid, t: DetectedTable, result: TableResult, opt
       const formula = formulaOk ? `EVAL.SCORE(${targetRef},${actualRef},${weightRef},${ruleArg},"${opts.preset}")` : undefined;
       put(r, col.score, { value: round(row.score, 2), ...(formula ? { formula } : {}), numFmt: "0.00", ...(note ? { note } : {}), fill: row.status === "mismatch" ? FILL.mismatch : null });
     } else {
-      put(r, col.score, { value: row.status === "pending" ? "未填写" : row.status === "needs-rule" ? "需指定规则" : "无法计算", ...(note ? { note } : {}), fill: row.status === "pending" ? FILL.pending : FILL.unreadable });
+      const unscored = UNSCORED[row.status] ?? UNSCORED.unreadable!;
+      put(r, col.score, { value: unscored.value, ...(note ? { note } : {}), fill: unscored.fill });
     }
     if (row.completion !== null && Number.isFinite(row.completion)) {
       put(r, col.completion, { value: round(row.completion, 6), ...(formulaOk ? { formula: `EVAL.COMPLETION(${targetRef},${actualRef})` } : {}), numFmt: "0.00%" });
     }
-    if (row.deviation) put(r, col.deviation, { value: row.deviation, ...(formulaOk ? { formula: `EVAL.DEVIATION(${targetRef},${actualRef})` } : {}) });
+    // The written text follows the row's outcome (the rule's verdict); EVAL.DEVIATION, which knows no rule, is
+    // used only when it says the same.
+    const deviation = row.applicable ? describeRowDeviation(row) : "本指标不适用";
+    if (deviation) put(r, col.deviation, { value: deviation, ...(formulaOk && deviation === row.deviation ? { formula: `EVAL.DEVIATION(${targetRef},${actualRef})` } : {}) });
     const verdict = row.status === "mismatch" ? `报告 ${pts(row.reported_score ?? 0)}，复核 ${pts(row.score ?? 0)}` : row.status === "ok" ? "一致" : row.explanation.split("。")[0]!;
     put(r, col.note, { value: verdict });
     if (row.status === "mismatch" && t.columns.score !== undefined) put(r, t.columns.score, { fill: FILL.mismatch });
     if (row.status === "unreadable") {
-      for (const c of [t.columns.target, t.columns.actual, t.columns.weight]) if (c !== undefined) put(r, c, { fill: FILL.unreadable });
+      // Only the cells that cannot be read: a missing weight leaves a readable target and actual unpainted.
+      const bad = unreadableCells(row);
+      for (const [c, isBad] of [[t.columns.target, bad.target], [t.columns.actual, bad.actual], [t.columns.weight, bad.weight]] as const) if (c !== undefined && isBad) put(r, c, { fill: FILL.unreadable });
     }
   });
 
@@ -120,12 +129,13 @@ export function buildPlan(grid: Grid, t: DetectedTable, result: TableResult, opt
     if (result.findings.some((f) => f.code === "budget-score-mismatch") && t.budget.columns.score !== undefined) put(br, t.budget.columns.score, { fill: FILL.mismatch });
   }
 
-  const tableFindings = result.findings.filter((f) => f.indicator === null).map((f) => `【${f.code}】${f.message}`).join("\n");
+  const tableFindings = result.findings.filter((f) => f.indicator === null).map((f) => `【${findingLabel(f.code)}】${f.message}`).join("\n");
   const scoreCells = result.indicators.map((_, i) => address(grid, t.indicatorRows[i]!, col.score));
   const budgetCell = t.budget && result.budget?.score !== null ? address(grid, t.budget.row, col.score) : null;
   const totalFormula = opts.mode === "formulas" && scoreCells.length > 0 ? `SUM(${[budgetCell, ...rangesOf(scoreCells)].filter(Boolean).join(",")})` : undefined;
   const totalRow = t.total?.row ?? null;
-  const totalValue = result.total === null ? "未完成" : round(result.total, 2);
+  // 未完成 means a missed target to a finance user: a total that cannot be checked says so, and why.
+  const totalValue = result.total === null ? uncheckedTotal(result) : round(result.total, 2);
   const totalNote = `${result.total === null ? `已计分部分合计 ${pts(result.partial_total)}` : `复核总分 ${pts(result.total)}`}${tableFindings ? `\n${tableFindings}` : ""}`;
   const totalMismatch = result.findings.some((f) => f.code === "total-mismatch" || f.code === "total-sum");
   if (totalRow !== null) {
@@ -142,7 +152,7 @@ function summaryBlock(grid: Grid, t: DetectedTable, result: TableResult, bottom:
   const groups = levelGroups(result);
   const lines: CellValue[][] = [["复核汇总", "权重", "复核得分", "得分率"]];
   if (result.budget) lines.push(["预算执行", result.budget.weight, result.budget.score === null ? "—" : round(result.budget.score, 2), result.budget.score === null ? "—" : pct(result.budget.score / result.budget.weight)]);
-  for (const [k, g] of groups) lines.push([k, g.weight, g.complete ? round(g.score, 2) : "未完成", g.complete && g.weight > 0 ? pct(g.score / g.weight) : "—"]);
+  for (const [k, g] of groups) lines.push([k, g.weight, g.complete ? round(g.score, 2) : `未能复核：${unscoredIn(result, k)} 项未计分`, g.complete && g.weight > 0 ? pct(g.score / g.weight) : "—"]);
   if (total) lines.push(["总分", null, total.value, result.rating ?? "—"]);
   let start = bottom + 2;
   while (!rowsEmpty(grid, start, start + lines.length - 1, first, first + 3)) start++;
@@ -150,6 +160,24 @@ function summaryBlock(grid: Grid, t: DetectedTable, result: TableResult, bottom:
     if (v !== null) put(start + i, first + j, { value: v, ...(i === 0 ? { bold: true, fill: FILL.header } : {}), ...(j === 2 && typeof v === "number" ? { numFmt: "0.00" } : {}) });
   }));
   return [];
+}
+
+/** What the score cell says for a row without a score, and its fill (blue: to do; red: a cell cannot be read). */
+const UNSCORED: Partial<Record<IndicatorResult["status"], { value: string; fill: string }>> = {
+  pending: { value: "未填写", fill: FILL.pending },
+  "needs-rule": { value: "需指定规则", fill: FILL.pending },
+  "no-weight": { value: "不计分（未写权重）", fill: FILL.pending },
+  unreadable: { value: "无法计算", fill: FILL.unreadable },
+};
+
+/** `未能复核：2 项未计分`: the rows (and budget block) without a score that keep the total from being checked. */
+export function uncheckedTotal(result: TableResult): string {
+  const open = result.indicators.filter((r) => r.applicable && r.score === null).length + (result.budget && result.budget.score === null ? 1 : 0);
+  return `未能复核：${open} 项未计分`;
+}
+
+function unscoredIn(result: TableResult, level1: string): number {
+  return result.indicators.filter((r) => r.applicable && r.score === null && (r.level1 ?? "（未分级）").replace(/\s+/g, "") === level1).length;
 }
 
 function rowsEmpty(grid: Grid, r1: number, r2: number, c1: number, c2: number): boolean {

@@ -70,11 +70,15 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
 function levelWeights(table: TableInput, rows: IndicatorResult[], level: "level1" | "level2", tol: number): Finding[] {
   const out: Finding[] = [];
   const groups = new Map<string, { declared: number | null; sum: number; complete: boolean; name: string }>();
+  // Level names repeat down the table: read each distinct name once.
+  const read = new Map<string, { key: string; inName: number | null }>();
   table.indicators.forEach((row, i) => {
     const name = row[level];
     if (!name) return;
-    const key = levelKey(name);
-    const declared = (level === "level1" ? row.level1_weight : row.level2_weight) ?? weightInName(name);
+    let r = read.get(name);
+    if (!r) read.set(name, (r = { key: levelKey(name), inName: weightInName(name) }));
+    const key = r.key;
+    const declared = (level === "level1" ? row.level1_weight : row.level2_weight) ?? r.inName;
     const g = groups.get(key) ?? { declared: null, sum: 0, complete: true, name: name.replace(/\s+/g, "") };
     if (declared !== null && g.declared === null) g.declared = declared;
     const w = rows[i]?.weight ?? null;

@@ -4,7 +4,8 @@
  * variances (n − 1). Fewer than 2 items or 2 complete rows, or totals that do not vary, are errors.
  */
 export function cronbachAlpha(answers: (number | null)[][]): { ok: true; alpha: number; items: number; respondents: number; dropped: number } | { ok: false; message: string } {
-  const k = Math.max(0, ...answers.map((r) => r.length));
+  let k = 0;
+  for (const r of answers) if (r.length > k) k = r.length;
   if (k < 2) return { ok: false, message: "至少需要 2 个题目才能计算信度系数" };
   const rows = answers.filter((r) => r.length === k && r.every((v) => typeof v === "number" && Number.isFinite(v))) as number[][];
   const dropped = answers.length - rows.length;

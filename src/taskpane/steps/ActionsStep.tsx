@@ -7,16 +7,23 @@ export function ApplyStep({ S, api }: { S: Strings; api: SessionApi }) {
   const st = api.state;
   return (
     <div style={{ display: "grid", gap: 8 }}>
-      <Body1>复核得分、完成率、偏差分析和复核说明写在表格右侧的空白列，总分和等级写在总分行，原有内容不会被覆盖；不符的得分标为琥珀色，无法识别的单元格标为红色。</Body1>
+      <Body1>{S.applyIntro}</Body1>
       <Button appearance="primary" disabled={st.busy || st.found.length === 0 || st.applied} onClick={() => void api.apply()}>{S.applyButton}</Button>
       {st.found.length === 0 && <Caption1>{S.detectFirst}</Caption1>}
-      {st.applied && <Caption1>{S.appliedHint}</Caption1>}
+      {st.applied && <Caption1>{st.settings.mode === "formulas" ? S.appliedHint : S.appliedValuesHint}</Caption1>}
     </div>
   );
 }
 
-export function SummaryStep({ S, api }: { S: Strings; api: SessionApi }) {
-  return <Button disabled={api.state.busy || api.state.found.length === 0} onClick={() => void api.summary()}>{S.summaryButton}</Button>;
+/** 汇总: inside Excel a summary sheet with a column chart; a file gets the values only (ExcelJS draws no charts). */
+export function SummaryStep({ S, api, fileMode }: { S: Strings; api: SessionApi; fileMode: boolean }) {
+  return (
+    <div style={{ display: "grid", gap: 8 }}>
+      <Button disabled={api.state.busy || api.state.found.length === 0} onClick={() => void api.summary()}>{fileMode ? S.summaryButtonFile : S.summaryButton}</Button>
+      {fileMode && <Caption1>{S.summaryFileHint}</Caption1>}
+      {api.state.found.length === 0 && <Caption1>{S.detectFirst}</Caption1>}
+    </div>
+  );
 }
 
 export function UndoStep({ S, api }: { S: Strings; api: SessionApi }) {
@@ -25,6 +32,7 @@ export function UndoStep({ S, api }: { S: Strings; api: SessionApi }) {
     <div style={{ display: "grid", gap: 8 }}>
       <Button disabled={st.busy || st.plans.length === 0} onClick={() => void api.undo()}>{S.undoButton}</Button>
       <Button disabled={st.busy || st.plans.length === 0} onClick={() => void api.freeze()}>{S.freezeButton}</Button>
+      {st.plans.length === 0 && <Caption1>{S.nothingToUndo}</Caption1>}
     </div>
   );
 }

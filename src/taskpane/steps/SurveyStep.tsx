@@ -6,6 +6,7 @@ import { compositeRate, DEFAULT_POSITIVE } from "../../engine";
 import { pct } from "../../engine";
 import type { Grid } from "../../engine";
 import type { Gateway } from "../gateway";
+import { plainMessage } from "../messages";
 import type { SessionApi } from "../useSession";
 import type { Strings } from "../strings";
 
@@ -41,7 +42,7 @@ export function SurveyStep({ S, api, gateway }: { S: Strings; api: SessionApi; g
       if (blocks.length === 0) throw new Error(S.noSurvey);
       setFound(blocks);
     } catch (e) {
-      setLocal({ error: (e as Error).message });
+      setLocal({ error: plainMessage(e, S) });
     }
   };
   const write = async () => {
@@ -53,7 +54,7 @@ export function SurveyStep({ S, api, gateway }: { S: Strings; api: SessionApi; g
       api.record(plans);
       setLocal({ notice: `${S.surveyWritten}：${plans.reduce((n, p) => n + p.writes.length, 0)}` });
     } catch (e) {
-      setLocal({ error: (e as Error).message });
+      setLocal({ error: plainMessage(e, S) });
     }
   };
   const feed = () => {
@@ -68,7 +69,7 @@ export function SurveyStep({ S, api, gateway }: { S: Strings; api: SessionApi; g
   };
 
   return (
-    <div style={{ display: "grid", gap: 8 }}>
+    <div style={{ display: "grid", gap: 8, minWidth: 0, overflowWrap: "anywhere", wordBreak: "break-word" }}>
       <Button appearance="primary" onClick={() => void find()}>{S.findSurvey}</Button>
       <Field label={S.positive} hint={S.positiveHint}>
         <Input value={positive} onChange={(_, d) => setPositive(d.value)} />
@@ -77,12 +78,12 @@ export function SurveyStep({ S, api, gateway }: { S: Strings; api: SessionApi; g
         <Input type="number" min="0" value={valid} onChange={(_, d) => setValid(d.value)} />
       </Field>
       {local.error && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody><MessageBarTitle>{S.error}</MessageBarTitle>{local.error}</MessageBarBody>
         </MessageBar>
       )}
       {local.notice && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{local.notice}</MessageBarBody>
         </MessageBar>
       )}
@@ -102,13 +103,13 @@ export function SurveyStep({ S, api, gateway }: { S: Strings; api: SessionApi; g
           {table && (
             <div style={{ display: "grid", gap: 4 }}>
               <Field label={S.feedSource}>
-                <Select value={source} onChange={(_, d) => setSource(d.value)}>
+                <Select style={{ maxWidth: "100%" }} value={source} onChange={(_, d) => setSource(d.value)}>
                   {mean.ok && <option value="mean">{`${S.surveyMean} ${pct(mean.value)}`}</option>}
                   {results.map(({ r }, k) => r.rate !== null && <option key={k} value={String(k)}>{`${r.block.question.question.slice(0, 24)} ${pct(r.rate)}`}</option>)}
                 </Select>
               </Field>
               <Field label={S.feedTarget}>
-                <Select value={target} onChange={(_, d) => setTarget(d.value)}>
+                <Select style={{ maxWidth: "100%" }} value={target} onChange={(_, d) => setTarget(d.value)}>
                   <option value="">—</option>
                   {(likely.length > 0 ? likely : indicators).map((i) => <option key={i.index} value={String(i.index)}>{`${i.name}（${i.actual || "未填写"}）`}</option>)}
                 </Select>

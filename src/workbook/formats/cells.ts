@@ -33,7 +33,7 @@ export interface SparseCell {
 /**
  * A grid sized by the cells present: origin at the first row and column holding something, rows as long as
  * their last cell (ragged; an empty row is []). Never rows × columns of what a file's dimension claims.
- * Merges are given in sheet coordinates and returned relative to the origin. Returns null for no cells.
+ * Merges are given in sheet coordinates and returned relative to the origin, clipped to the cells present.
  * Throws (via `tooBig`) when the cells span more rows or columns than allowed.
  */
 export function gridFromSparse(sheet: string, cells: Iterable<SparseCell>, merges: Merge[], maxRows: number, maxCols: number, tooBig: (what: "rows" | "cols", from: number, to: number) => never): Grid {
@@ -46,10 +46,6 @@ export function gridFromSparse(sheet: string, cells: Iterable<SparseCell>, merge
     if (x.col < c0) c0 = x.col;
     if (x.col > c1) c1 = x.col;
   }
-  for (const m of merges) {
-    if (m.r1 < r0) r0 = m.r1;
-    if (m.c1 < c0) c0 = m.c1;
-  }
   if (list.length === 0) return { sheet, origin: { row: 0, col: 0 }, cells: [], merges: [] };
   if (r1 - r0 + 1 > maxRows) tooBig("rows", r0 + 1, r1 + 1);
   if (c1 - c0 + 1 > maxCols) tooBig("cols", c0 + 1, c1 + 1);
@@ -61,8 +57,9 @@ export function gridFromSparse(sheet: string, cells: Iterable<SparseCell>, merge
     while (row.length < c) row.push(null);
     row[c] = x.cell;
   }
+  // Merges whose first cell lies among the cells present (a merge out in empty space holds nothing to read).
   const rel = merges
-    .filter((m) => m.r1 <= r1 && m.c1 <= c1)
+    .filter((m) => m.r1 >= r0 && m.c1 >= c0 && m.r1 <= r1 && m.c1 <= c1)
     .map((m) => ({ r1: m.r1 - r0, c1: m.c1 - c0, r2: Math.min(m.r2, r1) - r0, c2: Math.min(m.c2, c1) - c0 }));
   return { sheet, origin: { row: r0, col: c0 }, cells: rows, merges: rel };
 }

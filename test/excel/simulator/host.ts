@@ -36,6 +36,11 @@ export interface SimOptions {
    * scripts do), so `worksheet.notes` is undefined even when the host says ExcelApi 1.18 is supported.
    */
   scriptHasNotes?: boolean;
+  /**
+   * The ExcelApi version the loaded office.js script knows (default: all): objects and methods newer than it are
+   * undefined in the script, whatever the host supports (getSelectedRanges 1.9, notes 1.18 …).
+   */
+  scriptApi?: string;
   /** Override the payload limit (bytes); default 5,000,000 on the web, none on the desktop. */
   payloadLimit?: number;
 }
@@ -109,6 +114,7 @@ export class ExcelSimulator {
   readonly profile: Profile;
   readonly excelApi: string;
   readonly scriptHasNotes: boolean;
+  readonly scriptApi: string;
   readonly payloadLimit: number;
   sheets = new Map<string, SimSheet>();
   activeSheet = "Sheet1";
@@ -123,7 +129,8 @@ export class ExcelSimulator {
   constructor(options: SimOptions) {
     this.profile = options.profile;
     this.excelApi = options.excelApi ?? "1.20";
-    this.scriptHasNotes = options.scriptHasNotes ?? true;
+    this.scriptApi = options.scriptApi ?? "99.0";
+    this.scriptHasNotes = (options.scriptHasNotes ?? true) && versionAtLeast(this.scriptApi, "1.18");
     this.payloadLimit = options.payloadLimit ?? (options.profile === "web" ? WEB_PAYLOAD_LIMIT : Infinity);
     this.sheets.set("Sheet1", new SimSheet("Sheet1"));
   }
@@ -449,8 +456,11 @@ class Workbook extends ClientObject {
       return rangeRef(sheet, this.host.selection[0]!);
     });
   }
-  /** [ref] Workbook.getSelectedRanges, ExcelApi 1.9: every selected area as a RangeAreas. */
-  getSelectedRanges(): RangeAreas {
+  /** [ref] Workbook.getSelectedRanges, ExcelApi 1.9: every selected area as a RangeAreas (undefined in an older script). */
+  get getSelectedRanges(): (() => RangeAreas) | undefined {
+    return versionAtLeast(this.host.scriptApi, "1.9") ? () => this.selectedRanges() : undefined;
+  }
+  private selectedRanges(): RangeAreas {
     return this.child(
       RangeAreas,
       "GetSelectedRanges",

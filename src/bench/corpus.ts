@@ -1,0 +1,156 @@
+import ExcelJS from "exceljs";
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
+import { parseAddress, runPipeline, round, type PipelineTable } from "../engine";
+import { readAnyWorkbook } from "../workbook/read";
+
+/**
+ * `npm run corpus`: how EVAL reads the real tables in test/fixtures/real/ (published 自评表 recreated as the
+ * workbooks their units had: title block, merges, number formats, notes below). Each fixture's manifest says
+ * which rows are indicators, their names, the hand scores and the slips a reviewer should catch; this prints
+ * what EVAL found against that, table by table and in all.
+ */
+export interface Fixture {
+  id: string;
+  province: string;
+  source: string | null;
+  sheet: string;
+  rows: (string | number | null)[][];
+  merges: string[];
+  formats?: Record<string, string>;
+  expected: {
+    indicators: { row: number; name: string; weight: number | null; target: string | null; actual: string | null; reported_score: number | null; hand_score: number | null }[];
+    budget: { row: number; hand_score: number | null } | null;
+    reported_total: number | null;
+    hand_total: number | null;
+    slips: { cell: string; what: string }[];
+    noise: { cell: string; what: string }[];
+  };
+}
+
+export interface CorpusFigures {
+  id: string;
+  tables: number;
+  expectedRows: number;
+  found: number;
+  missing: number;
+  extra: number;
+  names: number;
+  pairs: number;
+  pairsReadable: number;
+  noisePairs: number;
+  hand: number;
+  handReproduced: number;
+  slips: number;
+  slipsFlagged: number;
+  falseAlarms: number;
+  misses: string[];
+  alarms: string[];
+}
+
+export function loadFixtures(dir: string): Fixture[] {
+  return readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as Fixture);
+}
+
+/** The fixture as the unit's workbook: cells, merges and number formats. */
+export async function fixtureWorkbook(fx: Fixture): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(fx.sheet || "Sheet1");
+  fx.rows.forEach((row, r) => row.forEach((v, c) => {
+    if (v !== null && v !== "") ws.getCell(r + 1, c + 1).value = v;
+  }));
+  for (const m of fx.merges) ws.mergeCells(m);
+  for (const [a, fmt] of Object.entries(fx.formats ?? {})) ws.getCell(a).numFmt = fmt;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+const squash = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, "");
+
+/** One fixture through the same path as the CLI: the workbook read back, then the pipeline. */
+export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
+  const read = await readAnyWorkbook(await fixtureWorkbook(fx), `${fx.id}.xlsx`);
+  const tables: PipelineTable[] = read.ok ? runPipeline(read.grids) : [];
+  const byRow = new Map<number, { t: PipelineTable; i: number }>();
+  for (const t of tables) t.detected.indicatorRows.forEach((r, i) => byRow.set(t.grid.origin.row + r + 1, { t, i }));
+  const exp = fx.expected;
+  const expRows = new Set(exp.indicators.map((e) => e.row));
+  const noiseRows = new Set(exp.noise.map((n) => parseAddress(n.cell)?.row).filter((r) => r !== undefined).map((r) => r! + 1));
+  const slipRows = new Set(exp.slips.map((s) => parseAddress(s.cell)?.row).filter((r) => r !== undefined).map((r) => r! + 1));
+  const f: CorpusFigures = { id: fx.id, tables: tables.length, expectedRows: expRows.size, found: 0, missing: 0, extra: 0, names: 0, pairs: 0, pairsReadable: 0, noisePairs: 0, hand: 0, handReproduced: 0, slips: exp.slips.length, slipsFlagged: 0, falseAlarms: 0, misses: [], alarms: [] };
+  for (const e of exp.indicators) {
+    const hit = byRow.get(e.row);
+    if (!hit) {
+      f.missing++;
+      f.misses.push(`第 ${e.row} 行“${e.name}”未识别为指标`);
+      continue;
+    }
+    f.found++;
+    const r = hit.t.result.indicators[hit.i]!;
+    if (squash(r.name) === squash(e.name) || squash(r.name).includes(squash(e.name))) f.names++;
+    else f.misses.push(`第 ${e.row} 行名称为“${r.name}”，应为“${e.name}”`);
+    if (squash(e.target) !== "" && squash(e.actual) !== "") {
+      if (noiseRows.has(e.row)) f.noisePairs++;
+      else {
+        f.pairs++;
+        if (r.status !== "unreadable" && r.status !== "pending") f.pairsReadable++;
+        else f.misses.push(`第 ${e.row} 行“${e.name}”目标/实际未能读取：${r.explanation}`);
+      }
+    }
+    if (e.hand_score !== null && e.hand_score !== undefined) {
+      f.hand++;
+      if (r.score !== null && Math.abs(round(r.score, 2) - e.hand_score) <= 0.01 + 1e-9) f.handReproduced++;
+      else f.misses.push(`第 ${e.row} 行“${e.name}”手算 ${e.hand_score}，EVAL ${r.score === null ? r.status : round(r.score, 2)}`);
+    }
+  }
+  for (const [row] of byRow) if (!expRows.has(row)) f.extra++;
+  // Findings that would stop a reviewer (errors and warnings) against the slips the manifest lists, by row.
+  const flaggedRows = new Set<number>();
+  for (const t of tables) {
+    for (const x of t.result.findings) {
+      if (x.severity === "info") continue;
+      const row = x.indicator === null ? null : t.grid.origin.row + t.detected.indicatorRows[x.indicator]! + 1;
+      if (row !== null) flaggedRows.add(row);
+      const isSlip = row === null ? exp.slips.some((s) => !expRows.has((parseAddress(s.cell)?.row ?? -2) + 1)) : slipRows.has(row);
+      if (!isSlip && !(row !== null && noiseRows.has(row))) {
+        f.falseAlarms++;
+        f.alarms.push(`${x.code}：${x.message}`);
+      }
+    }
+  }
+  for (const s of exp.slips) {
+    const row = (parseAddress(s.cell)?.row ?? -2) + 1;
+    const tableLevel = !expRows.has(row);
+    const hit = tableLevel ? tables.some((t) => t.result.findings.some((x) => x.severity !== "info" && x.indicator === null)) : flaggedRows.has(row);
+    if (hit) f.slipsFlagged++;
+    else f.misses.push(`未发现：${s.cell} ${s.what}`);
+  }
+  return f;
+}
+
+const pctOf = (a: number, b: number) => (b === 0 ? "—" : `${((100 * a) / b).toFixed(1)}%`);
+
+async function main(): Promise<void> {
+  const dir = join(__dirname, "..", "..", "..", "test", "fixtures", "real");
+  const fixtures = loadFixtures(dir);
+  const all: CorpusFigures[] = [];
+  for (const fx of fixtures) all.push(await measureFixture(fx));
+  const sum = (k: keyof CorpusFigures) => all.reduce((s, f) => s + (f[k] as number), 0);
+  const verbose = process.argv.includes("--verbose");
+  for (const f of all) {
+    console.log(`${f.id}: 表 ${f.tables}；指标行 ${f.found}/${f.expectedRows}（漏 ${f.missing}，多 ${f.extra}）；名称 ${f.names}；可读 ${f.pairsReadable}/${f.pairs}；手算 ${f.handReproduced}/${f.hand}；问题 ${f.slipsFlagged}/${f.slips}；误报 ${f.falseAlarms}`);
+    if (verbose) for (const m of [...f.misses, ...f.alarms.map((a) => `误报 ${a}`)]) console.log(`    ${m}`);
+  }
+  const rows = sum("expectedRows");
+  console.log("");
+  console.log(`corpus: ${fixtures.length} tables from ${new Set(fixtures.map((f) => f.province)).size} provinces (${[...new Set(fixtures.map((f) => f.province))].join("、")})`);
+  console.log(`  tables found: ${all.filter((f) => f.tables > 0).length}/${fixtures.length}`);
+  console.log(`  indicator rows found exactly: ${sum("found")}/${rows} (${pctOf(sum("found"), rows)}); missing ${sum("missing")}, extra ${sum("extra")}; tables with every row right: ${all.filter((f) => f.missing === 0 && f.extra === 0).length}/${fixtures.length}`);
+  console.log(`  names right: ${sum("names")}/${sum("found")} (${pctOf(sum("names"), sum("found"))})`);
+  console.log(`  target/actual pairs readable: ${sum("pairsReadable")}/${sum("pairs")} (${pctOf(sum("pairsReadable"), sum("pairs"))}); source noise set apart: ${sum("noisePairs")}`);
+  console.log(`  hand scores reproduced within 0.01: ${sum("handReproduced")}/${sum("hand")} (${pctOf(sum("handReproduced"), sum("hand"))})`);
+  console.log(`  slips flagged: ${sum("slipsFlagged")}/${sum("slips")}`);
+  console.log(`  false alarms: ${sum("falseAlarms")} (${((100 * sum("falseAlarms")) / Math.max(1, rows)).toFixed(1)} per 100 rows; aim ≤ 1)`);
+  if (!verbose) console.log("  (npm run corpus -- --verbose lists every miss and false alarm)");
+}
+
+if (require.main === module) void main();
