@@ -3,6 +3,8 @@
  * them. Pure: tested without Excel, shared by the gateway and the write chunker.
  */
 
+import { columnLetters } from "../engine";
+
 /** 0-based, inclusive rectangle on a sheet. */
 export interface Rect {
   r1: number;
@@ -15,16 +17,7 @@ export interface Rect {
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 
-export function columnLetters(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetters };
 
 function columnIndex(letters: string): number {
   let col = 0;

@@ -1,3 +1,4 @@
+import { columnLetters } from "../../../src/engine";
 /** Put an engine Grid (as the ExcelJS reader gives it) into the simulator as the active sheet. */
 import type { Grid } from "../../../src/engine";
 import type { ExcelSimulator, Profile } from "./host";
@@ -23,13 +24,4 @@ export function loadGrid(sim: ExcelSimulator, grid: Grid): void {
   sim.select(`${letters(grid.origin.col)}${grid.origin.row + 1}:${letters(grid.origin.col + cols - 1)}${grid.origin.row + Math.max(rows, 1)}`);
 }
 
-function letters(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+const letters = columnLetters;
