@@ -15,6 +15,12 @@ type StepKey = "detect" | "settings" | "apply" | "review" | "summary" | "survey"
 /** Messages wrap inside the pane's 320 px, whatever they hold (a long file name, a sheet name). */
 const wrap = { overflowWrap: "anywhere", wordBreak: "break-word", whiteSpace: "normal" } as const;
 
+/**
+ * A native select is as wide as its longest option (a header text, a table's title): in a 320 px pane it must
+ * shrink to its column instead and cut the text it shows.
+ */
+const NARROW_CSS = ".fui-Select{min-width:0;max-width:100%}.fui-Select__select{min-width:0;width:100%;text-overflow:ellipsis}.fui-Field{min-width:0}";
+
 /** The steps of the pane over one gateway (Excel or a file). */
 export function Pane({ S, gateway, onDownload }: { S: Strings; gateway: Gateway; onDownload?: () => void }) {
   const api = useSession(gateway, S);
@@ -26,6 +32,7 @@ export function Pane({ S, gateway, onDownload }: { S: Strings; gateway: Gateway;
   useEffect(() => gateway.onSelectionChanged?.(focusCell), [gateway, focusCell]);
   return (
     <div style={{ minWidth: 0, ...wrap }}>
+      <style>{NARROW_CSS}</style>
       <TabList size="small" selectedValue={step} onTabSelect={(_, d) => setStep(d.value as StepKey)} style={{ flexWrap: "wrap" }} aria-label={S.title}>
         {steps.map((k) => <Tab key={k} value={k}>{S.steps[k]}</Tab>)}
       </TabList>

@@ -33,7 +33,13 @@ interface Layout {
 async function layout(page: Page): Promise<Layout> {
   return page.evaluate(() => {
     const name = (e: Element) => `${e.tagName.toLowerCase()}「${(e.getAttribute("aria-label") ?? (e as HTMLElement).innerText ?? "").trim().slice(0, 20)}」`;
+    // Chromium lays out a closed <details>' content (content-visibility: hidden) though nothing of it shows.
+    const hiddenInDetails = (e: Element) => {
+      for (let d = e.closest("details"); d; d = d.parentElement?.closest("details") ?? null) if (!d.open && !d.querySelector(":scope > summary")?.contains(e)) return true;
+      return false;
+    };
     const visible = (e: Element) => {
+      if (hiddenInDetails(e)) return false;
       const r = e.getBoundingClientRect();
       const s = getComputedStyle(e);
       return r.width > 0 && r.height > 0 && s.visibility !== "hidden" && s.display !== "none";
@@ -109,7 +115,9 @@ describe.each([320, 350])("the pane at %i px", (width) => {
     await page.getByText("长期护理保险鉴定执行率", { exact: true }).first().waitFor();
     await check(page, width, "detect");
     // A row's details: the rule (canonical names only), the explanation and the findings.
-    await page.getByRole("listitem").filter({ hasText: "长期护理保险鉴定执行率" }).locator("summary").click();
+    // By keyboard: the row's summary takes focus and Enter opens it.
+    await page.getByRole("listitem").filter({ hasText: "长期护理保险鉴定执行率" }).locator("summary").focus();
+    await page.keyboard.press("Enter");
     await page.getByRole("region", { name: "为什么是这个分数" }).waitFor();
     const options = await page.getByRole("combobox", { name: "规则 长期护理保险鉴定执行率" }).locator("option").allTextContents();
     expect(options).not.toContain("按完成比例赋分");

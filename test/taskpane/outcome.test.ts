@@ -161,6 +161,30 @@ describe("the rows the issue names", () => {
   });
 });
 
+describe("what the plan writes", () => {
+  const header = ["三级指标", "权重", "目标值", "实际完成值", "得分"];
+  const sheet = (rows: (string | number | null)[][]): Grid => ({ sheet: "S", origin: { row: 0, col: 0 }, cells: [header, ...rows, ["总分", 20, null, null, 15]].map((r) => r.map((v) => (v === null ? null : { v }))), merges: [] });
+  test("a weight that cannot be read paints the weight red, not the readable target and actual; the total cannot be checked, and says why", () => {
+    const [p] = runPipeline(sheet([["培训人数", "十", "≥100人", "90人", 9], ["覆盖率", 10, "≥95%", "96%", 10]]), { preset: "national", plan: { mode: "values" } });
+    const at = (a: string) => p!.plan!.writes.find((w) => w.address === a);
+    expect(at("B2")?.fill).toBe(FILL.unreadable);
+    expect(at("C2")).toBeUndefined();
+    expect(at("D2")).toBeUndefined();
+    const total = p!.plan!.writes.find((w) => w.row === 3 && w.bold && typeof w.value === "string" && w.value.startsWith("未能复核"));
+    expect(total?.value).toBe("未能复核：1 项未计分");
+    expect(p!.plan!.writes.some((w) => w.value === "未完成")).toBe(false);
+    // The row's 偏差分析 still says what happened to its target.
+    expect(p!.plan!.writes.find((w) => w.row === 1 && typeof w.value === "string" && w.value.startsWith("未完成："))?.value).toBe("未完成：实际 90 人，比目标 100 人少 10 人（-10.00%）");
+  });
+  test("notes name findings by their Chinese label, never by code", () => {
+    const [p] = runPipeline(sheet([["培训人数", 10, "≥100人", "90人", 10], ["覆盖率", 10, "≥95%", "96%", 10]]), { preset: "national", plan: { mode: "formulas" } });
+    const note = p!.plan!.writes.find((w) => w.address === "F2")!.note!;
+    expect(note).toMatch(/^未完成。/);
+    expect(note).toContain("【得分与规则不符】");
+    expect(note).not.toMatch(/【[a-z-]+】/);
+  });
+});
+
 describe("numbers in sentences", () => {
   test("at most 2 decimals, trailing zeros trimmed, no binary noise", () => {
     expect([figure(135000.0001), figure(0.1 + 0.2), figure(17.955), figure(1.005), figure(-0.001), figure(20), figure(393911.0004)]).toEqual(["135000", "0.3", "17.96", "1.01", "0", "20", "393911"]);

@@ -81,7 +81,7 @@ export function ruleProblem(rule: Rule): string | null {
     case "bands":
       return Array.isArray(rule.bands) && rule.bands.every((b) => (b.points === undefined || nonNeg(b.points)) && (b.share === undefined || share(b.share))) ? null : "区间的得分应为非负数，比例应在 0–100% 之间";
     case "step":
-      return nonNeg(rule.full) && nonNeg(rule.step) && rule.step > 0 && nonNeg(rule.deduct) ? null : "满分线、每档幅度和扣分应为正数";
+      return nonNeg(rule.full) && nonNeg(rule.step) && rule.step >= 1e-6 && nonNeg(rule.deduct) ? null : "满分线、每档幅度和扣分应为正数";
     case "rateTimesWeight":
       return rule.fullAt === undefined || nonNeg(rule.fullAt) ? null : "满分线应为非负数";
     case "scaledBelow":
