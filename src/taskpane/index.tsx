@@ -7,7 +7,7 @@ import { stringsFor } from "./strings";
  * The latest the pane starts in file mode when office.js or Office.onReady has not answered, in ms after the page
  * began loading (3 s is the promise; the rest is for rendering). If Office answers "Excel" later, the pane switches.
  */
-export const OFFICE_DEADLINE_MS = 2500;
+export const OFFICE_DEADLINE_MS = 1500;
 
 type Host = { host: string | null; lang: string | undefined };
 
