@@ -18,6 +18,7 @@ export { parseMeasure, parseMeasureFull, plainQuantity, parseActualAgainst, clea
 export { readPoints, readAmount, readRate, sameUnit, amountUnitIn, writtenDecimals, type Amount } from "./measure/number";
 export { compare, directedCompletion } from "./measure/compare";
 export { completionOf } from "./measure/completion";
+export { dateFromSerial } from "./measure/date";
 export { describeDeviation } from "./measure/deviation";
 export { describeRowDeviation } from "./measure/deviation";
 export { outcomeOf, outcomeOfComparison, outcomeLabel, explainRow, unreadableCells, figure, OUTCOME_LABELS, type Outcome, type OutcomeKind, type UnknownReason } from "./outcome";
@@ -36,6 +37,7 @@ export { detectTables, tableId, type DetectedTable, type DetectOptions } from ".
 export { roleOf, type Role } from "./layout/headers";
 export { buildPlan, undoPlan, cellWrite, firstFreeColumns, FILL, NOTE_ALL_ROWS, type WritePlan, type CellWrite, type CellSnapshot, type PlanOptions } from "./layout/plan";
 export { summaryRows, levelGroups } from "./layout/summary";
+export { FORMULA_ROW_LIMIT } from "./layout/formulas";
 export { selfEvaluationTemplate, fourDimensionTemplate, type Template } from "./layout/template";
 export { address, columnLetters, parseAddress, filledValues, text as cellText, type Grid, type GridCell, type CellValue, type Merge } from "./layout/grid";
 export { cellForEngine, isDateFormat } from "./layout/cellText";

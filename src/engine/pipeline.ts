@@ -6,6 +6,7 @@ import type { Grid } from "./layout/grid";
 import type { Role } from "./layout/headers";
 import { buildPlan, type PlanOptions, type WritePlan } from "./layout/plan";
 import { LazyFinding } from "./findings";
+import { FORMULA_ROW_LIMIT } from "./layout/formulas";
 
 /**
  * The one way into the engine: grid(s) in; detected tables, their evaluations, the review and (on request)
@@ -29,6 +30,8 @@ export interface PipelineTable {
   detected: DetectedTable;
   result: TableResult;
   plan: WritePlan | null;
+  /** When formulas were asked for but the table is written as values, why (Chinese); null otherwise. */
+  planNotice: string | null;
 }
 
 /** Evaluate and review a table given as data (JSON input, a custom function's range). */
@@ -54,8 +57,14 @@ export function scoreDetected(grid: Grid, detected: DetectedTable, options: Pipe
   const result = evaluateTable(table, options);
   result.title = result.title || detected.title;
   for (const issue of detected.issues) result.findings.push(layoutFinding(grid.sheet, issue));
-  const plan = options.plan ? buildPlan(grid, detected, result, { ...options.plan, preset: result.preset }) : null;
-  return { id: detected.id, grid, detected, result, plan };
+  let planNotice: string | null = null;
+  let mode = options.plan?.mode;
+  if (mode === "formulas" && detected.indicatorRows.length > FORMULA_ROW_LIMIT) {
+    mode = "values";
+    planNotice = `表格有 ${detected.indicatorRows.length} 行指标，超过 ${FORMULA_ROW_LIMIT} 行：写入数值而不是逐行公式（逐行公式会让 Excel 重算过慢）；需要随数据更新时可用 =EVAL.TABLE(区域)`;
+  }
+  const plan = options.plan && mode ? buildPlan(grid, detected, result, { ...options.plan, mode, preset: result.preset }) : null;
+  return { id: detected.id, grid, detected, result, plan, planNotice };
 }
 
 function layoutFinding(sheet: string, issue: { address: string; message: string }): Finding {

@@ -3,6 +3,7 @@ import {
   readShare, round, ruleByName, runPipeline, sameUnit, schemeByName, scoreBudget, scoreIndicator, surveyRate, unknownPresetMessage,
   type Amount, type DetectedTable, type IndicatorResult, type RuleTextReader, type TableResult,
 } from "../engine";
+import { shownInputs } from "./cellInfo";
 import { bad, cellValue, isBlank, na, ok, type Cell, type FnResult } from "./result";
 
 /** The rule-text reader custom functions use: the engine's, unless replaced (tests, a future reader). */
@@ -20,7 +21,8 @@ function weightOf(w: Cell): FnResult<number> {
 }
 
 /** Score one indicator as the engine does for a table row; the row's status becomes the Excel error. */
-function evaluateCell(target: Cell, actual: Cell, weight: Cell, rule: Cell, preset: Cell): FnResult<IndicatorResult> {
+function evaluateCell(rawTarget: Cell, rawActual: Cell, weight: Cell, rule: Cell, preset: Cell, info: Cell): FnResult<IndicatorResult> {
+  const { target, actual } = shownInputs(rawTarget, rawActual, info);
   const w = weightOf(weight);
   if (!w.ok) return w;
   const p = presetByName(isBlank(preset) ? "national" : String(preset));
@@ -45,19 +47,20 @@ function evaluateCell(target: Cell, actual: Cell, weight: Cell, rule: Cell, pres
 }
 
 /** EVAL.SCORE: the score, rounded to 2 decimals as the sheet shows it. */
-export function scoreOf(target: Cell, actual: Cell, weight: Cell, rule: Cell, preset: Cell): FnResult<number> {
-  const r = evaluateCell(target, actual, weight, rule, preset);
+export function scoreOf(target: Cell, actual: Cell, weight: Cell, rule: Cell, preset: Cell, info: Cell = null): FnResult<number> {
+  const r = evaluateCell(target, actual, weight, rule, preset, info);
   return r.ok ? ok(round(r.value.score ?? 0, 2)) : r;
 }
 
 /** EVAL.EXPLAIN: how the score came out, in Chinese. */
-export function explainOf(target: Cell, actual: Cell, weight: Cell, rule: Cell, preset: Cell): FnResult<string> {
-  const r = evaluateCell(target, actual, weight, rule, preset);
+export function explainOf(target: Cell, actual: Cell, weight: Cell, rule: Cell, preset: Cell, info: Cell = null): FnResult<string> {
+  const r = evaluateCell(target, actual, weight, rule, preset, info);
   return r.ok ? ok(r.value.explanation) : r;
 }
 
 /** EVAL.COMPLETION: direction-aware completion rate as a fraction. */
-export function completionOfCells(target: Cell, actual: Cell): FnResult<number> {
+export function completionOfCells(rawTarget: Cell, rawActual: Cell, info: Cell = null): FnResult<number> {
+  const { target, actual } = shownInputs(rawTarget, rawActual, info);
   if (isBlank(actual)) return na("实际完成值未填写");
   if (isBlank(target)) return bad("目标值未填写");
   const c = completionOf(parseMeasure(cellValue(target)), parseMeasure(cellValue(actual)));
@@ -67,7 +70,8 @@ export function completionOfCells(target: Cell, actual: Cell): FnResult<number> 
 }
 
 /** EVAL.DEVIATION: a short deviation analysis in the indicator's unit. */
-export function deviationOf(target: Cell, actual: Cell): FnResult<string> {
+export function deviationOf(rawTarget: Cell, rawActual: Cell, info: Cell = null): FnResult<string> {
+  const { target, actual } = shownInputs(rawTarget, rawActual, info);
   if (isBlank(actual)) return na("实际完成值未填写");
   const t = parseMeasure(cellValue(target));
   const a = parseMeasure(cellValue(actual));
@@ -267,7 +271,8 @@ export function surveyRateOf(counts: Cell[][], positive: Cell | Cell[][], valid:
   const opts = optionsOf(counts);
   if (!opts.ok) return opts;
   let pos: string[] | undefined;
-  if (Array.isArray(positive)) pos = positive.flat().filter((v) => !isBlank(v)).map(String);
+  // A range of option names, or one cell/text listing them ("非常满意,满意"), or indices ("1,2").
+  if (Array.isArray(positive)) pos = positive.flat().filter((v) => !isBlank(v)).flatMap((v) => String(v).split(/[,，、;；\s]+/)).filter(Boolean);
   else if (!isBlank(positive)) pos = String(positive).split(/[,，、;；\s]+/).filter(Boolean);
   if (pos && pos.every((p) => /^\d+$/.test(p))) {
     const idx = pos.map(Number);

@@ -7,6 +7,18 @@
 import type { FnResult } from "./result";
 import * as core from "./core";
 
+/**
+ * Arguments must be plain values: a data type (entity, linked data type) reaching a function that expects text
+ * gets a Chinese #VALUE!, not a JavaScript error.
+ */
+function plain(...args: unknown[]): void {
+  for (const a of args) {
+    if (a !== null && typeof a === "object" && !Array.isArray(a)) {
+      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "不支持数据类型（实体）参数：请引用普通单元格或输入文字、数字");
+    }
+  }
+}
+
 function unwrap<T>(r: FnResult<T>): T {
   if (r.ok) return r.value;
   const code = r.code === "na" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
@@ -21,10 +33,12 @@ function unwrap<T>(r: FnResult<T>): T {
  * @param weight 权重（分值），正数
  * @param [rule] 评分规则：规则名（正向比例、反向比例、按照完成比例赋分、满意度赋分、按评判等级赋分、直接赋分…）或评分规则文字；省略时按预设
  * @param [preset] 预设：national（全国通用，默认）、xinjiang（按照完成比例赋分）、hubei（正向/反向比例）
+ * @param [cellInfo] 单元格格式信息（EVAL 写入的公式自动填写：CELL("format",目标)&"|"&CELL("format",实际)&"|"&CELL("type",实际)），使百分比、日期和空白单元格与任务窗格得分一致；手写公式可省略
  * @returns 得分
  */
-export function score(target: any, actual: any, weight: any, rule?: any, preset?: any): number {
-  return unwrap(core.scoreOf(target, actual, weight, rule, preset));
+export function score(target: any, actual: any, weight: any, rule?: any, preset?: any, cellInfo?: any): number {
+  plain(target, actual, weight, rule, preset, cellInfo);
+  return unwrap(core.scoreOf(target, actual, weight, rule, preset, cellInfo));
 }
 
 /**
@@ -32,10 +46,12 @@ export function score(target: any, actual: any, weight: any, rule?: any, preset?
  * @customfunction COMPLETION COMPLETION
  * @param target 目标值，如“≥95%”“<=3.5万元”
  * @param actual 实际完成值
+ * @param [cellInfo] 单元格格式信息（EVAL 写入的公式自动填写：CELL("format",目标)&"|"&CELL("format",实际)&"|"&CELL("type",实际)），使百分比、日期和空白单元格与任务窗格得分一致；手写公式可省略
  * @returns 完成率
  */
-export function completion(target: any, actual: any): number {
-  return unwrap(core.completionOfCells(target, actual));
+export function completion(target: any, actual: any, cellInfo?: any): number {
+  plain(target, actual, cellInfo);
+  return unwrap(core.completionOfCells(target, actual, cellInfo));
 }
 
 /**
@@ -43,10 +59,12 @@ export function completion(target: any, actual: any): number {
  * @customfunction DEVIATION DEVIATION
  * @param target 目标值
  * @param actual 实际完成值
+ * @param [cellInfo] 单元格格式信息（EVAL 写入的公式自动填写：CELL("format",目标)&"|"&CELL("format",实际)&"|"&CELL("type",实际)），使百分比、日期和空白单元格与任务窗格得分一致；手写公式可省略
  * @returns 偏差分析文字
  */
-export function deviation(target: any, actual: any): string {
-  return unwrap(core.deviationOf(target, actual));
+export function deviation(target: any, actual: any, cellInfo?: any): string {
+  plain(target, actual, cellInfo);
+  return unwrap(core.deviationOf(target, actual, cellInfo));
 }
 
 /**
@@ -103,10 +121,12 @@ export function total(scores: any[][], weights?: any[][]): number {
  * @param weight 权重（分值）
  * @param [rule] 评分规则名或规则文字；省略时按预设
  * @param [preset] 预设：national（默认）、xinjiang、hubei
+ * @param [cellInfo] 单元格格式信息（EVAL 写入的公式自动填写：CELL("format",目标)&"|"&CELL("format",实际)&"|"&CELL("type",实际)），使百分比、日期和空白单元格与任务窗格得分一致；手写公式可省略
  * @returns 计分说明
  */
-export function explain(target: any, actual: any, weight: any, rule?: any, preset?: any): string {
-  return unwrap(core.explainOf(target, actual, weight, rule, preset));
+export function explain(target: any, actual: any, weight: any, rule?: any, preset?: any, cellInfo?: any): string {
+  plain(target, actual, weight, rule, preset, cellInfo);
+  return unwrap(core.explainOf(target, actual, weight, rule, preset, cellInfo));
 }
 
 /**
@@ -156,11 +176,11 @@ export function check(range: any[][], preset?: any): any[][] {
  * 问卷正面选项占比：（非常满意 + 满意 …）/ 有效答卷数。
  * @customfunction SURVEYRATE SURVEYRATE
  * @param counts 选项及人数两列（选项名称、人数），或只有人数一列
- * @param [positive] 计为正面的选项：名称（如“非常满意,满意”）、名称所在区域或序号（如“1,2”）；省略时按满意/了解/认可类默认选项
+ * @param [positive] 计为正面的选项：名称（如“非常满意,满意”）、名称所在区域或序号（如“1,2”）；省略时按满意/了解/认可类默认选项（可为区域）
  * @param [valid] 有效答卷数；省略时为各选项人数之和
  * @returns 占比（小数）
  */
-export function surveyrate(counts: any[][], positive?: any, valid?: any): number {
+export function surveyrate(counts: any[][], positive?: any[][], valid?: any): number {
   return unwrap(core.surveyRateOf(counts, positive, valid));
 }
 

@@ -30,7 +30,10 @@ describe("custom-function metadata generated from the JSDoc", () => {
   });
   test("parameter names and types", () => {
     const sig = Object.fromEntries(meta.functions.map((f) => [f.id, f.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}:${p.type}${p.dimensionality === "matrix" ? "[][]" : ""}`).join(", ")]));
-    expect(sig.SCORE).toBe("target:any, actual:any, weight:any, rule?:any, preset?:any");
+    expect(sig.SCORE).toBe("target:any, actual:any, weight:any, rule?:any, preset?:any, cellInfo?:any");
+    expect(sig.COMPLETION).toBe("target:any, actual:any, cellInfo?:any");
+    // A range of option names is a range: Excel passes a matrix (a literal text arrives as [["…"]]).
+    expect(sig.SURVEYRATE).toBe("counts:any[][], positive?:any[][], valid?:any");
     expect(sig.TOTAL).toBe("scores:any[][], weights?:any[][]");
     expect(sig.RATING).toBe("total:any, scheme?:any");
   });

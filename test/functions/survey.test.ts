@@ -5,9 +5,10 @@ const F = require("../../src/functions/functions") as typeof import("../../src/f
 
 describe("questionnaire functions on seed figures", () => {
   test("SURVEYRATE: seed 004 知晓率 (19 + 61) / 102", () => {
-    expect(F.surveyrate([["熟悉", 19], ["一般了解", 61], ["不清楚", 22]], "熟悉,一般了解")).toBe(0.784314);
-    expect(F.surveyrate([["熟悉", 19], ["一般了解", 61], ["不清楚", 22]], "1,2")).toBe(0.784314);
-    expect(F.surveyrate([["非常满意（线上操作简便）", 159], ["满意", 89], ["一般", null], ["不满意", null]], null, 256)).toBe(0.96875);
+    expect(F.surveyrate([["熟悉", 19], ["一般了解", 61], ["不清楚", 22]], [["熟悉"], ["一般了解"]])).toBe(0.784314);
+    expect(F.surveyrate([["熟悉", 19], ["一般了解", 61], ["不清楚", 22]], [["熟悉,一般了解"]])).toBe(0.784314);
+    expect(F.surveyrate([["熟悉", 19], ["一般了解", 61], ["不清楚", 22]], [["1,2"]])).toBe(0.784314);
+    expect(F.surveyrate([["非常满意（线上操作简便）", 159], ["满意", 89], ["一般", null], ["不满意", null]], undefined, 256)).toBe(0.96875);
   });
   test("SURVEYCHECK: seed 004 table 2 and table 3", () => {
     expect(F.surveycheck([["熟悉", 9], ["一般了解", 70], ["不清楚", 23]], [["8.63%"], ["68.82%"], ["22.55%"]], 102)).toEqual([

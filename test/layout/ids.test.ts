@@ -1,4 +1,4 @@
-import { runPipeline, type Grid } from "../../src/engine";
+import { FORMULA_ROW_LIMIT, runPipeline, type Grid } from "../../src/engine";
 
 /** Corrections refer to a table by its id (sheet and header cell), never by its position: tables on two sheets. */
 const sheet = (name: string, offset: number): Grid => {
@@ -32,4 +32,15 @@ test("a correction keyed by a table's position (the old scheme) changes nothing"
   const grids = [sheet("甲表", 0), sheet("乙表", 2)];
   const [, b] = runPipeline(grids, { columns: { 1: { target: 3 } } as never, rules: { 1: { 0: "达标满分" } } as never });
   expect(b!.result.indicators[0]!.rule_source).not.toBe("row");
+});
+
+test("above FORMULA_ROW_LIMIT rows a table asked for formulas is written as values, and says why", () => {
+  const n = FORMULA_ROW_LIMIT + 1;
+  const rows = [["三级指标", "分值", "年度指标值", "实际完成值", "得分"].map((v) => ({ v })), ...Array.from({ length: n }, (_, i) => [{ v: `指标${i}` }, { v: 1 }, { v: "≥10人" }, { v: "12人" }, { v: 1 }])];
+  const [big] = runPipeline({ sheet: "大表", origin: { row: 0, col: 0 }, cells: rows, merges: [] }, { plan: { mode: "formulas" } });
+  expect(big!.plan!.writes.some((w) => w.formula?.startsWith("EVAL."))).toBe(false);
+  expect(big!.planNotice).toContain(`超过 ${FORMULA_ROW_LIMIT} 行`);
+  const [small] = runPipeline(sheet("甲表", 0), { plan: { mode: "formulas" } });
+  expect(small!.plan!.writes.some((w) => w.formula?.startsWith("EVAL.SCORE"))).toBe(true);
+  expect(small!.planNotice).toBeNull();
 });

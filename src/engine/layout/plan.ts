@@ -1,3 +1,6 @@
+import { completionOf } from "../measure/completion";
+import { parseActualAgainst, parseMeasure } from "../measure/parse";
+import { completionFormula, deviationFormula, ratingFormula, scoreFormula } from "./formulas";
 import { pct, pts, round } from "../measure/format";
 import type { IndicatorResult, TableResult } from "../evaluate/types";
 import { findingLabel } from "../findings";
@@ -97,19 +100,22 @@ export function buildPlan(grid: Grid, t: DetectedTable, result: TableResult, opt
     const formulaOk = opts.mode === "formulas" && targetRef && actualRef && weightRef && !composed && (row.rule_source === "preset" || row.rule_source === "rule-name" || row.rule_source === "rule-text");
     if (row.score !== null) {
       const ruleArg = row.rule_source === "preset" ? "" : t.columns.rule !== undefined ? ref(r, t.columns.rule)! : "";
-      const formula = formulaOk ? `EVAL.SCORE(${targetRef},${actualRef},${weightRef},${ruleArg},"${opts.preset}")` : undefined;
+      const formula = formulaOk ? scoreFormula({ target: targetRef, actual: actualRef, weight: weightRef, rule: ruleArg }, opts.preset) : undefined;
       put(r, col.score, { value: round(row.score, 2), ...(formula ? { formula } : {}), numFmt: "0.00", ...(note ? { note } : {}), fill: row.status === "mismatch" ? FILL.mismatch : null });
     } else {
       const unscored = UNSCORED[row.status] ?? UNSCORED.unreadable!;
       put(r, col.score, { value: unscored.value, ...(note ? { note } : {}), fill: unscored.fill });
     }
     if (row.completion !== null && Number.isFinite(row.completion)) {
-      put(r, col.completion, { value: round(row.completion, 6), ...(formulaOk ? { formula: `EVAL.COMPLETION(${targetRef},${actualRef})` } : {}), numFmt: "0.00%" });
+      // EVAL.COMPLETION is direction-aware (A/B for ≤ targets); a rule that reads B/A whatever the direction
+      // (按照完成比例赋分) gets its figure as a value, so that the formula never recomputes to another number.
+      const sameAsFunction = sameCompletion(row);
+      put(r, col.completion, { value: round(row.completion, 6), ...(formulaOk && sameAsFunction ? { formula: completionFormula({ target: targetRef, actual: actualRef, weight: weightRef, rule: "" }) } : {}), numFmt: "0.00%" });
     }
     // The written text follows the row's outcome (the rule's verdict); EVAL.DEVIATION, which knows no rule, is
     // used only when it says the same.
     const deviation = row.applicable ? describeRowDeviation(row) : "本指标不适用";
-    if (deviation) put(r, col.deviation, { value: deviation, ...(formulaOk && deviation === row.deviation ? { formula: `EVAL.DEVIATION(${targetRef},${actualRef})` } : {}) });
+    if (deviation) put(r, col.deviation, { value: deviation, ...(formulaOk && deviation === row.deviation ? { formula: deviationFormula({ target: targetRef, actual: actualRef, weight: weightRef, rule: "" }) } : {}) });
     const verdict = row.status === "mismatch" ? `报告 ${pts(row.reported_score ?? 0)}，复核 ${pts(row.score ?? 0)}` : row.status === "ok" ? "一致" : row.explanation.split("。")[0]!;
     put(r, col.note, { value: verdict });
     if (row.status === "mismatch" && t.columns.score !== undefined) put(r, t.columns.score, { fill: FILL.mismatch });
@@ -141,7 +147,7 @@ export function buildPlan(grid: Grid, t: DetectedTable, result: TableResult, opt
   if (totalRow !== null) {
     put(totalRow, col.score, { value: totalValue, ...(totalFormula && result.total !== null ? { formula: totalFormula } : {}), numFmt: "0.00", note: totalNote, bold: true, fill: totalMismatch ? FILL.mismatch : null });
     if (totalMismatch && t.total?.col !== null && t.total?.col !== undefined) put(totalRow, t.total.col, { fill: FILL.mismatch });
-    if (result.rating) put(totalRow, col.completion, { value: result.rating, ...(opts.mode === "formulas" && result.total !== null ? { formula: `EVAL.RATING(${address(grid, totalRow, col.score)})` } : {}), bold: true });
+    if (result.rating) put(totalRow, col.completion, { value: result.rating, ...(opts.mode === "formulas" && result.total !== null ? { formula: ratingFormula(address(grid, totalRow, col.score)) } : {}), bold: true });
   }
   writes.push(...summaryBlock(grid, t, result, bottom, first, put, totalRow === null ? { value: totalValue, note: totalNote } : null));
   return { sheet: grid.sheet, writes: dedupe(writes) };
@@ -251,3 +257,10 @@ export function undoPlan(plan: WritePlan): WritePlan {
 }
 
 export { columnLetters };
+
+/** Whether EVAL.COMPLETION on the row's target and actual gives the completion the row's rule used. */
+function sameCompletion(row: TableResult["indicators"][number]): boolean {
+  const target = parseMeasure(row.target);
+  const c = completionOf(target, parseActualAgainst(target, row.actual));
+  return c.ok && row.completion !== null && Math.abs(c.value - row.completion) < 1e-9;
+}

@@ -40,7 +40,7 @@ describe("survey tables in a sheet", () => {
     // The formula the plan writes computes the same rate.
     const plan = surveyPlan({ sheet: "满意度", origin: { row: 2, col: 1 }, cells, merges: [] }, [a!], ["非常满意", "满意"], "formulas");
     expect(plan.writes[0]).toMatchObject({ address: "I4", formula: 'EVAL.SURVEYRATE(C4:G4,"1,2",H4)', value: 0.96875 });
-    expect(F.surveyrate([[159, 89, 6, 2, 0]], "1,2", 256)).toBe(0.96875);
+    expect(F.surveyrate([[159, 89, 6, 2, 0]], [["1,2"]], 256)).toBe(0.96875);
   });
 
   test("the plan writes the rate beside each table, amber where shares do not match, never over a user's cell", () => {
