@@ -1,4 +1,4 @@
-import { dateFromSerial, round } from "../engine";
+import { dateFromSerial } from "../engine";
 import type { Cell } from "./result";
 
 /**
@@ -31,7 +31,7 @@ export function readCellInfo(v: Cell): CellInfo | null {
 /** A number shown by the cell's format: 0.96 with P0 → "96%"; 45616 with D1 → "2024年11月20日". */
 function asShown(v: Cell, format: string): Cell {
   if (typeof v !== "number" || !Number.isFinite(v)) return v;
-  if (format.startsWith("P")) return `${round(v * 100, 8)}%`;
+  if (format.startsWith("P")) return `${Number((v * 100).toPrecision(12))}%`;
   if (/^D[1-5]/.test(format) && v > 0 && v < 2958466) return dateFromSerial(v, String(v)).shown;
   return v;
 }

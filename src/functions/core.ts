@@ -1,5 +1,5 @@
 import {
-  checkSurvey, completionOf, cronbachAlpha, describeDeviation, MAX_WEIGHT, parseMeasure, presetByName, ratingOf as rate, readAmount, readPoints, readRuleText,
+  checkSurvey, compare, completionOf, parseActualAgainst, cronbachAlpha, describeDeviation, MAX_WEIGHT, parseMeasure, presetByName, ratingOf as rate, readAmount, readPoints, readRuleText,
   readShare, round, ruleByName, runPipeline, sameUnit, schemeByName, scoreBudget, scoreIndicator, surveyRate, unknownPresetMessage,
   type Amount, type DetectedTable, type IndicatorResult, type RuleTextReader, type TableResult,
 } from "../engine";
@@ -63,7 +63,8 @@ export function completionOfCells(rawTarget: Cell, rawActual: Cell, info: Cell =
   const { target, actual } = shownInputs(rawTarget, rawActual, info);
   if (isBlank(actual)) return na("实际完成值未填写");
   if (isBlank(target)) return bad("目标值未填写");
-  const c = completionOf(parseMeasure(cellValue(target)), parseMeasure(cellValue(actual)));
+  const t = parseMeasure(cellValue(target));
+  const c = completionOf(t, parseActualAgainst(t, cellValue(actual)));
   if (!c.ok) return c.status === "pending" ? na(c.reason) : bad(c.reason);
   if (!Number.isFinite(c.value)) return bad("目标值为 0，无法计算完成率");
   return ok(round(c.value, 6));
@@ -73,10 +74,11 @@ export function completionOfCells(rawTarget: Cell, rawActual: Cell, info: Cell =
 export function deviationOf(rawTarget: Cell, rawActual: Cell, info: Cell = null): FnResult<string> {
   const { target, actual } = shownInputs(rawTarget, rawActual, info);
   if (isBlank(actual)) return na("实际完成值未填写");
+  // The same reading and comparison as a table row (a graded actual stands even against a target in words).
   const t = parseMeasure(cellValue(target));
-  const a = parseMeasure(cellValue(actual));
-  if (t.kind === "unreadable") return bad(`目标值${t.reason}`);
-  if (a.kind === "unreadable") return bad(`实际完成值${a.reason}`);
+  const a = parseActualAgainst(t, cellValue(actual));
+  const c = compare(t, a);
+  if (!c.ok) return c.status === "pending" ? na(c.reason) : bad(c.reason);
   return ok(describeDeviation(t, a));
 }
 

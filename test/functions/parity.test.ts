@@ -63,13 +63,14 @@ test("every EVAL formula written on the seed and corpus tables equals the pane's
         const now = pane.get(t.id)!;
         const byCell = new Map(now.detected.indicatorRows.map((r, i) => [r + grid.origin.row, now.result.indicators[i]!]));
         for (const w of t.plan!.writes) {
-          if (!w.formula || !/^EVAL\.(SCORE|COMPLETION)\(/.test(w.formula)) continue;
+          if (!w.formula || !/^EVAL\.(SCORE|COMPLETION|DEVIATION)\(/.test(w.formula)) continue;
           const row = byCell.get(w.row)!;
           for (const profile of PROFILES) {
             const got = computeFormula(grid, w.formula, profile);
             checked++;
-            const want = w.formula.startsWith("EVAL.SCORE") ? (row.score === null ? null : round(row.score, 2)) : row.completion === null ? null : round(row.completion, 6);
-            const same = want === null ? !got.ok && got.code === "na" : got.ok && Math.abs((got.value as number) - want) < 1e-9;
+            const kind = w.formula.slice(5, w.formula.indexOf("("));
+            const want = kind === "SCORE" ? (row.score === null ? null : round(row.score, 2)) : kind === "COMPLETION" ? (row.completion === null ? null : round(row.completion, 6)) : row.deviation === "实际完成值未填写" ? null : row.deviation;
+            const same = want === null ? !got.ok && got.code === "na" : typeof want === "string" ? got.ok && got.value === want : got.ok && Math.abs((got.value as number) - want) < 1e-9;
             if (!same) mismatches.push(`${name} ${w.address} ${profile}: pane ${want ?? row.status}, formula ${got.ok ? got.value : `${got.code} ${got.message}`}`);
           }
           const actual = grid.cells[w.row - grid.origin.row]?.[t.detected.columns.actual! ];

@@ -1,5 +1,5 @@
 import { compare } from "../measure/compare";
-import { describeDeviation } from "../measure/deviation";
+import { describeRowDeviation } from "../measure/deviation";
 import { pct, pts, round } from "../measure/format";
 import { parseActualAgainst, parseMeasure } from "../measure/parse";
 import { readPoints, readRate, writtenDecimals } from "../measure/number";
@@ -60,11 +60,9 @@ class RowResult implements IndicatorResult {
   // Lazy parts (plain fields, not #private: compiled for older targets those become WeakMap look-ups).
   private _explain: (() => string) | null = null;
   private _explanation = "";
-  private _t: Measure;
-  private _a: Measure;
   private _deviation: string | null = null;
 
-  constructor(row: IndicatorInput, index: number, name: string, t: Measure, a: Measure) {
+  constructor(row: IndicatorInput, index: number, name: string) {
     this.index = index;
     this.code = row.code ?? null;
     this.name = name;
@@ -73,8 +71,6 @@ class RowResult implements IndicatorResult {
     this.target = row.target === null || row.target === undefined ? "" : String(row.target);
     this.actual = row.actual === null || row.actual === undefined ? "" : String(row.actual);
     this.applicable = row.applicable !== false;
-    this._t = t;
-    this._a = a;
   }
   setExplanation(f: () => string): void {
     this._explain = f;
@@ -87,14 +83,14 @@ class RowResult implements IndicatorResult {
     }
     return this._explanation;
   }
-  /** Short deviation analysis (偏差分析). */
+  /** Short deviation analysis (偏差分析), worded by the row's outcome (outcome.ts): the one text every face shows. */
   get deviation(): string {
-    if (this._deviation === null) this._deviation = describeDeviation(this._t, this._a);
+    if (this._deviation === null) this._deviation = describeRowDeviation(this);
     return this._deviation;
   }
   toJSON(): object {
-    const { _explain, _explanation, _t, _a, _deviation, ...plain } = this;
-    void [_explain, _explanation, _t, _a, _deviation];
+    const { _explain, _explanation, _deviation, ...plain } = this;
+    void [_explain, _explanation, _deviation];
     return { ...plain, explanation: this.explanation, deviation: this.deviation };
   }
 }
@@ -113,7 +109,7 @@ export function scoreIndicator(row: IndicatorInput, index: number, table: TableI
   const actual = parseActualAgainst(target, row.actual);
   const reportedScore = readPoints(row.reported_score);
   const weightRaw = readPoints(row.weight);
-  const base = new RowResult(row, index, name, target, actual);
+  const base = new RowResult(row, index, name);
   base.weight = weightRaw !== null && Number.isFinite(weightRaw) && weightRaw > 0 && weightRaw <= MAX_WEIGHT ? weightRaw : null;
   base.reported_score = reportedScore !== null && Number.isFinite(reportedScore) ? reportedScore : null;
   const done = (status: RowStatus, explanation: () => string) => {

@@ -1,11 +1,10 @@
 import { completionOf } from "../measure/completion";
-import { parseActualAgainst, parseMeasure } from "../measure/parse";
+import { describeDeviation, describeRowDeviation } from "../measure/deviation";
 import { completionFormula, deviationFormula, ratingFormula, scoreFormula } from "./formulas";
 import { pct, pts, round } from "../measure/format";
 import type { IndicatorResult, TableResult } from "../evaluate/types";
 import { findingLabel } from "../findings";
-import { describeRowDeviation } from "../measure/deviation";
-import { explainRow, unreadableCells } from "../outcome";
+import { explainRow, rowMeasures, unreadableCells } from "../outcome";
 import type { DetectedTable } from "./detect";
 import { address, columnLetters, type CellValue, type Grid } from "./grid";
 import { levelGroups } from "./summary";
@@ -115,7 +114,7 @@ export function buildPlan(grid: Grid, t: DetectedTable, result: TableResult, opt
     // The written text follows the row's outcome (the rule's verdict); EVAL.DEVIATION, which knows no rule, is
     // used only when it says the same.
     const deviation = row.applicable ? describeRowDeviation(row) : "本指标不适用";
-    if (deviation) put(r, col.deviation, { value: deviation, ...(formulaOk && deviation === row.deviation ? { formula: deviationFormula({ target: targetRef, actual: actualRef, weight: weightRef, rule: "" }) } : {}) });
+    if (deviation) put(r, col.deviation, { value: deviation, ...(formulaOk && deviation === functionDeviation(row) ? { formula: deviationFormula({ target: targetRef, actual: actualRef, weight: weightRef, rule: "" }) } : {}) });
     const verdict = row.status === "mismatch" ? `报告 ${pts(row.reported_score ?? 0)}，复核 ${pts(row.score ?? 0)}` : row.status === "ok" ? "一致" : row.explanation.split("。")[0]!;
     put(r, col.note, { value: verdict });
     if (row.status === "mismatch" && t.columns.score !== undefined) put(r, t.columns.score, { fill: FILL.mismatch });
@@ -260,7 +259,13 @@ export { columnLetters };
 
 /** Whether EVAL.COMPLETION on the row's target and actual gives the completion the row's rule used. */
 function sameCompletion(row: TableResult["indicators"][number]): boolean {
-  const target = parseMeasure(row.target);
-  const c = completionOf(target, parseActualAgainst(target, row.actual));
+  const { target, actual } = rowMeasures(row);
+  const c = completionOf(target, actual);
   return c.ok && row.completion !== null && Math.abs(c.value - row.completion) < 1e-9;
+}
+
+/** What EVAL.DEVIATION computes from the row's target and actual alone (it knows no rule); null when it gives an error. */
+function functionDeviation(row: TableResult["indicators"][number]): string | null {
+  const { target, actual, comparison } = rowMeasures(row);
+  return comparison.ok ? describeDeviation(target, actual) : null;
 }

@@ -100,7 +100,7 @@ export function plainQuantity(s: string): NumberMeasure | PercentMeasure | null 
   const numberText = s.slice(start, i);
   const value = Number(numberText);
   if (!Number.isFinite(value)) return null;
-  if (i === n) return { kind: "number", op, value, unit: null, text: s, shown: fmt(value) === numberText ? numberText : numberText };
+  if (i === n) return { kind: "number", op, value, unit: null, text: s, shown: numberText };
   if (s.charCodeAt(i) === 37 && i === n - 1) return { kind: "percent", op, value: value / 100, text: s, shown: `${numberText}%` };
   // A unit: known units only, made of CJK characters and `/`, none of the words that make a date or a bound.
   for (let k = i; k < n; k++) {
