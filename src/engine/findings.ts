@@ -34,6 +34,19 @@ export const FINDING_CATALOGUE = {
   "judged-score": { zh: "按评价人判断计分", en: "Scored by the evaluator's judgement" },
   "no-weight": { zh: "未写权重，只计完成率", en: "No weight: completion only" },
   layout: { zh: "表格识别提示", en: "Layout note" },
+  // The 复核口径 rulebook (rulebook/rules.ts): one code per rule.
+  "all-full-marks": { zh: "自评流于形式", en: "Full marks everywhere despite gaps" },
+  "benefit-unquantified": { zh: "效益指标未量化", en: "Benefit target not measurable" },
+  "target-no-op-unit": { zh: "指标值缺少运算符或单位", en: "Target lacks operator and unit" },
+  "cost-direction": { zh: "成本指标方向不当", en: "Cost target written as a floor" },
+  "quantity-is-money": { zh: "数量指标为资金金额", en: "Quantity target is an amount of money" },
+  "indicator-repeated": { zh: "同一指标重复计入", en: "Same indicator under outputs and benefits" },
+  "satisfaction-no-survey": { zh: "满意度缺少调查依据", en: "Satisfaction without a survey" },
+  "outputs-without-spending": { zh: "产出达标而资金几乎未执行", en: "Outputs met with little money spent" },
+  "target-too-low": { zh: "目标设定过低", en: "Target set too low" },
+  "deviation-boilerplate": { zh: "偏差原因为空或套话", en: "Reason for a missed target is boilerplate" },
+  "deduction-mismatch": { zh: "扣分说明与得分不符", en: "Stated deduction does not match the score" },
+  "qualitative-deduction-unexplained": { zh: "定性指标扣分无理由", en: "Qualitative deduction without a reason" },
   "survey-count-sum": { zh: "问卷人数合计不符", en: "Survey counts do not add up" },
   "survey-share-mismatch": { zh: "问卷占比与人数不符", en: "Survey share does not match its count" },
   "survey-share-sum": { zh: "问卷占比合计不是 100%", en: "Survey shares do not add up to 100%" },
@@ -57,6 +70,8 @@ export class LazyFinding {
     render: () => string,
     public reported?: number | string | null,
     public recomputed?: number | string | null,
+    /** The rulebook rule that raised it (R01…), when one did. */
+    public rule?: string,
   ) {
     this._render = render;
   }
@@ -68,6 +83,6 @@ export class LazyFinding {
     return this._message;
   }
   toJSON(): object {
-    return { code: this.code, severity: this.severity, indicator: this.indicator, message: this.message, reported: this.reported, recomputed: this.recomputed };
+    return { code: this.code, severity: this.severity, indicator: this.indicator, message: this.message, reported: this.reported, recomputed: this.recomputed, ...(this.rule ? { rule: this.rule } : {}) };
   }
 }

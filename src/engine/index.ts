@@ -41,5 +41,7 @@ export { FORMULA_ROW_LIMIT } from "./layout/formulas";
 export { selfEvaluationTemplate, fourDimensionTemplate, type Template } from "./layout/template";
 export { address, columnLetters, parseAddress, filledValues, text as cellText, type Grid, type GridCell, type CellValue, type Merge } from "./layout/grid";
 export { cellForEngine, isDateFormat } from "./layout/cellText";
+// The 复核口径 rulebook
+export * from "./rulebook";
 // Surveys
 export * from "./survey";

@@ -6,6 +6,8 @@ import type { Grid } from "./layout/grid";
 import type { Role } from "./layout/headers";
 import { buildPlan, type PlanOptions, type WritePlan } from "./layout/plan";
 import { LazyFinding } from "./findings";
+import { applyRulebook, DEFAULT_RULES, type ReviewRule } from "./rulebook";
+import { detectSurveys } from "./survey/layout";
 import { FORMULA_ROW_LIMIT } from "./layout/formulas";
 
 /**
@@ -21,6 +23,12 @@ export interface PipelineOptions extends EvaluateOptions {
   rules?: Record<string, Record<number, string>>;
   /** Build each table's write plan with these options; omitted: no plan. */
   plan?: Omit<PlanOptions, "preset">;
+  /** The 复核口径 rules to apply after the review (default: DEFAULT_RULES); [] for none. */
+  rulebook?: readonly ReviewRule[];
+  /** 申报: a target-setting table without actuals (only the rules that need none run); default 自评. */
+  stage?: "申报" | "自评";
+  /** Whether the workbook holds a questionnaire table (runPipeline finds out from the grids). */
+  hasSurvey?: boolean;
 }
 
 export interface PipelineTable {
@@ -43,9 +51,11 @@ export function evaluateTable(table: TableInput, options: EvaluateOptions = {}):
 
 /** Every table in the grids, detected, scored, reviewed and (when asked) planned. Throws only on an unknown preset. */
 export function runPipeline(grids: Grid | Grid[], options: PipelineOptions = {}): PipelineTable[] {
+  const list = Array.isArray(grids) ? grids : [grids];
+  const opts = options.hasSurvey === undefined && (options.rulebook ?? DEFAULT_RULES).some((r) => r.enabled && r.id === "R07") ? { ...options, hasSurvey: list.some((g) => detectSurveys(g).length > 0) } : options;
   const out: PipelineTable[] = [];
-  for (const grid of Array.isArray(grids) ? grids : [grids]) {
-    for (const detected of detectTables(grid, { columns: options.columns })) out.push(scoreDetected(grid, detected, options));
+  for (const grid of list) {
+    for (const detected of detectTables(grid, { columns: options.columns })) out.push(scoreDetected(grid, detected, opts));
   }
   return out;
 }
@@ -56,6 +66,7 @@ export function scoreDetected(grid: Grid, detected: DetectedTable, options: Pipe
   const table = rules ? { ...detected.table, indicators: detected.table.indicators.map((row, i) => (own(rules, String(i)) ? { ...row, rule: rules[i]! } : row)) } : detected.table;
   const result = evaluateTable(table, options);
   result.title = result.title || detected.title;
+  result.findings.push(...applyRulebook(table, result, options.rulebook ?? DEFAULT_RULES, { hasSurvey: options.hasSurvey ?? false }, options.stage));
   for (const issue of detected.issues) result.findings.push(layoutFinding(grid.sheet, issue));
   let planNotice: string | null = null;
   let mode = options.plan?.mode;

@@ -3,7 +3,6 @@ import { describeRowDeviation } from "../measure/deviation";
 import { pct, pts, round } from "../measure/format";
 import { parseActualAgainst, parseMeasure } from "../measure/parse";
 import { readPoints, readRate, writtenDecimals } from "../measure/number";
-import type { Measure } from "../measure/types";
 import type { Preset } from "../rules/presets";
 import { applyRule } from "../rules/registry";
 import { ruleLabel } from "../rules/describe";

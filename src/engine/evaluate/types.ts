@@ -72,6 +72,8 @@ export interface Finding {
   message: string;
   reported?: number | string | null;
   recomputed?: number | string | null;
+  /** The 复核口径 rule that raised the finding (R01…), when a rulebook rule did. */
+  rule?: string;
 }
 
 /** Where a row's rule came from. */

@@ -1,0 +1,129 @@
+import { LazyFinding, type FindingCode } from "../findings";
+import { pct, pts } from "../measure/format";
+import { rowMeasures } from "../outcome";
+import type { Finding, IndicatorInput, IndicatorResult, Severity, TableInput, TableResult } from "../evaluate/types";
+import type { ReviewRule, RuleSeverity } from "./rules";
+
+/** What the checks know beyond the table: whether the workbook holds a questionnaire table. */
+export interface RulebookContext {
+  hasSurvey: boolean;
+}
+
+const SEVERITY: Record<RuleSeverity, Severity> = { 重大: "error", 一般: "warning", 提示: "info" };
+
+export const RULE_CODES: Record<string, FindingCode> = {
+  R01: "all-full-marks",
+  R02: "benefit-unquantified",
+  R03: "target-no-op-unit",
+  R04: "cost-direction",
+  R05: "quantity-is-money",
+  R06: "indicator-repeated",
+  R07: "satisfaction-no-survey",
+  R08: "outputs-without-spending",
+  R09: "target-too-low",
+  R10: "deviation-boilerplate",
+  R11: "deduction-mismatch",
+  R12: "qualitative-deduction-unexplained",
+};
+
+/** Texts that say nothing as a reason for a missed target. */
+const BOILERPLATE = new Set(["无", "/", "／", "—", "-", "——", "无偏差", "无偏差原因", "已完成", "完成", "达到预期", "达到预期目标", "达成预期指标", "无。", "暂无", "不存在偏差"]);
+const PLACEHOLDER = /^(?:指标\d*[:：]?|…+|\.+|绩效指标(?:\(\d+分\))?|三级指标)$/;
+const SURVEY_WORDS = /问卷|调查|样本|抽样|抽查|访谈|回收/;
+
+type Row = { input: IndicatorInput; result: IndicatorResult };
+
+const squash = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, "");
+const isBenefit = (r: Row) => /效益/.test(squash(r.input.level1) + squash(r.input.level2)) && !/满意/.test(squash(r.input.level2) + r.result.name);
+const isOutput = (r: Row) => /产出/.test(squash(r.input.level1));
+const at = (r: Row) => `第 ${r.result.index + 1} 项“${r.result.name}”`;
+
+type Check = (rows: Row[], table: TableInput, result: TableResult, rule: ReviewRule, ctx: RulebookContext) => { indicator: number | null; message: () => string }[];
+
+const CHECKS: Record<string, Check> = {
+  R01: (rows, _t, result, rule) => {
+    const scored = rows.filter((r) => r.result.applicable && r.result.weight !== null);
+    if (scored.length < 3 || !scored.every((r) => r.result.reported_score !== null && r.result.reported_score >= r.result.weight! - 0.005)) return [];
+    const rate = result.budget?.rate ?? null;
+    const lowSpend = rate !== null && rate < rule.thresholds.executionBelow!;
+    const missed = scored.filter((r) => r.result.met === false);
+    if (!lowSpend && missed.length === 0) return [];
+    return [{ indicator: null, message: () => `全部 ${scored.length} 个指标自评满分，但${[lowSpend ? `预算执行率仅 ${pct(rate!)}（低于 ${pct(rule.thresholds.executionBelow!, 0)}）` : "", missed.length ? `按规则复核有 ${missed.length} 项未完成目标（${missed.slice(0, 3).map((r) => r.result.name).join("、")}${missed.length > 3 ? "等" : ""}）` : ""].filter(Boolean).join("，")}，自评可能流于形式` }];
+  },
+  R02: (rows) => rows.filter((r) => isBenefit(r) && squash(r.result.target) !== "").flatMap((r) => {
+    const m = rowMeasures(r.result).target;
+    return m.kind === "grade" ? [{ indicator: r.result.index, message: () => `${at(r)}是效益指标，指标值“${r.result.target}”只有定性描述，无法衡量；宜量化（如“≥95%”“≥1000 人次”）` }] : [];
+  }),
+  R03: (rows) => rows.flatMap((r) => {
+    const m = rowMeasures(r.result).target;
+    return m.kind === "number" && m.op === null && m.unit === null ? [{ indicator: r.result.index, message: () => `${at(r)}的指标值“${r.result.target}”没有运算符和计量单位，看不出是上限还是下限、以什么计` }] : [];
+  }),
+  R04: (rows) => rows.flatMap((r) => {
+    if (!/成本/.test(squash(r.input.level2) + r.result.name)) return [];
+    const m = rowMeasures(r.result).target;
+    return (m.kind === "number" || m.kind === "percent") && (m.op === ">=" || m.op === ">") ? [{ indicator: r.result.index, message: () => `${at(r)}是成本指标，指标值写作“${r.result.target}”（下限）；成本指标应为上限（≤）` }] : [];
+  }),
+  R05: (rows) => rows.flatMap((r) => {
+    if (!/数量/.test(squash(r.input.level2))) return [];
+    const m = rowMeasures(r.result).target;
+    return m.kind === "number" && m.unit === "元" ? [{ indicator: r.result.index, message: () => `${at(r)}是数量指标，但指标值“${r.result.target}”是资金金额；数量指标应反映产出的数量` }] : [];
+  }),
+  R06: (rows) => {
+    // Only names that name something: a placeholder (指标1, ……) or a level word read as a name is not a repeat.
+    const named = (r: Row) => {
+      const n = squash(r.result.name);
+      return n.length >= 4 && !PLACEHOLDER.test(n) && n !== squash(r.input.level1) && n !== squash(r.input.level2);
+    };
+    const outputs = new Map(rows.filter((r) => isOutput(r) && named(r)).map((r) => [squash(r.result.name), r]));
+    return rows.filter((r) => isBenefit(r) && named(r) && outputs.has(squash(r.result.name))).map((r) => ({ indicator: r.result.index, message: () => `${at(r)}在产出指标（第 ${outputs.get(squash(r.result.name))!.result.index + 1} 项）和效益指标下重复出现` }));
+  },
+  R07: (rows, _t, _r, _rule, ctx) => {
+    if (ctx.hasSurvey) return [];
+    return rows.filter((r) => /满意/.test(squash(r.input.level2) + r.result.name) && rowMeasures(r.result).actual.kind === "percent" && !SURVEY_WORDS.test(`${r.result.actual}${r.input.deviation_note ?? ""}${r.input.rule_text ?? ""}${r.result.name}`))
+      .map((r) => ({ indicator: r.result.index, message: () => `${at(r)}报告满意度“${r.result.actual}”，但工作簿中没有问卷统计表，也未写样本数或调查方式` }));
+  },
+  R08: (rows, _t, result, rule) => {
+    const rate = result.budget?.rate ?? null;
+    const outputs = rows.filter((r) => isOutput(r) && r.result.applicable);
+    if (rate === null || rate >= rule.thresholds.executionBelow! || outputs.length === 0 || !outputs.every((r) => r.result.met === true)) return [];
+    return [{ indicator: null, message: () => `产出指标全部完成，但预算执行率仅 ${pct(rate)}（低于 ${pct(rule.thresholds.executionBelow!, 0)}）：产出与资金执行不匹配` }];
+  },
+  R09: (rows, _t, _r, rule) => rows.flatMap((r) => {
+    const { comparison: c } = rowMeasures(r.result);
+    if (!c.ok || c.kind !== "quantity" || c.lower || c.allOrNothing || rowMeasures(r.result).target.kind !== "number" || c.target <= 0) return [];
+    const times = c.actual / c.target;
+    return times >= rule.thresholds.timesTarget! ? [{ indicator: r.result.index, message: () => `${at(r)}实际 ${c.actualShown} 是目标 ${c.targetShown} 的 ${pts(times)} 倍，目标可能定得过低` }] : [];
+  }),
+  R10: (rows) => rows.filter((r) => r.result.met === false && BOILERPLATE.has(squash(r.input.deviation_note))).map((r) => ({ indicator: r.result.index, message: () => `${at(r)}未完成目标，偏差原因只写了“${squash(r.input.deviation_note)}”，没有说明原因和改进措施` })),
+  R11: (rows, _t, _r, rule) => rows.flatMap((r) => {
+    const note = squash(r.input.deviation_note);
+    const m = /扣(?:除)?(\d{1,3}(?:\.\d{1,2})?)分/.exec(note);
+    const w = r.result.weight;
+    const rs = r.result.reported_score;
+    if (!m || w === null || rs === null) return [];
+    const stated = Number(m[1]);
+    return Math.abs(w - rs - stated) > rule.thresholds.tolerance! + 1e-9 ? [{ indicator: r.result.index, message: () => `${at(r)}说明写“扣${m[1]}分”，但权重 ${pts(w)} − 自评 ${pts(rs)} = 扣 ${pts(w - rs)} 分` }] : [];
+  }),
+  R12: (rows) => rows.flatMap((r) => {
+    const w = r.result.weight;
+    const rs = r.result.reported_score;
+    if (w === null || rs === null || rs >= w - 0.005 || squash(r.input.deviation_note) !== "") return [];
+    return rowMeasures(r.result).target.kind === "grade" ? [{ indicator: r.result.index, message: () => `${at(r)}是定性指标，自评 ${pts(rs)} 分（权重 ${pts(w)}），扣了分却没有写理由` }] : [];
+  }),
+};
+
+/** The findings of every rule that is on, for one table. Rules needing actuals are skipped when `stage` is 申报. */
+export function applyRulebook(table: TableInput, result: TableResult, rules: readonly ReviewRule[], ctx: RulebookContext, stage: "申报" | "自评" = "自评"): Finding[] {
+  const rows: Row[] = result.indicators.map((res, i) => ({ input: table.indicators[i] ?? {}, result: res }));
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    if (!rule.enabled || (stage === "申报" && rule.stage === "自评")) continue;
+    const check = CHECKS[rule.id];
+    const code = RULE_CODES[rule.id];
+    if (!check || !code) continue;
+    for (const hit of check(rows, table, result, rule, ctx)) {
+      out.push(new LazyFinding(code, SEVERITY[rule.severity], hit.indicator, hit.message, undefined, undefined, rule.id));
+    }
+  }
+  return out;
+}

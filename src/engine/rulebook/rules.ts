@@ -1,0 +1,137 @@
+/**
+ * The 复核口径 rulebook: what a reviewer checks beyond arithmetic, as data. Each rule has a stable id, a Chinese
+ * name, what it checks, a severity (重大 / 一般 / 提示), its thresholds, whether it is on, and the public document
+ * or practice it comes from. A reviewer edits this (the pane's 设置, or `eval-score --rules FILE`); the checks
+ * themselves are in checks.ts, keyed by id.
+ *
+ * Sources cited:
+ * - 财预〔2020〕10号《项目支出绩效评价管理办法》 (第十六条: 绩效指标应细化、量化，难以量化的定性描述; 第二十条: 偏差原因分析).
+ * - 财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》: 指标应量化、可衡量，指标值应有
+ *   运算符与计量单位；成本指标为“≤”的反向指标；数量指标反映产出数量而非资金；满意度指标应有调查依据；指标值的设定
+ *   应有依据，避免“目标定得过低”.
+ * - Provincial 自评复核 practice in third-party working papers: 自评流于形式（全部满分但资金未执行完或目标未完成）,
+ *   偏差原因“无”或套话，扣分说明与得分不符.
+ */
+export type RuleSeverity = "重大" | "一般" | "提示";
+
+export interface ReviewRule {
+  id: string;
+  name: string;
+  checks: string;
+  severity: RuleSeverity;
+  /** Numbers the check compares against; their meaning is in `checks`. */
+  thresholds: Record<string, number>;
+  enabled: boolean;
+  /** Needs actuals (自评) or works on a 申报 table too (targets only). */
+  stage: "自评" | "申报及自评";
+  source: string;
+}
+
+export const DEFAULT_RULES: readonly ReviewRule[] = [
+  {
+    id: "R01", name: "自评流于形式", severity: "一般", enabled: true, stage: "自评",
+    checks: "每个指标都自评满分，但预算执行率低于阈值，或按规则复核有指标未完成",
+    thresholds: { executionBelow: 0.9 },
+    source: "财预〔2020〕10号第二十条；第三方自评复核工作底稿常见问题“自评流于形式”",
+  },
+  {
+    id: "R02", name: "效益指标未量化", severity: "提示", enabled: true, stage: "申报及自评",
+    checks: "效益类指标（一级或二级指标含“效益”）的指标值只有定性描述，无法衡量",
+    thresholds: {},
+    source: "财预〔2020〕10号第十六条（绩效指标应细化、量化）；财预〔2021〕101号",
+  },
+  {
+    id: "R03", name: "指标值缺少运算符或单位", severity: "提示", enabled: true, stage: "申报及自评",
+    checks: "数值型指标值既无运算符（≥、≤、=）也无计量单位（如“100”）",
+    thresholds: {},
+    source: "财预〔2021〕101号（指标值由运算符、数值和计量单位组成）",
+  },
+  {
+    id: "R04", name: "成本指标方向不当", severity: "一般", enabled: true, stage: "申报及自评",
+    checks: "成本指标（二级指标或名称含“成本”）的指标值写作“≥”或“>”，成本应为上限（≤）",
+    thresholds: {},
+    source: "财预〔2021〕101号（成本指标一般为“≤”的反向指标）",
+  },
+  {
+    id: "R05", name: "数量指标为资金金额", severity: "提示", enabled: true, stage: "申报及自评",
+    checks: "数量指标的计量单位是元或万元：数量指标应反映产出的数量，而非投入的资金",
+    thresholds: {},
+    source: "财预〔2021〕101号（产出数量指标不以资金量代替）",
+  },
+  {
+    id: "R06", name: "同一指标重复计入", severity: "提示", enabled: true, stage: "申报及自评",
+    checks: "同一名称的三级指标同时出现在产出指标和效益指标下",
+    thresholds: {},
+    source: "第三方复核实务：产出与效益指标重复设置",
+  },
+  {
+    id: "R07", name: "满意度缺少调查依据", severity: "提示", enabled: true, stage: "自评",
+    checks: "满意度指标有实际完成值，但工作簿中没有问卷统计表，指标行也未写样本数或调查方式",
+    thresholds: {},
+    source: "财预〔2021〕101号（满意度指标应以问卷调查等为依据）",
+  },
+  {
+    id: "R08", name: "产出达标而资金几乎未执行", severity: "一般", enabled: true, stage: "自评",
+    checks: "产出指标全部完成，但预算执行率低于阈值",
+    thresholds: { executionBelow: 0.5 },
+    source: "第三方复核实务：产出与资金执行不匹配",
+  },
+  {
+    id: "R09", name: "目标设定过低", severity: "提示", enabled: true, stage: "自评",
+    checks: "正向数量指标的实际完成值达到目标的阈值倍数以上（目标可能定得过低）",
+    thresholds: { timesTarget: 3 },
+    source: "财预〔2021〕101号（指标值设定应科学合理，避免目标过低）",
+  },
+  {
+    id: "R10", name: "偏差原因为空或套话", severity: "一般", enabled: true, stage: "自评",
+    checks: "按规则复核未完成目标的指标，偏差原因分析写作“无”“/”“已完成”等，或未填写",
+    thresholds: {},
+    source: "财预〔2020〕10号第二十条（对未完成目标的，应分析偏差原因）",
+  },
+  {
+    id: "R11", name: "扣分说明与得分不符", severity: "一般", enabled: true, stage: "自评",
+    checks: "偏差原因或说明中写明“扣N分”，但权重减去自评得分不等于N",
+    thresholds: { tolerance: 0.01 },
+    source: "第三方复核实务：扣分说明应与得分一致",
+  },
+  {
+    id: "R12", name: "定性指标扣分无理由", severity: "一般", enabled: true, stage: "自评",
+    checks: "定性指标自评得分低于权重，但未写扣分或偏差原因",
+    thresholds: {},
+    source: "财预〔2020〕10号第二十条",
+  },
+];
+
+/** The rules merged with a reviewer's changes (`enabled`, `severity`, `thresholds` by id); unknown ids are reported. */
+export function mergeRules(changes: unknown): { rules: ReviewRule[]; errors: string[] } {
+  const errors: string[] = [];
+  const byId = new Map(DEFAULT_RULES.map((r) => [r.id, { ...r, thresholds: { ...r.thresholds } }]));
+  const list = Array.isArray(changes) ? changes : changes && typeof changes === "object" && Array.isArray((changes as { rules?: unknown }).rules) ? (changes as { rules: unknown[] }).rules : null;
+  if (changes !== null && changes !== undefined && list === null) errors.push("规则文件应为规则数组，或含 rules 数组的对象");
+  for (const [i, c] of (list ?? []).entries()) {
+    if (!c || typeof c !== "object") {
+      errors.push(`第 ${i + 1} 条不是对象`);
+      continue;
+    }
+    const o = c as Partial<ReviewRule>;
+    const rule = typeof o.id === "string" ? byId.get(o.id) : undefined;
+    if (!rule) {
+      errors.push(`第 ${i + 1} 条：未知的规则编号“${String(o.id)}”（可用：${[...byId.keys()].join("、")}）`);
+      continue;
+    }
+    if (o.enabled !== undefined) {
+      if (typeof o.enabled === "boolean") rule.enabled = o.enabled;
+      else errors.push(`${rule.id}：enabled 应为 true 或 false`);
+    }
+    if (o.severity !== undefined) {
+      if (o.severity === "重大" || o.severity === "一般" || o.severity === "提示") rule.severity = o.severity;
+      else errors.push(`${rule.id}：severity 应为 重大、一般 或 提示`);
+    }
+    for (const [k, v] of Object.entries(o.thresholds ?? {})) {
+      if (!Object.prototype.hasOwnProperty.call(rule.thresholds, k)) errors.push(`${rule.id}：没有阈值“${k}”（可用：${Object.keys(rule.thresholds).join("、") || "无"}）`);
+      else if (typeof v !== "number" || !Number.isFinite(v) || v < 0) errors.push(`${rule.id}：阈值 ${k} 应为非负数`);
+      else rule.thresholds[k] = v;
+    }
+  }
+  return { rules: [...byId.values()], errors };
+}
