@@ -41,6 +41,10 @@ export { FORMULA_ROW_LIMIT } from "./layout/formulas";
 export { selfEvaluationTemplate, fourDimensionTemplate, type Template } from "./layout/template";
 export { address, columnLetters, parseAddress, filledValues, text as cellText, type Grid, type GridCell, type CellValue, type Merge } from "./layout/grid";
 export { cellForEngine, isDateFormat } from "./layout/cellText";
+// The reviewer's side-by-side and 问题清单
+export { sideBySide, deviationRate, type SideBySide, type SideRow } from "./review/sideBySide";
+export { sideBySidePlan } from "./layout/sideBySide";
+export { issueList, SEVERITY_LABEL, type IssueRow, type IssueSource } from "./review/issueList";
 // The 复核口径 rulebook
 export * from "./rulebook";
 // Surveys

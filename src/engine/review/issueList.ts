@@ -1,0 +1,96 @@
+import type { Finding, TableResult } from "../evaluate/types";
+import { FINDING_CATALOGUE, findingLabel } from "../findings";
+import type { DetectedTable } from "../layout/detect";
+import { address, type Grid } from "../layout/grid";
+
+/**
+ * The 问题清单: one row per finding, most severe first (重大 / 一般 / 提示), with the cell it concerns and a
+ * suggested fix, for the pane's 问题清单 sheet and the command line's summary workbook.
+ */
+export const SEVERITY_LABEL = { error: "重大", warning: "一般", info: "提示" } as const;
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** What to do about each kind of finding (Chinese); a code without one gets the catalogue's label. */
+const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
+  "score-mismatch": "按评分规则重新计算得分，或在评分规则中写明实际采用的方法",
+  "score-above-weight": "得分不得超过该指标分值，请核对",
+  "weight-missing": "补填该指标的分值（权重）",
+  "weight-invalid": "分值应为 0–100 之间的正数",
+  "no-weight": "补填分值后方可计分",
+  "needs-rule": "写明评分规则（如“正向比例”“按照完成比例赋分”）",
+  "unit-mismatch": "目标值与实际完成值使用同一计量单位",
+  "actual-blank": "填写实际完成值",
+  unreadable: "按“运算符 + 数值 + 单位”填写（如“≥95%”“≥1000 人次”）",
+  "rate-mismatch": "按实际数与目标数重新计算完成率/执行率",
+  "deviation-missing": "写明未完成的原因和改进措施",
+  "budget-unit-unknown": "预算数和执行数写同一单位（如都用万元）",
+  "budget-score-mismatch": "预算执行得分 = 分值 × 执行率，请重算",
+  "weights-total": "调整各指标分值，使合计为 100",
+  "weights-level": "使一级/二级指标分值与其下三级指标分值合计一致",
+  "total-sum": "总分应为各项得分之和",
+  "total-mismatch": "按复核得分更正总分",
+  "rating-inconsistent": "按总分重新评定等级",
+  "rating-mismatch": "按复核总分评定等级",
+  "all-full-marks": "对照实际完成情况和资金执行情况如实自评",
+  "benefit-unquantified": "将效益目标量化（如受益人数、覆盖率、节约金额）",
+  "target-no-op-unit": "补上运算符和计量单位",
+  "cost-direction": "成本指标写作“≤”上限",
+  "quantity-is-money": "数量指标改为产出数量，资金放在成本指标",
+  "indicator-repeated": "删除重复的指标，或改为体现不同内容的指标",
+  "satisfaction-no-survey": "附问卷统计表，或写明样本数和调查方式",
+  "outputs-without-spending": "说明资金未执行的原因，核实产出是否真实",
+  "target-too-low": "下一年度按实际水平调高目标值",
+  "deviation-boilerplate": "写明未完成的具体原因和改进措施",
+  "deduction-mismatch": "使扣分说明与得分一致",
+  "qualitative-deduction-unexplained": "写明扣分理由",
+};
+
+export interface IssueRow {
+  severity: "重大" | "一般" | "提示";
+  code: string;
+  rule: string;
+  sheet: string;
+  /** The cell concerned: the row's score cell (or name cell), or the table's header cell for a table-wide finding. */
+  cell: string;
+  row: number | null;
+  text: string;
+  fix: string;
+}
+
+export interface IssueSource {
+  grid: Grid;
+  detected: DetectedTable;
+  result: TableResult;
+}
+
+function cellOf(t: IssueSource, f: Finding): { cell: string; row: number | null } {
+  if (f.indicator === null) return { cell: address(t.grid, t.detected.headerRows[0], 0), row: null };
+  const r = t.detected.indicatorRows[f.indicator];
+  if (r === undefined) return { cell: address(t.grid, t.detected.headerRows[0], 0), row: null };
+  const col = t.detected.columns.score ?? t.detected.columns.level3 ?? 0;
+  return { cell: address(t.grid, r, col), row: t.grid.origin.row + r + 1 };
+}
+
+/** Every finding of the tables as 问题清单 rows, most severe first, then in table order. */
+export function issueList(tables: IssueSource[]): IssueRow[] {
+  const rows: (IssueRow & { order: number; n: number })[] = [];
+  let n = 0;
+  for (const t of tables) {
+    for (const f of t.result.findings) {
+      const where = cellOf(t, f);
+      rows.push({
+        severity: SEVERITY_LABEL[f.severity],
+        code: f.code,
+        rule: f.rule ? `${f.rule} ${findingLabel(f.code)}` : findingLabel(f.code),
+        sheet: t.grid.sheet,
+        cell: where.cell,
+        row: where.row,
+        text: f.message,
+        fix: FIX[f.code as keyof typeof FINDING_CATALOGUE] ?? "",
+        order: ORDER[f.severity],
+        n: n++,
+      });
+    }
+  }
+  return rows.sort((a, b) => a.order - b.order || a.n - b.n).map(({ order: _o, n: _n, ...r }) => r);
+}
