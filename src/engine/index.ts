@@ -37,6 +37,8 @@ export { detectTables, tableId, type DetectedTable, type DetectOptions } from ".
 export { roleOf, type Role } from "./layout/headers";
 export { buildPlan, undoPlan, cellWrite, firstFreeColumns, FILL, NOTE_ALL_ROWS, type WritePlan, type CellWrite, type CellSnapshot, type PlanOptions } from "./layout/plan";
 export { summaryRows, levelGroups } from "./layout/summary";
+export { decideWrite, decideUndo, cellsToRead, userView, encodeRecord, decodeRecord, emptyRecord, freeSheetName, sheetAddress, occupied, sameState, afterWrite, type CellState, type RecordCell, type UndoRecord, type HeldCell, type WriteDecision, type UndoDecision } from "./layout/undo";
+export { feedReplaces, type FeedOptions } from "./survey/plan";
 export { FORMULA_ROW_LIMIT } from "./layout/formulas";
 export { selfEvaluationTemplate, fourDimensionTemplate, type Template } from "./layout/template";
 export { address, columnLetters, parseAddress, filledValues, text as cellText, type Grid, type GridCell, type CellValue, type Merge } from "./layout/grid";

@@ -6,14 +6,17 @@
  *            area queries at most 512 merges each); a third sync only when a merged block crosses into the selection
  *            from outside it (its value lives in its top-left cell, outside the selection).
  *   write  — one sync per chunk of commands under the payload budget: one sync for a normal plan.
- * Writes wait for cell edit mode to end (delayForCellEdit). Excel keeps no undo history for add-in writes, so the
- * pane's 撤销 restores cells from the plan's record of what they held.
+ * Writes wait for cell edit mode to end (delayForCellEdit). Every write first reads the cells it will touch and
+ * EVAL's record (record.ts); the record is saved in the first request, before any cell is written, so a write that
+ * fails half way can still be undone by 撤销, which works from the record kept in the workbook.
  */
-import type { Grid, GridCell, WritePlan } from "../engine";
+import type { Grid, GridCell, HeldCell, UndoRecord, WritePlan } from "../engine";
+import { cellsToRead, decideUndo, decideWrite, emptyRecord, freeSheetName, userView } from "../engine";
+import { queueNotes, queueRecordParts, queueRecordXml, queueSaveRecord, readStates, recordBytes, recordFrom } from "./record";
 import { a1, cols, intersect, jsonBytes, parseAreas, rows, type Rect } from "./address";
 import { officeErrorMessage } from "./errors";
 import { hasSelectedRanges, notesOf, payloadBudget, runOptions } from "./host";
-import { chunkOps, cssColor, planToOps, type RangeOp } from "./ops";
+import { chunkOps, cssColor, planToOps, textForExcel, type RangeOp } from "./ops";
 
 export class ExcelError extends Error {}
 
@@ -164,7 +167,9 @@ function cellJobs(area: Rect, budget: number): CellsJob[] {
 function toGridCell(v: unknown, f: unknown, fmt: string | undefined, fp: { color?: string; pattern?: string } | undefined): GridCell | null {
   const fill = fp && fp.pattern && fp.pattern !== "None" && fp.color ? `FF${fp.color.replace("#", "").toUpperCase()}` : undefined;
   const value = v === "" || v === null || v === undefined ? null : (v as GridCell["v"]);
-  if (value === null && !fill) return null;
+  // A formula that shows "" is the user's cell all the same: kept, with its formula.
+  const isFormula = typeof f === "string" && f.startsWith("=");
+  if (value === null && !fill && !isFormula) return null;
   return {
     v: value,
     // A text constant reads back the same in formulas and values; only a real formula differs from its result.
@@ -203,6 +208,11 @@ export async function readRegions(scope: "sheet" | "selection"): Promise<Grid[]>
     sheet.load("name");
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
+    const parts = queueRecordParts(context);
+    // Notes are the user's content too (a note-only cell is never written over): their texts now, their cells with
+    // the blocks' first sync.
+    const noteList = notesOf(sheet);
+    noteList?.load("items/content");
     let selection: { address: string } | null = null;
     if (scope === "selection") {
       // getSelectedRanges sees every area; getSelectedRange throws InvalidSelection on a multi-area selection.
@@ -212,6 +222,13 @@ export async function readRegions(scope: "sheet" | "selection"): Promise<Grid[]>
     }
     await context.sync();
     const name = sheet.name;
+    // EVAL's record rides on the cells' first sync: its own cells are shown as the user's table had them.
+    const xml = queueRecordXml(parts);
+    const noteCells = (noteList?.items ?? []).map((n) => {
+      const where = n.getLocation();
+      where.load(["rowIndex", "columnIndex"]);
+      return { n, where };
+    });
     if (used.isNullObject) return [{ sheet: name, origin: { row: 0, col: 0 }, cells: [], merges: [] }];
     const usedRect: Rect = { r1: used.rowIndex, c1: used.columnIndex, r2: used.rowIndex + used.rowCount - 1, c2: used.columnIndex + used.columnCount - 1 };
     const areas = selection ? parseAreas(selection.address) : [usedRect];
@@ -238,9 +255,16 @@ export async function readRegions(scope: "sheet" | "selection"): Promise<Grid[]>
       }
     }
     const topLefts = outside.size > 0 ? (await readJobs(context, sheet, [...outside.values()].map((rect): CellsJob => ({ kind: "cells", rect })))).blocks : [];
+    const record = recordFrom(xml);
 
     return targets.map((t): Grid => {
       const cells = cellsOf(t, blocks);
+      for (const { n, where } of noteCells) {
+        const r = where.rowIndex - t.r1;
+        const k = where.columnIndex - t.c1;
+        if (r < 0 || k < 0 || r >= cells.length || k >= cells[r]!.length) continue;
+        cells[r]![k] = { ...(cells[r]![k] ?? { v: null }), note: n.content };
+      }
       const gridMerges: Grid["merges"] = [];
       for (const m of unique) {
         const x = intersect(m, t);
@@ -253,7 +277,7 @@ export async function readRegions(scope: "sheet" | "selection"): Promise<Grid[]>
         }
       }
       gridMerges.sort((p, q) => p.r1 - q.r1 || p.c1 - q.c1);
-      return { sheet: name, origin: { row: t.r1, col: t.c1 }, cells, merges: gridMerges };
+      return userView({ sheet: name, origin: { row: t.r1, col: t.c1 }, cells, merges: gridMerges }, record);
     });
   });
 }
@@ -263,44 +287,161 @@ export async function readRegion(scope: "sheet" | "selection"): Promise<Grid> {
   return (await readRegions(scope))[0]!;
 }
 
+/** What a write-back did: cells written, and the plan's cells left alone because they hold the user's content. */
+export interface WriteReport {
+  written: number;
+  held: HeldCell[];
+  syncs: number;
+}
+
+/** What 撤销 did: cells restored, cells kept because the user changed them since, sheets removed. */
+export interface UndoReport {
+  restored: number;
+  kept: HeldCell[];
+  sheetsRemoved: string[];
+  syncs: number;
+}
+
+export const PARTIAL_WRITE = "写回在中途失败：已写入的单元格已记录在工作簿中，点击“撤销”可全部恢复";
+
+/** Queue one op on its sheet (values, formulas, formats, fills, bold, notes). */
+function queueOp(op: RangeOp, sheetOf: (name: string) => Excel.Worksheet, notesFor: (name: string) => Excel.NoteCollection | null): void {
+  const sheet = sheetOf(op.sheet);
+  if (op.formulas || op.values || op.numberFormat || op.fill !== undefined || op.bold !== undefined) {
+    const r = sheet.getRange(op.address);
+    if (op.values) r.values = op.values;
+    if (op.formulas) r.formulas = op.formulas;
+    if (op.numberFormat) r.numberFormat = op.numberFormat;
+    if (op.fill === null) r.format.fill.clear();
+    else if (op.fill) r.format.fill.color = cssColor(op.fill);
+    if (op.bold !== undefined) r.format.font.bold = op.bold;
+  }
+  const n = op.note !== undefined ? notesFor(op.sheet) : null;
+  if (n) {
+    // One note per cell: remove any note there first (a call on a null object does nothing), then add.
+    n.getItemOrNullObject(op.address).delete();
+    if (op.note) n.add(op.address, op.note);
+  }
+}
+
+function sheetCache(context: Excel.RequestContext) {
+  const sheets = new Map<string, Excel.Worksheet>();
+  const notes = new Map<string, Excel.NoteCollection | null>();
+  const sheetOf = (name: string) => sheets.get(name) ?? sheets.set(name, context.workbook.worksheets.getItem(name)).get(name)!;
+  const notesFor = (name: string) => (notes.has(name) ? notes.get(name)! : notes.set(name, notesOf(sheetOf(name))).get(name)!);
+  return { sheetOf, notesFor };
+}
+
 /**
- * Apply write plans (one per table found) in one Excel.run: values, formulas, formats, fills and notes, one
- * sync per chunk under the payload budget (4 MB of UTF-8 on the web, where a request over 5 MB is refused): a
- * normal plan is one chunk and one sync. Notes go through NoteCollection only where ExcelApi 1.18 is supported
- * and the loaded script has it; otherwise they stay in the 复核说明 column only. Returns the syncs made.
+ * Write ops in chunks under the payload budget, the record's save queued first (before any cell), so that a chunk
+ * that fails leaves a record 撤销 can work from. The only place with more than one sync for the writes: each
+ * chunk must reach Excel before the next is queued (the 5 MB request limit on the web).
  */
-export async function applyPlans(plans: WritePlan[]): Promise<number> {
-  const chunks = chunkOps(plans.flatMap(planToOps), payloadBudget());
-  return run(async (context) => {
-    const sheets = new Map<string, Excel.Worksheet>();
-    const notes = new Map<string, Excel.NoteCollection | null>();
-    const sheetOf = (name: string) => sheets.get(name) ?? sheets.set(name, context.workbook.worksheets.getItem(name)).get(name)!;
-    const notesFor = (name: string) => (notes.has(name) ? notes.get(name)! : notes.set(name, notesOf(sheetOf(name))).get(name)!);
-    const queue = (op: RangeOp) => {
-      const sheet = sheetOf(op.sheet);
-      if (op.formulas || op.numberFormat || op.fill !== undefined || op.bold) {
-        const r = sheet.getRange(op.address);
-        if (op.formulas) r.formulas = op.formulas;
-        if (op.numberFormat) r.numberFormat = op.numberFormat;
-        if (op.fill === null) r.format.fill.clear();
-        else if (op.fill) r.format.fill.color = cssColor(op.fill);
-        if (op.bold) r.format.font.bold = true;
-      }
-      const n = op.note !== undefined ? notesFor(op.sheet) : null;
-      if (n) {
-        // One note per cell: remove any note there first (a call on a null object does nothing), then add.
-        n.getItemOrNullObject(op.address).delete();
-        if (op.note) n.add(op.address, op.note);
-      }
-    };
-    // The only place with more than one sync per action: each chunk must reach Excel before the next is queued.
-    let syncs = 0;
-    for (const chunk of chunks) {
-      chunk.forEach(queue);
-      await context.sync();
-      syncs++;
+async function writeChunks(context: Excel.RequestContext, ops: RangeOp[], save: (() => void) | null, saveBytes: number, c: ReturnType<typeof sheetCache>): Promise<number> {
+  const budget = payloadBudget();
+  const chunks = chunkOps([{ sheet: "", address: "", bytes: saveBytes }, ...ops], budget);
+  let syncs = 0;
+  for (const [i, chunk] of chunks.entries()) {
+    for (const op of chunk) {
+      if (op.sheet === "") save?.();
+      else queueOp(op, c.sheetOf, c.notesFor);
     }
-    return syncs;
+    try {
+      await context.sync();
+    } catch (e) {
+      if (i > 0 || chunk.length > 1) throw new ExcelError(`${PARTIAL_WRITE}（${officeErrorMessage(e)}）`);
+      throw e;
+    }
+    syncs++;
+  }
+  return syncs;
+}
+
+/**
+ * Apply write plans (one per table found) in one Excel.run, never losing the user's work:
+ *   sync 1  EVAL's record parts, each plan sheet's notes;
+ *   sync 2  the record's text, and the current value, formula, number format, fill, bold and note of every cell the
+ *           plans touch (a formula that shows "" is content, a note is the user's);
+ *   sync 3  only when an earlier run of the same plans left cells this run does not write: their states;
+ *   then    the record (saved first) and the writes, one sync per chunk under the payload budget.
+ * A plan cell holding the user's content is not written (listed in `held`); EVAL's own cells from an earlier
+ * write-back are updated in place; text goes in as values, formulas only where EVAL composed them.
+ */
+export async function applyPlans(plans: WritePlan[]): Promise<WriteReport> {
+  return run(async (context) => {
+    const c = sheetCache(context);
+    const parts = queueRecordParts(context);
+    const sheets = [...new Set(plans.map((p) => p.sheet))];
+    for (const s of sheets) c.sheetOf(s).load("name");
+    const noteLists = queueNotes(c.sheetOf, sheets);
+    await context.sync();
+    const xml = queueRecordXml(parts);
+    const planCells = cellsToRead(plans, emptyRecord());
+    const first = await readStates(context, c.sheetOf, planCells, noteLists);
+    let syncs = 1 + first.syncs;
+    const old = recordFrom(xml) ?? emptyRecord();
+    const keys = new Set(plans.map((p) => p.key));
+    const extra = new Map<string, Set<string>>();
+    for (const cell of old.cells) {
+      if (!keys.has(cell.k) || planCells.get(cell.s)?.has(cell.a)) continue;
+      (extra.get(cell.s) ?? extra.set(cell.s, new Set()).get(cell.s)!).add(cell.a);
+    }
+    let second: Awaited<ReturnType<typeof readStates>> | null = null;
+    if (extra.size > 0) {
+      second = await readStates(context, c.sheetOf, extra, new Map([...extra.keys()].map((s) => [s, noteLists.get(s) ?? null])));
+      syncs += second.syncs;
+    }
+    const notes = first.notes && (second?.notes ?? true);
+    const d = decideWrite(plans, old, (s, a) => (extra.get(s)?.has(a) && second ? second.state(s, a) : first.state(s, a)), notes);
+    const ops = d.plans.flatMap(planToOps);
+    syncs += await writeChunks(context, ops, () => queueSaveRecord(context, parts, d.record), recordBytes(d.record), c);
+    return { written: d.plans.reduce((n, p) => n + p.writes.length, 0), held: d.held, syncs };
+  });
+}
+
+/**
+ * 撤销, from the record kept in the workbook (so it works after the pane was closed or the workbook reopened):
+ * every cell EVAL wrote that still holds what EVAL left goes back to what it held before; a cell the user changed
+ * since is kept and listed; sheets EVAL created are deleted; the record is removed. Syncs: the record parts; their
+ * text and the sheets' notes; the cells' states (and notes' locations); the restores (chunked).
+ */
+export async function undoWrites(): Promise<UndoReport> {
+  return run(async (context) => {
+    const c = sheetCache(context);
+    const parts = queueRecordParts(context);
+    await context.sync();
+    const xml = queueRecordXml(parts);
+    await context.sync();
+    const record = recordFrom(xml);
+    if (!record) return { restored: 0, kept: [], sheetsRemoved: [], syncs: 2 };
+    const cells = cellsToRead([], record);
+    // A recorded sheet may be gone (deleted or renamed by the user): its cells are listed, not written.
+    const present = [...cells.keys()].map((s) => ({ s, ws: context.workbook.worksheets.getItemOrNullObject(s) }));
+    const created = record.sheets.map((s) => context.workbook.worksheets.getItemOrNullObject(s));
+    await context.sync();
+    const gone = new Set(present.filter((p) => p.ws.isNullObject).map((p) => p.s));
+    for (const s of gone) cells.delete(s);
+    const noteLists = queueNotes(c.sheetOf, cells.keys());
+    await context.sync();
+    const states = await readStates(context, c.sheetOf, cells, noteLists);
+    const d = decideUndo({ ...record, cells: record.cells.filter((x) => !gone.has(x.s)) }, states.state, states.notes);
+    const kept = [...d.kept, ...record.cells.filter((x) => gone.has(x.s)).map((x): HeldCell => ({ sheet: x.s, address: x.a, now: "（工作表已不存在）", reason: "edited" }))];
+    const ops = d.plans.flatMap(planToOps);
+    for (const ws of created) ws.delete();
+    const syncs = 3 + states.syncs + (await writeChunks(context, ops, () => queueSaveRecord(context, parts, emptyRecord()), 1_000, c));
+    return { restored: d.restored, kept, sheetsRemoved: record.sheets.filter((_, i) => !created[i]!.isNullObject), syncs };
+  });
+}
+
+/** Whether the workbook holds an undo record (cells and created sheets), for the pane's 撤销 button. */
+export async function undoState(): Promise<{ cells: number; sheets: number } | null> {
+  return run(async (context) => {
+    const parts = queueRecordParts(context);
+    await context.sync();
+    const xml = queueRecordXml(parts);
+    await context.sync();
+    const r = recordFrom(xml);
+    return r && (r.cells.length > 0 || r.sheets.length > 0) ? { cells: r.cells.length, sheets: r.sheets.length } : null;
   });
 }
 
@@ -314,16 +455,31 @@ export async function selectCell(sheetName: string, address: string): Promise<vo
   });
 }
 
-/** Add a summary sheet (rows of values) with a native column chart of 复核得分 by 一级指标. */
-export async function addSummarySheet(name: string, rows: (string | number)[][], chartRows: number): Promise<void> {
-  await run(async (context) => {
-    // Deleting a sheet that may not exist: a call on a null object does nothing (Microsoft's own examples do this).
-    context.workbook.worksheets.getItemOrNullObject(name).delete();
-    const sheet = context.workbook.worksheets.add(name);
+/**
+ * Add a summary sheet (rows of values) with a native column chart of 复核得分 by 一级指标, under `name` when that is
+ * free or a sheet EVAL created, else under a free name (`汇总-表 (2)`): a sheet of the user's is never replaced. The
+ * sheet joins EVAL's record (saved before the sheet is added), so 撤销 removes it. Returns the name used.
+ */
+export async function addSummarySheet(name: string, rows: (string | number)[][], chartRows: number): Promise<string> {
+  return run(async (context) => {
+    const parts = queueRecordParts(context);
+    const all = context.workbook.worksheets;
+    all.load("items/name");
+    await context.sync();
+    const xml = queueRecordXml(parts);
+    await context.sync();
+    const record: UndoRecord = recordFrom(xml) ?? emptyRecord();
+    const names = new Set(all.items.map((w) => w.name));
+    const ours = new Set(record.sheets);
+    const chosen = freeSheetName(name, (n) => names.has(n) && !ours.has(n));
+    queueSaveRecord(context, parts, { ...record, sheets: [...new Set([...record.sheets, chosen])] });
+    // Only a sheet EVAL created can be under the chosen name: it is replaced.
+    if (names.has(chosen)) all.getItem(chosen).delete();
+    const sheet = all.add(chosen);
     const width = Math.max(...rows.map((r) => r.length));
     const data = rows.map((r) => Array.from({ length: width }, (_, i) => {
       const v = r[i] ?? "";
-      return typeof v === "string" && v.startsWith("=") ? `'${v}` : v;
+      return typeof v === "string" ? textForExcel(v) : v;
     }));
     const range = sheet.getRangeByIndexes(0, 0, data.length, width);
     range.values = data;
@@ -334,6 +490,7 @@ export async function addSummarySheet(name: string, rows: (string | number)[][],
     chart.setPosition("F2");
     sheet.activate();
     await context.sync();
+    return chosen;
   });
 }
 

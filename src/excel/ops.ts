@@ -5,10 +5,16 @@ import { columnLetters, jsonBytes, utf8Length } from "./address";
 export interface RangeOp {
   sheet: string;
   address: string;
-  /** Formulas or values, one row per cell (Office.js accepts values in `formulas`). */
+  /** Formulas EVAL composed (from cell addresses and its own function names), one row per cell. */
   formulas?: (string | number | boolean)[][];
+  /**
+   * Values, one row per cell: every text goes here, never through `formulas`, with an apostrophe where Excel would
+   * otherwise read it as a formula, number, date or boolean (textForExcel).
+   */
+  values?: (string | number | boolean)[][];
   numberFormat?: string[][];
   fill?: string | null;
+  /** true sets bold, false takes it away (a restore). */
   bold?: boolean;
   note?: string | null;
   /** Estimated request size in UTF-8 bytes (values plus per-command overhead), for chunking under 5 MB. */
@@ -64,21 +70,23 @@ export function planToOps(plan: WritePlan): RangeOp[] {
     if (run.length === 0) return;
     const first = run[0]!;
     const last = run[run.length - 1]!;
-    const formulas = run.map((w) => [formulaOf(w)]);
+    const cells = run.map((w) => [formulaOf(w)]);
+    const isFormula = first.formula !== undefined;
     const hasFormat = run.some((w) => w.numFmt !== undefined);
     const numberFormat = hasFormat ? run.map((w) => [w.numFmt ?? "General"]) : undefined;
     const address = run.length === 1 ? addr(first) : `${addr(first)}:${addr(last)}`;
     // worksheet + range paths, one action per property set, and the arrays themselves
-    const bytes = 2 * PATH_BYTES + sheetBytes + address.length + ACTION_BYTES + jsonBytes(formulas) + (numberFormat ? ACTION_BYTES + jsonBytes(numberFormat) : 0);
-    ops.push({ sheet: plan.sheet, address, formulas, ...(numberFormat ? { numberFormat } : {}), bytes });
+    const bytes = 2 * PATH_BYTES + sheetBytes + address.length + ACTION_BYTES + jsonBytes(cells) + (numberFormat ? ACTION_BYTES + jsonBytes(numberFormat) : 0);
+    ops.push({ sheet: plan.sheet, address, ...(isFormula ? { formulas: cells } : { values: cells }), ...(numberFormat ? { numberFormat } : {}), bytes });
     run = [];
     runBytes = 0;
   };
   for (const w of valued) {
     const prev = run[run.length - 1];
     const size = jsonBytes(formulaOf(w)) + (w.numFmt ? utf8Length(w.numFmt) : 9) + 8;
-    // A run stops at a gap, at a new column, or at RUN_BYTES, so that no single write outgrows a request.
-    if (prev && (prev.col !== w.col || prev.row + 1 !== w.row || runBytes + size > RUN_BYTES)) flush();
+    // A run stops at a gap, at a new column, between formulas and values, or at RUN_BYTES, so that no single write
+    // outgrows a request and no value goes through `formulas`.
+    if (prev && (prev.col !== w.col || prev.row + 1 !== w.row || (prev.formula === undefined) !== (w.formula === undefined) || runBytes + size > RUN_BYTES)) flush();
     run.push(w);
     runBytes += size;
   }
@@ -87,14 +95,14 @@ export function planToOps(plan: WritePlan): RangeOp[] {
     // Clearing a fill the cell never had is no change: not sent (20,000 of them on a large table).
     const fill = w.fill === null && !w.before.fill ? undefined : w.fill;
     const note = w.note === null && !w.before.note ? undefined : w.note;
-    if (fill === undefined && !w.bold && note === undefined) continue;
+    if (fill === undefined && w.bold === undefined && note === undefined) continue;
     const address = addr(w);
     let bytes = PATH_BYTES + address.length;
     if (fill !== undefined) bytes += 2 * PATH_BYTES + ACTION_BYTES + 12; // format → fill, set color / clear()
-    if (w.bold) bytes += 2 * PATH_BYTES + ACTION_BYTES; // format → font, set bold
+    if (w.bold !== undefined) bytes += 2 * PATH_BYTES + ACTION_BYTES; // format → font, set bold
     // notes → getItemOrNullObject(address).delete() [→ add(address, text)]
     if (note !== undefined) bytes += 2 * PATH_BYTES + 2 * ACTION_BYTES + 2 * address.length + (note === null ? 0 : jsonBytes(note) + ACTION_BYTES);
-    ops.push({ sheet: plan.sheet, address, ...(fill !== undefined ? { fill } : {}), ...(w.bold ? { bold: true } : {}), ...(note !== undefined ? { note } : {}), bytes });
+    ops.push({ sheet: plan.sheet, address, ...(fill !== undefined ? { fill } : {}), ...(w.bold !== undefined ? { bold: w.bold } : {}), ...(note !== undefined ? { note } : {}), bytes });
   }
   return ops;
 }

@@ -32,7 +32,7 @@ export function App({ inExcel, S, gateway }: AppProps) {
     } catch (e) {
       // A failed open shows nothing of the file before it: its results would look like this file's.
       setFile(null);
-      setError(plainMessage(e, S));
+      setError(plainMessage(e, S, S.fileUnreadable));
     }
   };
   const download = async () => {

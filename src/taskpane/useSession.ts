@@ -1,7 +1,7 @@
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import {
   detectTables, feedPlan, fourDimensionTemplate, runPipeline, scoreDetected, selfEvaluationTemplate, summaryRows,
-  undoPlan, type DetectedTable, type Grid, type PipelineOptions, type RatingScheme, type Role, type TableResult, type WritePlan,
+  type DetectedTable, type Grid, type HeldCell, type PipelineOptions, type RatingScheme, type Role, type TableResult, type WritePlan,
 } from "../engine";
 import type { Gateway } from "./gateway";
 import { plainMessage } from "./messages";
@@ -34,6 +34,11 @@ export interface Session {
   notice: string | null;
   /** The row whose score the pane explains (selected in Excel, or clicked in the list). */
   focus: { id: string; index: number } | null;
+  /** The workbook holds EVAL's record: 撤销 can restore (also after the pane was closed or the workbook reopened). */
+  undoable: boolean;
+  /** Cells the last write left alone (the user's content) or the last 撤销 kept (changed by the user since EVAL wrote them). */
+  held: HeldCell[];
+  heldBy: "write" | "undo" | null;
 }
 
 /** The scored row at a sheet cell (0-based): any cell of an indicator's row, preferring a table spanning the column. */
@@ -62,7 +67,18 @@ export function useSession(gateway: Gateway | null, S: Strings = zh) {
     error: null,
     notice: null,
     focus: null,
+    undoable: false,
+    held: [],
+    heldBy: null,
   });
+  // 撤销 lives in the workbook's record, not in the pane: ask it whether there is anything to undo.
+  useEffect(() => {
+    let live = true;
+    void gateway?.undoState?.().then((u) => live && setS((x) => ({ ...x, undoable: u !== null }))).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [gateway]);
   const [columns, setColumns] = useState<Record<string, Partial<Record<Role, number | null>>>>({});
   const [ruleOverrides, setRuleOverrides] = useState<Record<string, Record<number, string>>>({});
 
@@ -126,15 +142,26 @@ export function useSession(gateway: Gateway | null, S: Strings = zh) {
       if (!gateway) throw new Error("尚未打开工作簿");
       const opts = { ...options(s.settings, columns, ruleOverrides), plan: { mode: s.settings.mode } };
       const plans = s.found.map((f) => scoreDetected(f.grid, f.table, opts).plan!);
-      await gateway.apply(plans);
-      return { plans, applied: true, notice: S.wrote(plans.reduce((n, p) => n + p.writes.length, 0)) };
+      try {
+        const report = await gateway.apply(plans);
+        const held = report.held.length > 0 ? `；${report.held.length} 个单元格已有您的内容，未写入（见“撤销 / 固化”）` : "";
+        return { plans, applied: true, undoable: true, held: report.held, heldBy: "write" as const, notice: `${S.wrote(report.written)}${held}` };
+      } catch (e) {
+        // The record is saved before the first write: whatever a failed write left can be undone (asked, not assumed).
+        const u = await gateway.undoState().catch(() => null);
+        setS((x) => ({ ...x, undoable: u !== null }));
+        throw e;
+      }
     });
 
+  /** 撤销 from the workbook's record: EVAL's cells back as they were, the user's later edits kept and listed, EVAL's sheets removed. */
   const undo = () =>
     act(async () => {
-      if (!gateway || s.plans.length === 0) throw new Error("没有可撤销的写回");
-      await gateway.apply([...s.plans].reverse().map(undoPlan));
-      return { plans: [], applied: false, notice: "已恢复上次写回前的内容" };
+      if (!gateway) throw new Error("没有可撤销的写回");
+      const r = await gateway.undo();
+      const kept = r.kept.length > 0 ? `；${r.kept.length} 个单元格在写回后被修改过，已保留您的内容` : "";
+      const sheets = r.sheetsRemoved.length > 0 ? `；已删除 EVAL 新建的工作表 ${r.sheetsRemoved.join("、")}` : "";
+      return { plans: [], applied: false, undoable: false, held: r.kept, heldBy: "undo" as const, notice: `已恢复 ${r.restored} 个单元格${kept}${sheets}` };
     });
 
   const freeze = () =>
@@ -149,8 +176,8 @@ export function useSession(gateway: Gateway | null, S: Strings = zh) {
       const f = s.found[s.current];
       if (!gateway || !f) throw new Error("请先识别指标表");
       const rows = summaryRows(f.result);
-      await gateway.addSummary(`汇总-${f.grid.sheet}`.slice(0, 31), rows, rows.length - 3);
-      return { notice: `已生成汇总表“汇总-${f.grid.sheet}”` };
+      const name = await gateway.addSummary(`汇总-${f.grid.sheet}`.slice(0, 31), rows, rows.length - 3);
+      return { undoable: true, notice: `已生成汇总表“${name}”` };
     });
 
   const template = (kind: "self" | "four") =>
@@ -160,23 +187,30 @@ export function useSession(gateway: Gateway | null, S: Strings = zh) {
       return { notice: "已插入模板" };
     });
 
-  /** Plans written by another step (问卷) join the session's, so 撤销 restores them too. */
-  const record = (plans: WritePlan[]) => setS((x) => ({ ...x, plans: [...x.plans, ...plans] }));
+  /** Plans written by another step (问卷) join the session's (for 固化); the workbook's record makes them undoable. */
+  const record = (plans: WritePlan[]) => setS((x) => ({ ...x, plans: [...x.plans, ...plans], undoable: true }));
 
-  /** Write a rate into an indicator's 实际完成值 (the old text kept for 撤销), then rescore the table. */
-  const feedActual = (indicator: number, rate: number, explanation: string) =>
+  /**
+   * Feed a rate to an indicator. An empty 实际完成值 gets it; a reported one is replaced only when `replace` (the
+   * pane showed the old and the new value and the user chose to replace); otherwise the rate goes beside the table.
+   */
+  const feedActual = (indicator: number, rate: number, explanation: string, replace = false) =>
     act(async () => {
       const f = s.found[s.current];
       const col = f?.table.columns.actual;
       const row = f?.table.indicatorRows[indicator];
       if (!gateway || !f || col === undefined || row === undefined) throw new Error("请先识别含“实际完成值”列的指标表");
-      const plan = feedPlan(f.grid, row, col, rate, explanation);
-      await gateway.apply([plan]);
+      const top = Math.min(...f.table.headerRows);
+      const plan = feedPlan(f.grid, row, col, rate, explanation, { replace, rows: [top, Math.max(f.table.lastRow, f.table.total?.row ?? 0)] });
+      const w = plan.writes[0]!;
+      const report = await gateway.apply([plan]);
+      if (report.held.length > 0) return { undoable: true, held: report.held, heldBy: "write" as const, notice: `${w.address} 已有内容，未写入` };
+      if (w.col - f.grid.origin.col !== col) return { plans: [...s.plans, plan], undoable: true, notice: `已把 ${String(w.value)} 写在表格旁的 ${w.address}（实际完成值未改动，可撤销）` };
       const cells = f.grid.cells.map((r, i) => (i === row ? r.map((c, j) => (j === col ? { ...(c ?? {}), v: plan.writes[0]!.value ?? null } : c)) : r));
       const grid = { ...f.grid, cells };
       const table = detectTables(grid, { columns }).find((t) => t.id === f.id) ?? f.table;
       const found = s.found.map((g) => (g.id === f.id ? score(grid, table, s.settings, ruleOverrides) : g));
-      return { found, plans: [...s.plans, plan], notice: `已把 ${plan.writes[0]!.value} 填入 ${plan.writes[0]!.address}（原值已保留，可撤销）` };
+      return { found, plans: [...s.plans, plan], undoable: true, notice: `已把 ${String(w.value)} 填入 ${w.address}（原值已保留，可撤销）` };
     });
 
   const select = (sheet: string, address: string) => act(async () => gateway?.select(sheet, address));

@@ -1,13 +1,34 @@
 import ExcelJS from "exceljs";
-import type { Grid } from "../engine";
+import type { CellState, Grid, HeldCell, UndoRecord } from "../engine";
 import type { WritePlan } from "../engine";
 import type { Template } from "../engine";
+import { cellsToRead, decideUndo, decideWrite, decodeRecord, emptyRecord, encodeRecord, freeSheetName, parseAddress, userView } from "../engine";
 import { readWorkbook, sheetToGrid } from "./read";
-import { applyPlanToWorkbook } from "./apply";
+import { applyPlanToWorkbook, cellState } from "./apply";
+
+/** A1 of EVAL's record sheet says this; the record's text follows in A2, A3 … (at most RECORD_CELL characters each). */
+export const RECORD_MARK = "EVAL undo record v1";
+const RECORD_SHEET = "EVAL撤销记录";
+/** Excel keeps at most 32,767 characters in a cell. */
+const RECORD_CELL = 32_000;
+
+export interface WriteReport {
+  written: number;
+  held: HeldCell[];
+}
+export interface UndoReport {
+  restored: number;
+  kept: HeldCell[];
+  sheetsRemoved: string[];
+}
 
 /**
  * The pane's gateway over an .xlsx file in the browser (no Excel: WPS users, reviewers with files). The file
  * is loaded into memory; nothing is written back to it: the result is offered as a new file to download.
+ *
+ * EVAL's undo record lives inside the file, in a very hidden sheet (state "veryHidden": not listed by Excel or WPS,
+ * not read by the pane) marked RECORD_MARK in A1, so that a scored copy opened again can still be undone. The
+ * sheet is removed when the record empties (after 撤销), so the file is then the original, sheet by sheet.
  */
 export class FileGateway {
   readonly mode = "file" as const;
@@ -19,31 +40,113 @@ export class FileGateway {
     return new FileGateway(r.workbook, fileName);
   }
 
-  /** Every visible sheet (the selection has no meaning for a file). */
+  /** Every visible sheet (the selection has no meaning for a file), EVAL's own cells shown as the user had them. */
   async read(): Promise<Grid[]> {
     const grids: Grid[] = [];
+    const record = this.record();
     this.workbook.eachSheet((ws) => {
-      if (ws.state === "visible" || ws.state === undefined) grids.push(sheetToGrid(ws));
+      if (ws.state === "visible" || ws.state === undefined) grids.push(userView(sheetToGrid(ws), record));
     });
     return grids;
   }
 
-  async apply(plans: WritePlan[]): Promise<void> {
-    for (const plan of plans) applyPlanToWorkbook(this.workbook, plan);
+  /**
+   * Write plans without losing the user's work: every cell is read first; a cell holding the user's content is
+   * left alone (listed in `held`); EVAL's cells from an earlier write-back are updated in place; the record is
+   * saved before the first cell is written.
+   */
+  async apply(plans: WritePlan[]): Promise<WriteReport> {
+    const old = this.record() ?? emptyRecord();
+    const d = decideWrite(plans, old, (sheet, a) => this.state(sheet, a), true);
+    this.saveRecord(d.record);
+    for (const plan of d.plans) applyPlanToWorkbook(this.workbook, plan);
+    return { written: d.plans.reduce((n, p) => n + p.writes.length, 0), held: d.held };
+  }
+
+  /** 撤销 from the record in the file: restores EVAL's cells still as EVAL left them, keeps and lists the user's edits, removes EVAL's sheets. */
+  async undo(): Promise<UndoReport> {
+    const record = this.record();
+    if (!record) return { restored: 0, kept: [], sheetsRemoved: [] };
+    const gone = new Set([...cellsToRead([], record).keys()].filter((s) => !this.workbook.getWorksheet(s)));
+    const d = decideUndo({ ...record, cells: record.cells.filter((c) => !gone.has(c.s)) }, (sheet, a) => this.state(sheet, a), true);
+    for (const plan of d.plans) applyPlanToWorkbook(this.workbook, plan);
+    const removed: string[] = [];
+    for (const name of d.sheets) {
+      const ws = this.workbook.getWorksheet(name);
+      if (ws) {
+        this.workbook.removeWorksheet(ws.id);
+        removed.push(name);
+      }
+    }
+    this.saveRecord(emptyRecord());
+    const lost = record.cells.filter((c) => gone.has(c.s)).map((c): HeldCell => ({ sheet: c.s, address: c.a, now: "（工作表已不存在）", reason: "edited" }));
+    return { restored: d.restored, kept: [...d.kept, ...lost], sheetsRemoved: removed };
+  }
+
+  /** What the file's record holds (null: nothing to undo). */
+  async undoState(): Promise<{ cells: number; sheets: number } | null> {
+    const r = this.record();
+    return r && (r.cells.length > 0 || r.sheets.length > 0) ? { cells: r.cells.length, sheets: r.sheets.length } : null;
+  }
+
+  private state(sheet: string, a: string): CellState {
+    const ws = this.workbook.getWorksheet(sheet);
+    const p = parseAddress(a);
+    if (!ws || !p) return { v: null };
+    return cellState(ws.getCell(p.row + 1, p.col + 1));
+  }
+
+  private recordSheet(): ExcelJS.Worksheet | undefined {
+    let found: ExcelJS.Worksheet | undefined;
+    this.workbook.eachSheet((ws) => {
+      if (!found && ws.state === "veryHidden" && ws.getCell(1, 1).value === RECORD_MARK) found = ws;
+    });
+    return found;
+  }
+
+  private record(): UndoRecord | null {
+    const ws = this.recordSheet();
+    if (!ws) return null;
+    let text = "";
+    for (let r = 2; ; r++) {
+      const v = ws.getCell(r, 1).value;
+      if (typeof v !== "string") break;
+      text += v;
+    }
+    return decodeRecord(text);
+  }
+
+  private saveRecord(record: UndoRecord): void {
+    const old = this.recordSheet();
+    if (old) this.workbook.removeWorksheet(old.id);
+    if (record.cells.length === 0 && record.sheets.length === 0) return;
+    const name = freeSheetName(RECORD_SHEET, (n) => Boolean(this.workbook.getWorksheet(n)));
+    const ws = this.workbook.addWorksheet(name, { state: "veryHidden" });
+    ws.getCell(1, 1).value = RECORD_MARK;
+    const text = encodeRecord(record);
+    for (let i = 0, r = 2; i < text.length; i += RECORD_CELL, r++) ws.getCell(r, 1).value = text.slice(i, i + RECORD_CELL);
   }
 
   async select(): Promise<void> {
     // Nothing to select in a file; the pane highlights the finding instead.
   }
 
-  /** A summary sheet of values (ExcelJS cannot create charts; Excel draws one when the pane runs inside it). */
-  async addSummary(name: string, rows: (string | number)[][]): Promise<void> {
-    const old = this.workbook.getWorksheet(name);
+  /**
+   * A summary sheet of values (ExcelJS cannot create charts; Excel draws one when the pane runs inside it), under
+   * `name` when free or EVAL's own, else a free name: a sheet of the user's is never replaced. 撤销 removes it.
+   */
+  async addSummary(name: string, rows: (string | number)[][]): Promise<string> {
+    const record = this.record() ?? emptyRecord();
+    const ours = new Set(record.sheets);
+    const chosen = freeSheetName(name, (n) => Boolean(this.workbook.getWorksheet(n)) && !ours.has(n));
+    this.saveRecord({ ...record, sheets: [...new Set([...record.sheets, chosen])] });
+    const old = this.workbook.getWorksheet(chosen);
     if (old) this.workbook.removeWorksheet(old.id);
-    const ws = this.workbook.addWorksheet(name);
+    const ws = this.workbook.addWorksheet(chosen);
     rows.forEach((r) => ws.addRow(r));
     ws.getRow(1).font = { bold: true };
     ws.getColumn(4).numFmt = "0.00%";
+    return chosen;
   }
 
   /** Formulas written by the plan become their cached values. */

@@ -1,7 +1,8 @@
 import type { Grid } from "../../src/engine";
 import type { WritePlan } from "../../src/engine";
 import type { Template } from "../../src/engine";
-import type { Gateway } from "../../src/taskpane/gateway";
+import type { Gateway, UndoReport, WriteReport } from "../../src/taskpane/gateway";
+import { afterWrite, decideUndo, decideWrite, emptyRecord, sheetAddress, type CellState, type UndoRecord } from "../../src/engine";
 import xinjiang from "../fixtures/grids/xinjiang-003-p10.json";
 
 /** A copy of the Xinjiang sample's first sheet (seed 003, p10: reported 84.82, recomputed 83.13). */
@@ -35,17 +36,47 @@ export class FakeGateway implements Gateway {
     this.check("read");
     return this.grids;
   }
-  async apply(plans: WritePlan[]): Promise<void> {
+  /** The workbook's cells as EVAL would read them (sheet!A1 → state), seeded from the grids; and EVAL's record. */
+  cells = new Map<string, CellState>();
+  record: UndoRecord | null = null;
+  private seeded = false;
+  private seed(): void {
+    if (this.seeded) return;
+    this.seeded = true;
+    for (const g of this.grids) g.cells.forEach((row, r) => row.forEach((c, k) => {
+      if (c) this.cells.set(`${g.sheet}!${sheetAddress(g.origin.row + r, g.origin.col + k)}`, { v: c.v, ...(c.f ? { f: c.f } : {}), ...(c.fmt ? { fmt: c.fmt } : {}), ...(c.fill ? { fill: c.fill } : {}), ...(c.note ? { note: c.note } : {}) });
+    }));
+  }
+  state = (sheet: string, a: string): CellState => this.cells.get(`${sheet}!${a}`) ?? { v: null };
+  /** Writes as decided by the engine against the cells (the same rules as both real gateways). */
+  async apply(plans: WritePlan[]): Promise<WriteReport> {
     this.check("apply");
+    this.seed();
     this.applied.push(plans);
+    const d = decideWrite(plans, this.record ?? emptyRecord(), this.state, true);
+    this.record = d.record;
+    for (const p of d.plans) for (const w of p.writes) this.cells.set(`${p.sheet}!${w.address}`, afterWrite(this.state(p.sheet, w.address), w));
+    return { written: d.plans.reduce((n, p) => n + p.writes.length, 0), held: d.held };
+  }
+  async undo(): Promise<UndoReport> {
+    this.check("undo");
+    const d = decideUndo(this.record ?? emptyRecord(), this.state, true);
+    this.applied.push(d.plans);
+    for (const p of d.plans) for (const w of p.writes) this.cells.set(`${p.sheet}!${w.address}`, w.restoreTo ?? afterWrite(this.state(p.sheet, w.address), w));
+    this.record = null;
+    return { restored: d.restored, kept: d.kept, sheetsRemoved: d.sheets };
+  }
+  async undoState(): Promise<{ cells: number; sheets: number } | null> {
+    return this.record && (this.record.cells.length > 0 || this.record.sheets.length > 0) ? { cells: this.record.cells.length, sheets: this.record.sheets.length } : null;
   }
   async select(sheet: string, address: string): Promise<void> {
     this.check("select");
     this.selected.push(`${sheet}!${address}`);
   }
-  async addSummary(name: string, rows: (string | number)[][]): Promise<void> {
+  async addSummary(name: string, rows: (string | number)[][]): Promise<string> {
     this.check("addSummary");
     this.summaries.push({ name, rows });
+    return name;
   }
   async freeze(plans: WritePlan[]): Promise<number> {
     this.check("freeze");

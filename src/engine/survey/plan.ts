@@ -39,7 +39,9 @@ export function surveyResult(block: SurveyBlock, positive: string[] = DEFAULT_PO
 export function surveyPlan(grid: Grid, results: SurveyResult[], positive: string[], mode: "formulas" | "values"): WritePlan {
   const writes: CellWrite[] = [];
   const put = (r: number, c: number, w: WriteContent) => writes.push(cellWrite(grid, r, c, w));
-  const positiveArg = positive.join(",");
+  // The option names are typed in the pane: inside a formula's string literal a quote is doubled, so no text of the
+  // user's can end the literal and become formula.
+  const positiveArg = positive.join(",").replace(/"/g, '""');
   for (const res of results) {
     const b = res.block;
     const top = b.layout === "options-in-rows" ? b.rows[0]! - 1 : b.rows[0]!;
@@ -67,11 +69,37 @@ export function surveyPlan(grid: Grid, results: SurveyResult[], positive: string
       put(b.rows[0]!, col, { value, ...(formula ? { formula } : {}), ...(res.rate !== null ? { numFmt: "0.00%" } : {}), note, fill });
     }
   }
-  return { sheet: grid.sheet, writes };
+  return { sheet: grid.sheet, writes, key: `survey:${grid.sheet}` };
 }
 
-/** A rate written into an indicator's 实际完成值 cell (the cell's text is kept in the plan for 撤销). */
-export function feedPlan(grid: Grid, row: number, col: number, rate: number, explanation: string): WritePlan {
-  const old = grid.cells[row]?.[col]?.v ?? null;
-  return { sheet: grid.sheet, writes: [cellWrite(grid, row, col, { value: pct(rate), note: `问卷计算：${explanation}${old !== null ? `\n原值：${String(old)}` : ""}` })] };
+export interface FeedOptions {
+  /** The user saw the actual's old value and the new rate and chose to replace it. Default: false. */
+  replace?: boolean;
+  /** The table's first and last grid rows: a rate that does not replace the actual goes right of the table. */
+  rows?: [number, number];
+}
+
+/** What a feed would replace: the actual cell's text, or null when it is empty (then the rate goes straight in). */
+export function feedReplaces(grid: Grid, row: number, col: number): string | null {
+  const cell = grid.cells[row]?.[col];
+  if (!cell) return null;
+  if (cell.f) return cell.f;
+  return cell.v === null || cell.v === "" ? (cell.note ? "（批注）" : null) : String(cell.v);
+}
+
+/**
+ * A rate fed into an indicator's 实际完成值. An empty actual gets the rate; a non-empty one is replaced only with
+ * `replace` (after the pane showed old and new values); otherwise the rate is written in the same row right of the
+ * table (after the four columns a write-back uses), with its explanation in a note, and the actual is left alone.
+ */
+export function feedPlan(grid: Grid, row: number, col: number, rate: number, explanation: string, opts: FeedOptions = {}): WritePlan {
+  const old = feedReplaces(grid, row, col);
+  if (old === null || opts.replace) {
+    const w = cellWrite(grid, row, col, { value: pct(rate), note: `问卷计算：${explanation}${old !== null ? `\n原值：${old}` : ""}`, ...(old !== null ? { confirmed: true } : {}) });
+    return { sheet: grid.sheet, writes: [w], key: `feed:${grid.sheet}!${w.address}` };
+  }
+  const [top, bottom] = opts.rows ?? [row, row];
+  const beside = firstFreeColumns(grid, top, bottom, 5) + 4;
+  const w = cellWrite(grid, row, beside, { value: round(rate, 6), numFmt: "0.00%", note: `问卷计算的实际完成值（未替换表中的 ${old}）：${explanation}` });
+  return { sheet: grid.sheet, writes: [w], key: `feed:${grid.sheet}!${cellWrite(grid, row, col, {}).address}` };
 }

@@ -1,9 +1,9 @@
 import { useMemo, useState } from "react";
 import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select } from "@fluentui/react-components";
-import { detectSurveys, type SurveyBlock } from "../../engine";
+import { detectSurveys, feedReplaces, type SurveyBlock } from "../../engine";
 import { surveyPlan, surveyResult } from "../../engine";
 import { compositeRate, DEFAULT_POSITIVE } from "../../engine";
-import { pct } from "../../engine";
+import { columnLetters, pct } from "../../engine";
 import type { Grid } from "../../engine";
 import type { Gateway } from "../gateway";
 import { plainMessage } from "../messages";
@@ -23,6 +23,8 @@ export function SurveyStep({ S, api, gateway }: { S: Strings; api: SessionApi; g
   const [source, setSource] = useState("mean");
   const [target, setTarget] = useState("");
   const [local, setLocal] = useState<{ error?: string; notice?: string }>({});
+  /** A feed that would replace a reported actual, waiting for the user's choice (old and new shown). */
+  const [confirm, setConfirm] = useState<{ indicator: number; rate: number; explanation: string; old: string; address: string } | null>(null);
   const pos = useMemo(() => split(positive), [positive]);
   const results = useMemo(() => {
     const v = valid.trim() === "" ? null : Number(valid);
@@ -50,9 +52,9 @@ export function SurveyStep({ S, api, gateway }: { S: Strings; api: SessionApi; g
     try {
       const grids = [...new Set(results.map((x) => x.grid))];
       const plans = grids.map((g) => surveyPlan(g, results.filter((x) => x.grid === g).map((x) => x.r), pos, api.state.settings.mode));
-      await gateway.apply(plans);
+      const report = await gateway.apply(plans);
       api.record(plans);
-      setLocal({ notice: `${S.surveyWritten}：${plans.reduce((n, p) => n + p.writes.length, 0)}` });
+      setLocal({ notice: `${S.surveyWritten}：${report.written}${report.held.length > 0 ? `（${report.held.length} 个单元格已有内容，未写入）` : ""}` });
     } catch (e) {
       setLocal({ error: plainMessage(e, S) });
     }
@@ -60,12 +62,25 @@ export function SurveyStep({ S, api, gateway }: { S: Strings; api: SessionApi; g
   const feed = () => {
     const i = Number(target);
     if (target === "" || !Number.isInteger(i)) return;
-    if (source === "mean") {
-      if (mean.ok) void api.feedActual(i, mean.value, mean.explanation);
+    const chosen = source === "mean" ? (mean.ok ? { rate: mean.value, explanation: mean.explanation } : null) : (() => {
+      const r = results[Number(source)]?.r;
+      return r && r.rate !== null ? { rate: r.rate, explanation: r.explanation } : null;
+    })();
+    if (!chosen || !table) return;
+    const col = table.table.columns.actual;
+    const row = table.table.indicatorRows[i];
+    const old = col !== undefined && row !== undefined ? feedReplaces(table.grid, row, col) : null;
+    // A reported actual is never replaced without the user seeing the old and the new value.
+    if (old !== null && col !== undefined && row !== undefined) {
+      setConfirm({ indicator: i, ...chosen, old, address: `${columnLetters(table.grid.origin.col + col)}${table.grid.origin.row + row + 1}` });
       return;
     }
-    const r = results[Number(source)]?.r;
-    if (r && r.rate !== null) void api.feedActual(i, r.rate, r.explanation);
+    void api.feedActual(i, chosen.rate, chosen.explanation);
+  };
+  const decide = (replace: boolean) => {
+    if (!confirm) return;
+    void api.feedActual(confirm.indicator, confirm.rate, confirm.explanation, replace);
+    setConfirm(null);
   };
 
   return (
@@ -114,7 +129,20 @@ export function SurveyStep({ S, api, gateway }: { S: Strings; api: SessionApi; g
                   {(likely.length > 0 ? likely : indicators).map((i) => <option key={i.index} value={String(i.index)}>{`${i.name}（${i.actual || "未填写"}）`}</option>)}
                 </Select>
               </Field>
-              <Button disabled={target === "" || api.state.busy} onClick={feed}>{S.feed}</Button>
+              <Button disabled={target === "" || api.state.busy || confirm !== null} onClick={feed}>{S.feed}</Button>
+              {confirm && (
+                <MessageBar intent="warning" layout="multiline" data-testid="feed-confirm">
+                  <MessageBarBody>
+                    <MessageBarTitle>实际完成值已有内容</MessageBarTitle>
+                    {`${confirm.address} 现为 ${confirm.old}，问卷计算为 ${pct(confirm.rate)}。`}
+                    <div style={{ display: "flex", gap: 8, flexWrap: "wrap", marginTop: 4 }}>
+                      <Button appearance="primary" onClick={() => decide(false)}>写在表格旁（不改原值）</Button>
+                      <Button onClick={() => decide(true)}>{`替换为 ${pct(confirm.rate)}`}</Button>
+                      <Button onClick={() => setConfirm(null)}>取消</Button>
+                    </div>
+                  </MessageBarBody>
+                </MessageBar>
+              )}
             </div>
           )}
         </>

@@ -62,10 +62,13 @@ describe("survey tables in a sheet", () => {
     expect(plan.writes.every((w) => w.before.v === null)).toBe(true);
   });
 
-  test("feeding a rate into an indicator's 实际完成值 keeps the old text for 撤销", () => {
+  test("feeding a rate into a reported 实际完成值 writes it beside the table unless the user confirmed the replacement", () => {
     const grid: Grid = { sheet: "自评表", origin: { row: 0, col: 0 }, cells: [[{ v: "知晓率" }, { v: "≥80%" }, { v: "75%" }]], merges: [] };
-    const p = feedPlan(grid, 0, 2, 0.784314, "(熟悉 19 + 一般了解 61) / 102 = 78.43%");
-    expect(p.writes[0]).toMatchObject({ address: "C1", value: "78.43%", before: { v: "75%" } });
+    const beside = feedPlan(grid, 0, 2, 0.784314, "(熟悉 19 + 一般了解 61) / 102 = 78.43%");
+    expect(beside.writes).toHaveLength(1);
+    expect(beside.writes[0]).toMatchObject({ address: "H1", value: 0.784314, numFmt: "0.00%" });
+    const p = feedPlan(grid, 0, 2, 0.784314, "(熟悉 19 + 一般了解 61) / 102 = 78.43%", { replace: true });
+    expect(p.writes[0]).toMatchObject({ address: "C1", value: "78.43%", confirmed: true, before: { v: "75%" } });
     expect(p.writes[0]!.note).toContain("原值：75%");
   });
 });

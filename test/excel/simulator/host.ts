@@ -117,6 +117,8 @@ export class ExcelSimulator {
   readonly scriptApi: string;
   readonly payloadLimit: number;
   sheets = new Map<string, SimSheet>();
+  /** [ref] the workbook's custom XML parts (Workbook.customXmlParts, ExcelApi 1.5). */
+  customXmlParts: SimXmlPart[] = [];
   activeSheet = "Sheet1";
   /** Areas of the current selection on the active sheet (A1, no sheet). */
   selection: string[] = ["A1"];
@@ -177,6 +179,21 @@ export class ExcelSimulator {
     this.selection = areas;
   }
 
+  /** Handlers registered through Workbook.onSelectionChanged (live once their add() has been synced). */
+  selectionHandlers: ((args: { type: string }) => Promise<unknown> | void)[] = [];
+
+  /**
+   * The user selects a cell or range (on another sheet too): the selection changes, then every registered
+   * handler runs ([ref] Workbook.onSelectionChanged, ExcelApi 1.2: "Occurs when the selection in the document is
+   * changed"; its WorkbookSelectionChangedEventArgs carry only `workbook` and `type`, not the address).
+   */
+  async userSelects(sheet: string, ...areas: string[]): Promise<void> {
+    this.activeSheet = sheet;
+    this.sheet(sheet);
+    this.selection = areas;
+    for (const h of [...this.selectionHandlers]) await h({ type: "WorkbookSelectionChanged" });
+  }
+
   supports(version: string): boolean {
     return versionAtLeast(this.excelApi, version);
   }
@@ -199,7 +216,8 @@ export class ExcelSimulator {
       run: async (a: unknown, b?: unknown) => {
         const batch = (typeof a === "function" ? a : b) as (c: RequestContext) => Promise<unknown>;
         this.stats.runs++;
-        const context = new RequestContext(this);
+        // [ref] Excel.run(context, batch): a batch may run in an existing context (as event-handler removal does).
+        const context = a instanceof RequestContext ? a : new RequestContext(this);
         const result = await batch(context);
         // Excel.run syncs what the batch left queued.
         if (context.pending.length > 0) await context.sync();
@@ -353,7 +371,7 @@ export class RequestContext {
     } finally {
       this.nullables = nullables.filter((o) => !o._nullKnown);
     }
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 0)); // (setTimeout, not setImmediate: the pane's tests run it under jsdom)
   }
 
   queue(a: Omit<Action, "id">): void {
@@ -414,8 +432,12 @@ abstract class ClientObject {
   /** Queue a load of the named properties; each class says how to read one from its host object. */
   load(props?: string | string[]): this {
     const list = propsOf(props);
-    this._ctx.queue({ kind: "load", path: this._path, name: "Load", args: [list.join(",")], into: this, run: (t) => Object.fromEntries(list.map((p) => [p, this._snapshot(t, p)])) });
+    this._ctx.queue({ kind: "load", path: this._path, name: "Load", args: [list.join(",")], into: this, run: (t) => Object.fromEntries(list.map((p) => [p, p === "items" || p.startsWith("items/") ? this._loadItems(t, p) : this._snapshot(t, p)])) });
     return this;
+  }
+  /** [model] A collection's `items` (with the named item properties), loaded like any property. */
+  protected _loadItems(_target: unknown, prop: string): unknown {
+    throw new SimError("InvalidArgument", `The property '${prop}' cannot be loaded here.`);
   }
   _receive(value: unknown, isNull: boolean): void {
     if (isNull) return;
@@ -441,6 +463,38 @@ export class ClientResult<T = unknown> {
   _receive(value: unknown): void {
     this.got = true;
     this.v = value as T;
+  }
+}
+
+/**
+ * A collection whose `items` can be loaded ([model]: "load('items/name')"): the items are the host objects present
+ * at the sync, each with the item properties asked for.
+ */
+abstract class SimCollection<T extends ClientObject> extends ClientObject {
+  private refs: unknown[] = [];
+  private itemProxies: T[] | null = null;
+  protected abstract itemClass(): new (ctx: RequestContext, p: PathNode) => T;
+  protected abstract itemRefs(target: unknown): unknown[];
+  protected abstract itemSnapshot(ref: unknown, prop: string): unknown;
+  protected override _loadItems(target: unknown, prop: string): unknown {
+    this.refs = this.itemRefs(target);
+    this.itemProxies = null;
+    const sub = prop.includes("/") ? prop.slice(prop.indexOf("/") + 1).split(",") : [];
+    return this.refs.map((r) => Object.fromEntries(sub.map((p) => [p, this.itemSnapshot(r, p)])));
+  }
+  get items(): T[] {
+    const key = [...this._loaded.keys()].find((k) => k === "items" || k.startsWith("items/"));
+    if (!key) notLoaded("items");
+    if (!this.itemProxies) {
+      const values = this._loaded.get(key) as Record<string, unknown>[];
+      const Cls = this.itemClass();
+      this.itemProxies = this.refs.map((ref, i) => {
+        const o = new Cls(this._ctx, this.host.newPath(this._path, "_Item", [i], () => ref));
+        for (const [k, v] of Object.entries(values[i] ?? {})) o._loaded.set(k, v);
+        return o;
+      });
+    }
+    return this.itemProxies;
   }
 }
 
@@ -477,6 +531,115 @@ class Workbook extends ClientObject {
     if (!this.host.scriptHasNotes) return undefined;
     return this.child(NoteCollection, "Notes", [], () => ({ kind: "notes", sheet: null }), "1.18");
   }
+  /**
+   * [ref] Workbook.onSelectionChanged, ExcelApi 1.2 (excel.workbook.yml). `add` queues the registration, which
+   * takes effect at the next sync ([events] "Register an event handler": handlers are registered when
+   * context.sync() runs); the EventHandlerResult's remove() likewise takes effect at the next sync.
+   */
+  get onSelectionChanged(): { add(h: (args: { type: string }) => Promise<unknown> | void): { context: RequestContext; remove(): void } } {
+    const host = this.host;
+    const ctx = this._ctx;
+    const path = this._path;
+    return {
+      add: (h) => {
+        ctx.queue({ kind: "call", path, name: "onSelectionChanged.add", args: [], api: "1.2", run: () => host.selectionHandlers.push(h) });
+        return {
+          context: ctx,
+          remove: () => ctx.queue({ kind: "call", path, name: "onSelectionChanged.remove", args: [], api: "1.2", run: () => (host.selectionHandlers = host.selectionHandlers.filter((x) => x !== h)) }),
+        };
+      },
+    };
+  }
+  /** [ref] Workbook.customXmlParts, ExcelApi 1.5 (excel.customxmlpartcollection.yml). */
+  get customXmlParts(): CustomXmlPartCollection {
+    return this.child(CustomXmlPartCollection, "CustomXmlParts", [], () => "parts", "1.5");
+  }
+}
+
+/** A custom XML part as the workbook stores it. */
+export interface SimXmlPart {
+  id: string;
+  namespaceUri: string;
+  xml: string;
+}
+
+/**
+ * [ref] CustomXmlPartCollection.add: the XML must be well formed (InvalidArgument otherwise; checked here for a
+ * single root element, matching close tag and escaped "&" and "<" in text: a strict subset of XML well-formedness).
+ */
+function checkXml(xml: string): string {
+  const m = /^\s*<([A-Za-z_][\w.-]*)(\s[^>]*)?>([\s\S]*)<\/\1>\s*$/.exec(xml);
+  if (!m || /&(?!(amp|lt|gt|quot|apos|#\d+);)/.test(m[3]!) || /</.test(m[3]!.replace(/<\/?[A-Za-z_][^<>]*>/g, ""))) throw new SimError("InvalidArgument", "The XML is not well formed.", "CustomXmlPartCollection.add");
+  return /\sxmlns="([^"]*)"/.exec(m[2] ?? "")?.[1] ?? "";
+}
+
+class CustomXmlPartCollection extends SimCollection<CustomXmlPart> {
+  protected itemClass() {
+    return CustomXmlPart;
+  }
+  protected itemRefs(): unknown[] {
+    return [...this.host.customXmlParts];
+  }
+  protected itemSnapshot(ref: SimXmlPart, prop: string): unknown {
+    return partProp(ref, prop);
+  }
+  add(xml: string): CustomXmlPart {
+    const part = this.child(CustomXmlPart, "Add", [xml], () => NULL, "1.5");
+    this.call("Add", [xml], () => {
+      const ns = checkXml(xml);
+      const p: SimXmlPart = { id: `{${String(this.host.customXmlParts.length + 1).padStart(8, "0")}-EVAL}`, namespaceUri: ns, xml };
+      this.host.customXmlParts.push(p);
+      this._ctx.setResolved(part._path, p);
+    }, "1.5");
+    return part;
+  }
+  getByNamespace(ns: string): CustomXmlPartScopedCollection {
+    return this.child(CustomXmlPartScopedCollection, "GetByNamespace", [ns], () => ns, "1.5");
+  }
+}
+
+class CustomXmlPartScopedCollection extends SimCollection<CustomXmlPart> {
+  protected itemClass() {
+    return CustomXmlPart;
+  }
+  protected itemRefs(ns: string): unknown[] {
+    return this.host.customXmlParts.filter((p) => p.namespaceUri === ns);
+  }
+  protected itemSnapshot(ref: SimXmlPart, prop: string): unknown {
+    return partProp(ref, prop);
+  }
+}
+
+function partProp(p: SimXmlPart, prop: string): unknown {
+  if (prop === "id") return p.id;
+  if (prop === "namespaceUri") return p.namespaceUri;
+  throw new SimError("InvalidArgument", `The property '${prop}' cannot be loaded here.`);
+}
+
+class CustomXmlPart extends ClientObject {
+  get id(): string {
+    return this.read("id");
+  }
+  protected override _snapshot(t: SimXmlPart, prop: string): unknown {
+    return partProp(t, prop);
+  }
+  getXml(): ClientResult<string> {
+    const result = new ClientResult<string>();
+    this._ctx.queue({ kind: "call", path: this._path, name: "GetXml", args: [], api: "1.5", into: result, run: (t) => (t as SimXmlPart).xml });
+    return result;
+  }
+  setXml(xml: string): void {
+    this.call("SetXml", [xml], (t: SimXmlPart) => {
+      t.namespaceUri = checkXml(xml);
+      t.xml = xml;
+    }, "1.5");
+  }
+  delete(): void {
+    this.call("Delete", [], (t: SimXmlPart) => {
+      const i = this.host.customXmlParts.indexOf(t);
+      if (i >= 0) this.host.customXmlParts.splice(i, 1);
+    }, "1.5");
+  }
 }
 
 function rangeRef(sheet: SimSheet, address: string): RangeRef {
@@ -485,7 +648,17 @@ function rangeRef(sheet: SimSheet, address: string): RangeRef {
   return { kind: "range", sheet, rect };
 }
 
-class WorksheetCollection extends ClientObject {
+class WorksheetCollection extends SimCollection<Worksheet> {
+  protected itemClass() {
+    return Worksheet;
+  }
+  protected itemRefs(): unknown[] {
+    return [...this.host.sheets.values()];
+  }
+  protected itemSnapshot(ref: SimSheet, prop: string): unknown {
+    if (prop === "name") return ref.name;
+    throw new SimError("InvalidArgument", `The property '${prop}' cannot be loaded here.`);
+  }
   getActiveWorksheet(): Worksheet {
     return this.child(Worksheet, "GetActiveWorksheet", [], () => this.host.sheet(this.host.activeSheet));
   }
@@ -668,7 +841,7 @@ class Range extends ClientObject {
   }
 
   /** [ref] Range.getCellProperties, ExcelApi 1.9: only the properties asked for, per cell. */
-  getCellProperties(options: { format?: { fill?: { color?: boolean; pattern?: boolean } } }): ClientResult<unknown[][]> {
+  getCellProperties(options: { format?: { fill?: { color?: boolean; pattern?: boolean }; font?: { bold?: boolean } } }): ClientResult<unknown[][]> {
     const result = new ClientResult<unknown[][]>();
     this._ctx.queue({
       kind: "call",
@@ -681,12 +854,14 @@ class Range extends ClientObject {
         const ref = t as RangeRef;
         if (cellCount(ref.rect) > READ_CELL_LIMIT) throw new SimError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.", "Range.getCellProperties");
         const want = options.format?.fill ?? {};
+        const font = options.format?.font;
         return grid(ref.rect, (cell) => ({
           format: {
             fill: {
               ...(want.color ? { color: cell?.fill ?? "#FFFFFF" } : {}),
               ...(want.pattern ? { pattern: cell?.fill ? "Solid" : "None" } : {}),
             },
+            ...(font?.bold ? { font: { bold: Boolean(cell?.bold) } } : {}),
           },
         }), ref.sheet);
       },
@@ -886,7 +1061,26 @@ function noteTarget(host: ExcelSimulator, n: NotesRef, address: string): NoteRef
 }
 
 /** [notes] [ref] NoteCollection, ExcelApi 1.18. */
-class NoteCollection extends ClientObject {
+class NoteCollection extends SimCollection<Note> {
+  protected itemClass() {
+    return Note;
+  }
+  protected itemRefs(n: NotesRef): unknown[] {
+    const sheets = n.sheet ? [n.sheet] : [...this.host.sheets.values()];
+    const out: NoteRef[] = [];
+    for (const s of sheets) {
+      for (const [k, c] of s.cells) {
+        if (c.note === undefined) continue;
+        const [r, col] = k.split(",").map(Number) as [number, number];
+        out.push({ kind: "note", sheet: s, r, c: col });
+      }
+    }
+    return out;
+  }
+  protected itemSnapshot(ref: NoteRef, prop: string): unknown {
+    if (prop === "content") return ref.sheet.get(ref.r, ref.c)?.note ?? "";
+    throw new SimError("InvalidArgument", `The property '${prop}' cannot be loaded here.`);
+  }
   add(cellAddress: string, content: string): Note {
     const note = this.child(Note, "Add", [cellAddress, content], () => NULL, "1.18");
     this.call(
@@ -938,6 +1132,10 @@ class Note extends ClientObject {
   protected override _snapshot(t: NoteRef, prop: string): unknown {
     if (prop === "content") return t.sheet.get(t.r, t.c)?.note ?? "";
     return super._snapshot(t, prop);
+  }
+  /** [ref] Note.getLocation, ExcelApi 1.18: the note's cell. */
+  getLocation(): Range {
+    return this.child(Range, "GetLocation", [], (t: NoteRef) => ({ kind: "range", sheet: t.sheet, rect: { r1: t.r, c1: t.c, r2: t.r, c2: t.c } }) satisfies RangeRef, "1.18");
   }
   delete(): void {
     this.call(
