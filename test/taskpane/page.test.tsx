@@ -30,7 +30,10 @@ const JSZIP = "无法读取工作簿“坏.xlsx”：Can't find end of central d
 
 describe("plain messages", () => {
   test("a library's English sentence and its URL become a Chinese reason; our Chinese stays", () => {
-    expect(plainMessage(new Error(JSZIP), zh)).toBe("无法读取工作簿“坏.xlsx”：文件已损坏，或不是 Excel 工作簿（请用 Excel 或 WPS 另存为 .xlsx 后重试）");
+    // Opening a file: the library's sentence means the file could not be read.
+    expect(plainMessage(new Error(JSZIP), zh, zh.fileUnreadable)).toBe("无法读取工作簿“坏.xlsx”：文件已损坏，或不是 Excel 工作簿（请用 Excel 或 WPS 另存为 .xlsx 后重试）");
+    // Elsewhere (an Excel action) it is not a damaged file: the detail is said to be omitted.
+    expect(plainMessage(new Error("Excel 操作失败：setImmediate is not defined"), zh)).toBe("Excel 操作失败：（系统返回的英文说明已省略）");
     expect(plainMessage(new Error("The operation failed because of an unexpected error."), zh)).toBe(zh.failed);
     expect(plainMessage(new Error("找不到指定的工作表或区域"), zh)).toBe("找不到指定的工作表或区域");
     expect(plainMessage(new Error("see https://example.com/x for more"), en)).toBe("see for more");
