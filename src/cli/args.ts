@@ -12,15 +12,18 @@ export interface CliOptions {
 
 export const USAGE = `用法 Usage: eval-score [--preset national|xinjiang|hubei] [--json] [--tolerance 0.01] [--rating standard|strict|80-70-60] [--out DIR] 文件或文件夹 FILE...
 
-  对 JSON 表格（及 .xlsx 工作簿）中的绩效指标表复核评分：逐项得分、完成率、总分、等级与复核发现。
-  Scores performance-indicator tables in JSON files (and .xlsx workbooks): per-row scores, totals, ratings, findings.
+  对 JSON 表格及工作簿（.xlsx .xlsm .xls .et .csv .docx，装有 LibreOffice 时另有 .doc .wps）中的绩效指标表复核评分：
+  逐项得分、完成率、总分、等级与复核发现。
+  Scores performance-indicator tables in JSON files and workbooks: per-row scores, totals, ratings, findings.
 
   --preset NAME     无自带规则的行使用的预设（默认 national）/ preset for rows that name no rule
   --json            按约定的 JSON 结构输出到标准输出 / print the stable JSON contract on stdout
   --tolerance N     报告得分与复核得分允许的差（默认 0.01）/ largest difference that is not a mismatch
   --rating SCHEME   评级方案 / rating scheme
-  --out DIR         写出评分后的副本和 summary.csv（不修改原文件）/ write scored copies and summary.csv
+  --out DIR         写出评分后的副本、summary.csv 和 汇总.xlsx（不修改原文件）/ write scored copies, summary.csv and 汇总.xlsx
   --summary         每张表只打印一行汇总 / one summary line per table
+
+  环境变量 EVAL_THREADS=N 限定并行评分的线程数（默认 CPU 核数，最多 8）/ worker threads for workbooks
 
 退出码 Exit codes: 0 全部读入（发现问题不算错误）；2 用法错误或文件无法读取。`;
 

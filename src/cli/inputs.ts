@@ -114,7 +114,7 @@ export function expandInputs(paths: string[], exts = INPUT_EXTENSIONS, maxBytes 
         skipped.push({ input: full, message: `“${full}”是 Office/WPS 打开文件时留下的临时锁文件，已跳过` });
         continue;
       }
-      if (f.toLowerCase() === "summary.csv") {
+      if (f.toLowerCase() === "summary.csv" || f === "汇总.xlsx") {
         skipped.push({ input: full, message: `“${full}”是 EVAL 写出的汇总表，已跳过` });
         continue;
       }

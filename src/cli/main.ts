@@ -2,7 +2,9 @@ import { evaluateTable, presetByName, schemeByName, unknownPresetMessage, toCont
 import { setOfficeConverter } from "../workbook/formats/convert";
 import { parseArgs, USAGE } from "./args";
 import { expandInputs, isJsonInput, readJsonTables, type InputError, type LoadedTable } from "./inputs";
-import { OutputNames, prepareOut, writeAtomic } from "./outputs";
+import { OutputNames, prepareOut, SUMMARY_BOOK, writeAtomic } from "./outputs";
+import { detailsOfInput } from "./details";
+import { summaryWorkbook, type TableDetails } from "../workbook/summaryBook";
 import { summaryTable, tableReport } from "./text";
 import { scoreWorkbooks } from "./pool";
 import { progressBar } from "./progress";
@@ -59,10 +61,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     loaded.push(...r.tables);
   }
   const tables: ContractTable[] = [];
+  /** For 汇总.xlsx: one per table, in the order of `tables`. */
+  const details: (TableDetails | undefined)[] = [];
   for (const l of loaded) {
     try {
       const result = evaluateTable(l.table, { preset: o.preset ?? undefined, tolerance: o.tolerance, ratingScheme: scheme });
-      tables.push(toContract(result, { file: l.file, ...(l.sheet ? { sheet: l.sheet } : {}) }));
+      const c = toContract(result, { file: l.file, ...(l.sheet ? { sheet: l.sheet } : {}) });
+      tables.push(c);
+      details.push(detailsOfInput(l.table, c));
     } catch (e) {
       errors.push({ input: l.file, message: `${l.file} 表 ${l.index ?? "?"}：无法评分：${(e as Error)?.message ?? String(e)}` });
     }
@@ -75,23 +81,37 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const names = o.out ? new OutputNames(o.out, files) : null;
     for (const r of outcomes) {
       tables.push(...r.tables);
+      r.tables.forEach((_, i) => details.push(r.details?.[i]));
       errors.push(...r.errors);
+      notes.push(...(r.notices ?? []));
       if (o.out && names && r.scored) {
-        const target = names.next(r.file);
+        const ext = r.ext ?? ".xlsx";
+        const target = names.next(r.file, ext);
         const failed = writeAtomic(target, r.scored);
         if (failed) errors.push({ input: r.file, message: failed });
         else {
           copies.set(r.file, target);
-          const usual = `${basename(r.file, extname(r.file))}.scored.xlsx`;
+          const usual = `${basename(r.file, extname(r.file))}.scored${ext}`;
           if (basename(target) !== usual) notes.push(`“${r.file}”的评分副本另名为“${basename(target)}”（“${usual}”已是另一输入文件、另一副本或文件夹的名字）`);
         }
       }
     }
   }
   if (o.out) {
-    const failed = writeAtomic(join(o.out, "summary.csv"), summaryCsv(tables, { copies: relativeCopies(copies, o.out), errors, skipped }));
+    const relCopies = relativeCopies(copies, o.out);
+    // Both summaries list the same inputs: the errors as they are before either is written.
+    const listed = [...errors];
+    const failed = writeAtomic(join(o.out, "summary.csv"), summaryCsv(tables, { copies: relCopies, errors: listed, skipped }));
     if (failed) errors.push({ input: join(o.out, "summary.csv"), message: failed });
-    else if (!o.json) io.out(`已写出 written: ${join(o.out, "summary.csv")}${copies.size ? ` 及 ${copies.size} 个评分后的工作簿副本 (*.scored.xlsx)` : ""}\n`);
+    let book: Uint8Array | null = null;
+    try {
+      book = await summaryWorkbook({ tables, details, copies: relCopies, errors: listed, skipped });
+    } catch (e) {
+      errors.push({ input: join(o.out, SUMMARY_BOOK), message: `无法生成 ${SUMMARY_BOOK}：${(e as Error)?.message ?? String(e)}` });
+    }
+    const bookFailed = book ? writeAtomic(join(o.out, SUMMARY_BOOK), book) : "not built";
+    if (book && bookFailed) errors.push({ input: join(o.out, SUMMARY_BOOK), message: bookFailed });
+    if (!failed && !o.json) io.out(`已写出 written: ${join(o.out, "summary.csv")}${bookFailed ? "" : `、${join(o.out, SUMMARY_BOOK)}`}${copies.size ? ` 及 ${copies.size} 个评分后的工作簿副本 (*.scored.xlsx)` : ""}\n`);
   }
   for (const n of notes) (o.json ? io.err : io.out)(`注意 note: ${n}\n`);
   report(tables, errors, skipped, o, io);

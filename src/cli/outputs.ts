@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 
+/** The summary workbook written beside summary.csv. */
+export const SUMMARY_BOOK = "汇总.xlsx";
+
 /** Why --out cannot be used, or null when it is a writable folder (created when missing). */
 export function prepareOut(dir: string): string | null {
   try {
@@ -66,13 +69,14 @@ export class OutputNames {
   constructor(private dir: string, inputs: string[]) {
     this.inputs = new Set(inputs.map(key));
     this.used.add(join(resolve(dir), "summary.csv").toLowerCase());
+    this.used.add(join(resolve(dir), SUMMARY_BOOK).toLowerCase());
   }
 
-  /** The path for the scored copy of `input`. */
-  next(input: string): string {
+  /** The path for the scored copy of `input` (`ext` .xlsm for a macro-enabled copy); also reserves `name` (汇总.xlsx). */
+  next(input: string, ext = ".xlsx"): string {
     const stem = basename(input, extname(input));
     for (let i = 1; ; i++) {
-      const name = i === 1 ? `${stem}.scored.xlsx` : `${stem} (${i}).scored.xlsx`;
+      const name = i === 1 ? `${stem}.scored${ext}` : `${stem} (${i}).scored${ext}`;
       const p = join(this.dir, name);
       const k = resolve(p).toLowerCase();
       if (this.used.has(k) || this.inputs.has(key(p)) || isDir(p)) continue;

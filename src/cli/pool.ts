@@ -21,6 +21,12 @@ export async function scoreSafely(job: WorkbookJob): Promise<WorkbookOutcome> {
   }
 }
 
+/** Worker threads: EVAL_THREADS when set (1 = score in this thread), else the cores, at most 8. */
+export function threadLimit(): number {
+  const n = Number(process.env.EVAL_THREADS);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, 64) : Math.min(cpus().length, 8);
+}
+
 /**
  * Score many workbooks, in worker threads when there are enough files to pay for them (ExcelJS parsing is the
  * cost; each worker takes the next file as soon as it is free). Results come back in input order. One file
@@ -28,7 +34,7 @@ export async function scoreSafely(job: WorkbookJob): Promise<WorkbookOutcome> {
  * is replaced and its file reported.
  */
 export async function scoreWorkbooks(jobs: WorkbookJob[], onDone: (n: number) => void): Promise<WorkbookOutcome[]> {
-  const threads = Math.min(cpus().length, 8, jobs.length);
+  const threads = Math.min(threadLimit(), jobs.length);
   // Workers run the compiled worker.js; from TypeScript sources (tests) the jobs run in this thread.
   const compiled = __filename.endsWith(".js");
   if (jobs.length < 6 || threads < 2 || !compiled) {

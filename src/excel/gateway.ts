@@ -484,10 +484,13 @@ export async function addSummarySheet(name: string, rows: (string | number)[][],
     const range = sheet.getRangeByIndexes(0, 0, data.length, width);
     range.values = data;
     sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
-    if (data.length > 1 && width > 3) sheet.getRangeByIndexes(1, 3, data.length - 1, 1).numberFormat = data.slice(1).map(() => ["0.00%"]);
-    const chart = sheet.charts.add(Excel.ChartType.columnClustered, sheet.getRangeByIndexes(0, 0, chartRows + 1, 3), Excel.ChartSeriesBy.columns);
-    chart.title.text = "各一级指标权重与复核得分";
-    chart.setPosition("F2");
+    // The 汇总 sheet (chartRows > 0): 得分率 as percents and a chart; a plain list (问题清单) has neither.
+    if (chartRows > 0) {
+      if (data.length > 1 && width > 3) sheet.getRangeByIndexes(1, 3, data.length - 1, 1).numberFormat = data.slice(1).map(() => ["0.00%"]);
+      const chart = sheet.charts.add(Excel.ChartType.columnClustered, sheet.getRangeByIndexes(0, 0, chartRows + 1, 3), Excel.ChartSeriesBy.columns);
+      chart.title.text = "各一级指标权重与复核得分";
+      chart.setPosition("F2");
+    }
     sheet.activate();
     await context.sync();
     return chosen;

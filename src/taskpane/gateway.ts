@@ -32,7 +32,11 @@ export interface Gateway {
   /** What the workbook's record holds: null when there is nothing to undo. */
   undoState(): Promise<{ cells: number; sheets: number } | null>;
   select(sheet: string, address: string): Promise<void>;
-  /** Add a summary sheet under `name`, or a free name when a sheet of the user's has it; returns the name used. */
+  /**
+   * Add a sheet of rows under `name`, or a free name when a sheet of the user's has it; returns the name used. The
+   * 汇总 sheet passes the rows its chart covers (`chartRows` > 0: a chart inside Excel, 得分率 as percents); a plain
+   * list such as the 问题清单 passes 0. Text is written as values; the sheet joins EVAL's record (撤销 removes it).
+   */
   addSummary(name: string, rows: (string | number)[][], chartRows: number): Promise<string>;
   freeze(plans: WritePlan[]): Promise<number>;
   insertTemplate(t: Template): Promise<void>;

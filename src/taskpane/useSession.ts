@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import {
-  detectTables, feedPlan, fourDimensionTemplate, runPipeline, scoreDetected, selfEvaluationTemplate, summaryRows,
+  DEFAULT_RULES, detectTables, feedPlan, fourDimensionTemplate, issueList, runPipeline, scoreDetected, selfEvaluationTemplate, sideBySidePlan, summaryRows,
+  type ReviewRule,
   type DetectedTable, type Grid, type HeldCell, type PipelineOptions, type RatingScheme, type Role, type TableResult, type WritePlan,
 } from "../engine";
 import type { Gateway } from "./gateway";
@@ -13,6 +14,8 @@ export interface Settings {
   tolerance: number;
   mode: "formulas" | "values";
   scope: "sheet" | "selection";
+  /** The 复核口径 rulebook as the reviewer set it (on/off, severity, thresholds). */
+  rules: ReviewRule[];
 }
 
 export interface Found {
@@ -58,7 +61,7 @@ export function rowAt(found: Found[], sheet: string, row: number, col: number): 
 /** The pane's state and actions. Components render; this orchestrates the gateway and the engine. */
 export function useSession(gateway: Gateway | null, S: Strings = zh) {
   const [s, setS] = useState<Session>({
-    settings: { preset: "national", rating: "standard", tolerance: 0.01, mode: gateway?.mode === "file" ? "values" : "formulas", scope: "sheet" },
+    settings: { preset: "national", rating: "standard", tolerance: 0.01, mode: gateway?.mode === "file" ? "values" : "formulas", scope: "sheet", rules: DEFAULT_RULES.map((r) => ({ ...r, thresholds: { ...r.thresholds } })) },
     found: [],
     current: 0,
     plans: [],
@@ -94,6 +97,7 @@ export function useSession(gateway: Gateway | null, S: Strings = zh) {
   }, [S]);
 
   const options = (settings: Settings, cols: typeof columns, rules: typeof ruleOverrides): PipelineOptions => ({
+    rulebook: settings.rules,
     preset: settings.preset,
     tolerance: settings.tolerance,
     ratingScheme: settings.rating,
@@ -141,11 +145,14 @@ export function useSession(gateway: Gateway | null, S: Strings = zh) {
     act(async () => {
       if (!gateway) throw new Error("尚未打开工作簿");
       const opts = { ...options(s.settings, columns, ruleOverrides), plan: { mode: s.settings.mode } };
-      const plans = s.found.map((f) => scoreDetected(f.grid, f.table, opts).plan!);
+      const scored = s.found.map((f) => scoreDetected(f.grid, f.table, opts));
+      const plans = scored.map((p) => p.plan!);
+      // A table too large for per-row formulas is written as values: say so (and why) with the result.
+      const valuesNotice = scored.map((p) => p.planNotice).filter(Boolean).map((n) => `；${n}`).join("");
       try {
         const report = await gateway.apply(plans);
         const held = report.held.length > 0 ? `；${report.held.length} 个单元格已有您的内容，未写入（见“撤销 / 固化”）` : "";
-        return { plans, applied: true, undoable: true, held: report.held, heldBy: "write" as const, notice: `${S.wrote(report.written)}${held}` };
+        return { plans, applied: true, undoable: true, held: report.held, heldBy: "write" as const, notice: `${S.wrote(report.written)}${held}${valuesNotice}` };
       } catch (e) {
         // The record is saved before the first write: whatever a failed write left can be undone (asked, not assumed).
         const u = await gateway.undoState().catch(() => null);
@@ -169,6 +176,26 @@ export function useSession(gateway: Gateway | null, S: Strings = zh) {
       if (!gateway || s.plans.length === 0) throw new Error("尚未写回，没有可固化的公式");
       const n = await gateway.freeze(s.plans);
       return { notice: n === 0 ? S.frozenNone : S.frozenCount(n) };
+    });
+
+  /** 复核对照: 复核完成值, 复核得分, 偏离度, 复核说明 beside the unit's columns (or in the sheet's own 复核 columns). */
+  const sideBySideWrite = () =>
+    act(async () => {
+      const f = s.found[s.current];
+      if (!gateway || !f) throw new Error("请先识别指标表");
+      const report = await gateway.apply([sideBySidePlan(f.grid, f.table, f.result, s.settings.rating)]);
+      const held = report.held.length > 0 ? `；${report.held.length} 个单元格已有内容，未写入` : "";
+      return { undoable: true, held: report.held, heldBy: "write" as const, notice: `已写入复核对照（复核完成值、复核得分、偏离度、复核说明），共 ${report.written} 个单元格${held}；可撤销` };
+    });
+
+  /** 问题清单: every finding of every table found, most severe first, on a sheet of its own. */
+  const issueSheet = () =>
+    act(async () => {
+      if (!gateway || s.found.length === 0) throw new Error("请先识别指标表");
+      const list = issueList(s.found.map((f) => ({ grid: f.grid, detected: f.table, result: f.result })));
+      const rows: (string | number)[][] = [["序号", "严重程度", "规则", "工作表", "单元格", "说明", "建议"], ...list.map((r, i) => [i + 1, r.severity, r.rule, r.sheet, r.cell, r.text, r.fix])];
+      const name = await gateway.addSummary("问题清单", rows, 0);
+      return { undoable: true, notice: `已生成“${name}”：${list.length} 条（重大 ${list.filter((r) => r.severity === "重大").length}，一般 ${list.filter((r) => r.severity === "一般").length}，提示 ${list.filter((r) => r.severity === "提示").length}）` };
     });
 
   const summary = () =>
@@ -225,7 +252,7 @@ export function useSession(gateway: Gateway | null, S: Strings = zh) {
   const focusCell = useCallback((sheet: string, row: number, col: number) => setS((x) => ({ ...x, focus: rowAt(x.found, sheet, row, col) })), []);
   const focusRow = (id: string, index: number | null) => setS((x) => ({ ...x, focus: index === null ? null : { id, index } }));
 
-  return { state: s, focusCell, focusRow, record, feedActual, rowRule, detect: () => detect(), setSettings, setColumn, setRowRule, apply, undo, freeze, summary, template, select, setCurrent: (i: number) => setS((x) => ({ ...x, current: i })) };
+  return { state: s, sideBySideWrite, issueSheet, focusCell, focusRow, record, feedActual, rowRule, detect: () => detect(), setSettings, setColumn, setRowRule, apply, undo, freeze, summary, template, select, setCurrent: (i: number) => setS((x) => ({ ...x, current: i })) };
 }
 
 export type SessionApi = ReturnType<typeof useSession>;

@@ -135,7 +135,7 @@ export class FileGateway {
    * A summary sheet of values (ExcelJS cannot create charts; Excel draws one when the pane runs inside it), under
    * `name` when free or EVAL's own, else a free name: a sheet of the user's is never replaced. 撤销 removes it.
    */
-  async addSummary(name: string, rows: (string | number)[][]): Promise<string> {
+  async addSummary(name: string, rows: (string | number)[][], chartRows = 1): Promise<string> {
     const record = this.record() ?? emptyRecord();
     const ours = new Set(record.sheets);
     const chosen = freeSheetName(name, (n) => Boolean(this.workbook.getWorksheet(n)) && !ours.has(n));
@@ -145,7 +145,7 @@ export class FileGateway {
     const ws = this.workbook.addWorksheet(chosen);
     rows.forEach((r) => ws.addRow(r));
     ws.getRow(1).font = { bold: true };
-    ws.getColumn(4).numFmt = "0.00%";
+    if (chartRows > 0) ws.getColumn(4).numFmt = "0.00%";
     return chosen;
   }
 

@@ -25,7 +25,7 @@ describe("outputs never overwrite an input or each other", () => {
     copyFileSync(county, join(d, "b", "x.xlsx"));
     const r = await run(["--summary", "--out", join(d, "out"), join(d, "a"), join(d, "b")]);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(d, "out")).sort()).toEqual(["summary.csv", "x (2).scored.xlsx", "x.scored.xlsx"]);
+    expect(readdirSync(join(d, "out")).sort()).toEqual(["summary.csv", "x (2).scored.xlsx", "x.scored.xlsx", "汇总.xlsx"]);
     expect(r.out).toContain("x (2).scored.xlsx");
     const csv = readFileSync(join(d, "out", "summary.csv"), "utf8");
     expect(csv).toContain("x (2).scored.xlsx");
@@ -39,7 +39,7 @@ describe("outputs never overwrite an input or each other", () => {
     const r = await run(["--summary", "--out", d, d]);
     expect(r.code).toBe(0);
     expect(readFileSync(join(d, "x.scored.xlsx")).equals(before)).toBe(true);
-    expect(readdirSync(d).sort()).toEqual(["summary.csv", "x (2).scored.xlsx", "x.scored.scored.xlsx", "x.scored.xlsx", "x.xlsx"]);
+    expect(readdirSync(d).sort()).toEqual(["summary.csv", "x (2).scored.xlsx", "x.scored.scored.xlsx", "x.scored.xlsx", "x.xlsx", "汇总.xlsx"]);
     // A second run reads summary.csv as EVAL's own output, listed and skipped, not an error.
     const again = await run(["--summary", "--out", d, join(d, "x.xlsx"), join(d, "summary.csv")]);
     expect(again.code).toBe(2); // summary.csv given by name is read (and has no table)

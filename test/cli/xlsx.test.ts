@@ -47,3 +47,31 @@ describe("eval-score on .xlsx", () => {
     expect(out.errors).toEqual([{ input: expect.stringContaining("broken.xlsx"), message: expect.stringContaining("无法读取工作簿“broken.xlsx”") }]);
   });
 });
+
+describe("scored copies of .xlsx/.xlsm are the original plus EVAL's cells", () => {
+  test("an .xlsm keeps its macros and its extension; parts EVAL does not write are byte-identical", async () => {
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(join(samples, "county-002-self-eval.xlsx")));
+    zip.file("xl/vbaProject.bin", Buffer.from("fake VBA project bytes"));
+    const ct = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file("[Content_Types].xml", ct.replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml").replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'));
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));
+    const dir = mkdtempSync(join(tmpdir(), "eval-xlsm-"));
+    const input = join(dir, "宏.xlsm");
+    const { writeFileSync } = await import("fs");
+    writeFileSync(input, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const r = await run(["--out", join(dir, "out"), input]);
+    expect(r.code).toBe(0);
+    const copy = join(dir, "out", "宏.scored.xlsm");
+    expect(existsSync(copy)).toBe(true);
+    const a = await JSZip.loadAsync(readFileSync(input));
+    const b = await JSZip.loadAsync(readFileSync(copy));
+    expect(await b.file("xl/vbaProject.bin")!.async("string")).toBe("fake VBA project bytes");
+    for (const k of ["xl/workbook.xml", "xl/sharedStrings.xml", "xl/_rels/workbook.xml.rels", "docProps/core.xml"]) {
+      if (!a.file(k)) continue;
+      expect([k, await b.file(k)!.async("string")]).toEqual([k, await a.file(k)!.async("string")]);
+    }
+    expect(readFileSync(join(dir, "out", "summary.csv"), "utf8")).toContain("宏.scored.xlsm");
+  });
+});

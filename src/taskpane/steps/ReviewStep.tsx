@@ -1,4 +1,4 @@
-import { Body1, Caption1, Link } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Link } from "@fluentui/react-components";
 import { pts } from "../../engine";
 import type { SessionApi } from "../useSession";
 import type { Strings } from "../strings";
@@ -22,6 +22,10 @@ export function ReviewStep({ S, api }: { S: Strings; api: SessionApi }) {
       </Body1>
       <Body1 block>{S.reportedTotal}：{r.reported_total ?? "—"}</Body1>
       <Body1 block>{S.ratingOf}：<strong>{r.rating ?? "—"}</strong>（{S.reported}：{r.reported_rating ?? "—"}）</Body1>
+      <div style={{ display: "flex", gap: 6, flexWrap: "wrap", margin: "6px 0" }}>
+        <Button size="small" onClick={() => void api.sideBySideWrite()} disabled={api.state.busy} title={S.sideBySideHint}>{S.sideBySide}</Button>
+        <Button size="small" onClick={() => void api.issueSheet()} disabled={api.state.busy} title={S.issueSheetHint}>{S.issueSheet}</Button>
+      </div>
       <Body1 block style={{ marginTop: 8 }}>{S.findings}（{r.findings.length}）</Body1>
       {r.findings.length === 0 && <Caption1>{S.noFindings}</Caption1>}
       <ul style={{ paddingLeft: 18, margin: "4px 0" }} data-testid="findings">
