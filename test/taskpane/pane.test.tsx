@@ -119,7 +119,7 @@ describe("设置", () => {
     const gw = renderPane();
     await detect();
     tab("设置");
-    fireEvent.change(screen.getByRole("spinbutton"), { target: { value: "0.05" } });
+    fireEvent.change(screen.getByRole("spinbutton", { name: "允许误差" }), { target: { value: "0.05" } });
     tab("识别");
     // 18.98 against 18.95 is within 0.05: no mismatch left.
     expect(screen.queryByText("不符")).toBeNull();
