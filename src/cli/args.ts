@@ -5,12 +5,14 @@ export interface CliOptions {
   tolerance: number;
   rating: string | null;
   out: string | null;
+  /** A 复核口径 rules file (JSON): rules switched on/off, severities, thresholds. */
+  rules: string | null;
   summary: boolean;
   files: string[];
   help: boolean;
 }
 
-export const USAGE = `用法 Usage: eval-score [--preset national|xinjiang|hubei] [--json] [--tolerance 0.01] [--rating standard|strict|80-70-60] [--out DIR] 文件或文件夹 FILE...
+export const USAGE = `用法 Usage: eval-score [--preset national|xinjiang|hubei] [--json] [--tolerance 0.01] [--rating standard|strict|80-70-60] [--rules FILE] [--out DIR] 文件或文件夹 FILE...
 
   对 JSON 表格及工作簿（.xlsx .xlsm .xls .et .csv .docx，装有 LibreOffice 时另有 .doc .wps）中的绩效指标表复核评分：
   逐项得分、完成率、总分、等级与复核发现。
@@ -20,6 +22,8 @@ export const USAGE = `用法 Usage: eval-score [--preset national|xinjiang|hubei
   --json            按约定的 JSON 结构输出到标准输出 / print the stable JSON contract on stdout
   --tolerance N     报告得分与复核得分允许的差（默认 0.01）/ largest difference that is not a mismatch
   --rating SCHEME   评级方案 / rating scheme
+  --rules FILE      复核口径规则文件（JSON）：开关规则、调整严重程度与阈值，如 [{"id":"R01","enabled":false},
+                    {"id":"R09","thresholds":{"timesTarget":5}}] / review rules: on/off, severity, thresholds
   --out DIR         写出评分后的副本、summary.csv 和 汇总.xlsx（不修改原文件）/ write scored copies, summary.csv and 汇总.xlsx
   --summary         每张表只打印一行汇总 / one summary line per table
 
@@ -29,7 +33,7 @@ export const USAGE = `用法 Usage: eval-score [--preset national|xinjiang|hubei
 
 /** Parse argv; returns the options or an error message (Chinese first). */
 export function parseArgs(argv: string[]): CliOptions | { error: string } {
-  const o: CliOptions = { preset: null, json: false, tolerance: 0.01, rating: null, out: null, summary: false, files: [], help: false };
+  const o: CliOptions = { preset: null, json: false, tolerance: 0.01, rating: null, out: null, rules: null, summary: false, files: [], help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string | null => {
@@ -68,6 +72,12 @@ export function parseArgs(argv: string[]): CliOptions | { error: string } {
         const v = value();
         if (!v) return { error: "--rating 需要一个评级方案 / --rating needs a scheme" };
         o.rating = v;
+        break;
+      }
+      case "--rules": {
+        const v = value();
+        if (!v) return { error: "--rules 需要一个规则文件 / --rules needs a file" };
+        o.rules = v;
         break;
       }
       case "--out": {

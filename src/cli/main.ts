@@ -1,4 +1,5 @@
-import { evaluateTable, presetByName, schemeByName, unknownPresetMessage, toContract, type ContractOutput, type ContractTable } from "../engine";
+import { readFileSync } from "fs";
+import { applyRulebook, DEFAULT_RULES, evaluateTable, mergeRules, presetByName, type ReviewRule, schemeByName, unknownPresetMessage, toContract, type ContractOutput, type ContractTable } from "../engine";
 import { setOfficeConverter } from "../workbook/formats/convert";
 import { parseArgs, USAGE } from "./args";
 import { expandInputs, isJsonInput, readJsonTables, type InputError, type LoadedTable } from "./inputs";
@@ -43,6 +44,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`未知的评级方案“${o.rating}”（可用：standard、strict、80-70-60）/ unknown rating scheme\n`);
     return 2;
   }
+  let rulebook: ReviewRule[] | undefined;
+  if (o.rules) {
+    const r = readRulesFile(o.rules);
+    if ("error" in r) {
+      io.err(`错误 error: ${r.error}\n`);
+      return 2;
+    }
+    rulebook = r.rules;
+  }
   if (o.out) {
     const problem = prepareOut(o.out);
     if (problem) {
@@ -66,6 +76,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   for (const l of loaded) {
     try {
       const result = evaluateTable(l.table, { preset: o.preset ?? undefined, tolerance: o.tolerance, ratingScheme: scheme });
+      result.findings.push(...applyRulebook(l.table, result, rulebook ?? DEFAULT_RULES, { hasSurvey: false }));
       const c = toContract(result, { file: l.file, ...(l.sheet ? { sheet: l.sheet } : {}) });
       tables.push(c);
       details.push(detailsOfInput(l.table, c));
@@ -76,7 +87,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const copies = new Map<string, string>();
   const notes: string[] = [];
   if (bookFiles.length > 0) {
-    const jobs = bookFiles.map((file) => ({ file, preset: o.preset ?? "national", tolerance: o.tolerance, ratingScheme: scheme, scored: o.out !== null, mode: "formulas" as const }));
+    const jobs = bookFiles.map((file) => ({ file, preset: o.preset ?? "national", tolerance: o.tolerance, ratingScheme: scheme, scored: o.out !== null, mode: "formulas" as const, ...(rulebook ? { rulebook } : {}) }));
     const outcomes = await scoreWorkbooks(jobs, progressBar(jobs.length, "评分 scoring"));
     const names = o.out ? new OutputNames(o.out, files) : null;
     for (const r of outcomes) {
@@ -134,4 +145,22 @@ function report(tables: ContractTable[], errors: InputError[], skipped: InputErr
   }
   for (const s of skipped) io.err(`跳过 skipped: ${s.message}\n`);
   for (const e of errors) io.err(`错误 error: ${e.message}\n`);
+}
+
+/** A 复核口径 rules file: JSON (UTF-8, BOM allowed) with the changes to the default rules; every problem named. */
+function readRulesFile(file: string): { rules: ReviewRule[] } | { error: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch (e) {
+    return { error: `无法读取规则文件“${file}”：${(e as NodeJS.ErrnoException).code === "ENOENT" ? "文件不存在" : (e as Error).message}` };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { error: `规则文件“${file}”不是有效的 JSON` };
+  }
+  const { rules, errors } = mergeRules(data);
+  return errors.length ? { error: `规则文件“${file}”：${errors.join("；")}` } : { rules };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { basename, extname } from "path";
-import { runPipeline, toContract, type ContractTable, type EvaluateOptions, type WritePlan } from "../engine";
+import { runPipeline, toContract, type ContractTable, type EvaluateOptions, type ReviewRule, type WritePlan } from "../engine";
 import { readWorkbook } from "../workbook/read";
 import { applyPlanToWorkbook } from "../workbook/apply";
 import { patchXlsx } from "../workbook/patch";
@@ -15,6 +15,8 @@ export interface WorkbookJob {
   /** Also produce the scored copy (values and EVAL formulas with cached results). */
   scored: boolean;
   mode: "formulas" | "values";
+  /** The 复核口径 rules (default: the engine's). */
+  rulebook?: ReviewRule[];
 }
 
 export interface WorkbookOutcome {
@@ -58,7 +60,7 @@ export async function scoreWorkbookBytes(data: Uint8Array, job: WorkbookJob): Pr
   const tables: ContractTable[] = [];
   const details: TableDetails[] = [];
   const plans: WritePlan[] = [];
-  const found = runPipeline(read.grids, { preset: job.preset, tolerance: job.tolerance, ratingScheme: job.ratingScheme, ...(job.scored ? { plan: { mode: job.mode } } : {}) });
+  const found = runPipeline(read.grids, { preset: job.preset, tolerance: job.tolerance, ratingScheme: job.ratingScheme, ...(job.rulebook ? { rulebook: job.rulebook } : {}), ...(job.scored ? { plan: { mode: job.mode } } : {}) });
   for (const t of found) {
     const c = toContract(t.result, { file: job.file, sheet: t.grid.sheet });
     tables.push(c);

@@ -46,7 +46,7 @@ export { cellForEngine, isDateFormat } from "./layout/cellText";
 // The reviewer's side-by-side and 问题清单
 export { sideBySide, deviationRate, type SideBySide, type SideRow } from "./review/sideBySide";
 export { sideBySidePlan } from "./layout/sideBySide";
-export { issueList, SEVERITY_LABEL, type IssueRow, type IssueSource } from "./review/issueList";
+export { issueList, suggestedFix, SEVERITY_LABEL, type IssueRow, type IssueSource } from "./review/issueList";
 // The 复核口径 rulebook
 export * from "./rulebook";
 // Surveys

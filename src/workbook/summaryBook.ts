@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { findingLabel, type ContractTable } from "../engine";
+import { findingLabel, SEVERITY_LABEL, suggestedFix, type ContractTable } from "../engine";
 
 /** What the summary needs of a table beyond the JSON contract (the command line reads it from the sheet). */
 export interface TableDetails {
@@ -22,7 +22,9 @@ export interface SummaryBookInput {
   skipped: { input: string; message: string }[];
 }
 
-const SEVERITY: Record<string, string> = { error: "错误", warning: "警告", info: "提示" };
+/** Severities as the 问题清单 sorts them (the engine's SEVERITY_LABEL): 重大, 一般, 提示. */
+const SEVERITY: Record<string, string> = SEVERITY_LABEL;
+const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
 const NO_UNIT = "（未注明单位）";
 const BOLD: Partial<ExcelJS.Font> = { bold: true };
 const HEAD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2EFDA" } };
@@ -84,7 +86,7 @@ export async function summaryWorkbook(input: SummaryBookInput): Promise<Uint8Arr
     { header: "发现合计", key: "findings", width: 10 },
     { header: "评分副本", key: "copy", width: 30 },
   ]);
-  const findingsWs = sheetOf(wb, "复核发现", [
+  const findingsWs = sheetOf(wb, "问题清单", [
     { header: "文件", key: "file", width: 28 },
     { header: "工作表", key: "sheet", width: 14 },
     { header: "单元格", key: "cell", width: 16 },
@@ -94,7 +96,10 @@ export async function summaryWorkbook(input: SummaryBookInput): Promise<Uint8Arr
     { header: "指标序号", key: "indicator", width: 10 },
     { header: "说明", key: "message", width: 80 },
     { header: "复核规则", key: "rule", width: 10 },
+    { header: "建议", key: "fix", width: 40 },
   ]);
+  // Every finding, most severe first (then in file and table order): the reviewer's 问题清单.
+  const issues: { order: number; n: number; add: () => void }[] = [];
   const units = new Map<string, { tables: number; budget: number; executed: number; weighted: number; weight: number; scoreSum: number; scored: number; total: number; reported: number; reportedCount: number; ratings: Map<string, number>; findings: number }>();
   input.tables.forEach((t, i) => {
     const d = input.details[i];
@@ -123,7 +128,7 @@ export async function summaryWorkbook(input: SummaryBookInput): Promise<Uint8Arr
       copy: copy ?? "",
     });
     if (copy) row.getCell("copy").value = { text: copy, hyperlink: cellLink(copy, t.sheet ?? "Sheet1", "A1") };
-    t.findings.forEach((f, k) => {
+    t.findings.forEach((f, k) => issues.push({ order: SEVERITY_ORDER[f.severity] ?? 3, n: issues.length, add: () => {
       const cell = d?.findingCells[k] ?? null;
       const r = findingsWs.addRow({
         file,
@@ -135,9 +140,10 @@ export async function summaryWorkbook(input: SummaryBookInput): Promise<Uint8Arr
         indicator: f.indicator === null ? null : f.indicator + 1,
         message: f.message,
         rule: f.rule ?? "",
+        fix: suggestedFix(f.code),
       });
       if (cell && copy && t.sheet) r.getCell("cell").value = { text: `${t.sheet}!${cell}`, hyperlink: cellLink(copy, t.sheet, cell), tooltip: `打开 ${copy}` };
-    });
+    } }));
     const key = d?.unit || NO_UNIT;
     let u = units.get(key);
     if (!u) units.set(key, (u = { tables: 0, budget: 0, executed: 0, weighted: 0, weight: 0, scoreSum: 0, scored: 0, total: 0, reported: 0, reportedCount: 0, ratings: new Map(), findings: 0 }));
@@ -161,6 +167,7 @@ export async function summaryWorkbook(input: SummaryBookInput): Promise<Uint8Arr
     const rating = t.rating ?? "未评级";
     u.ratings.set(rating, (u.ratings.get(rating) ?? 0) + 1);
   });
+  issues.sort((a, b) => a.order - b.order || a.n - b.n).forEach((x) => x.add());
   const ratingNames = [...new Set(["优", "良", "中", "差", ...[...units.values()].flatMap((u) => [...u.ratings.keys()])])];
   const unitWs = sheetOf(wb, "按单位", [
     { header: "单位", key: "unit", width: 24 },

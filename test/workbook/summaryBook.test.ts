@@ -21,7 +21,7 @@ describe("汇总.xlsx beside summary.csv", () => {
     const result = JSON.parse(json) as { tables: ContractTable[] };
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(d, "out", "汇总.xlsx")) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["各表汇总", "复核发现", "按单位", "未能读取"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["各表汇总", "问题清单", "按单位", "未能读取"]);
     const [tables, findings, units, failed] = wb.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet, ExcelJS.Worksheet, ExcelJS.Worksheet];
     expect(tables.rowCount - 1).toBe(result.tables.length);
     const head = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).slice(1);
@@ -73,7 +73,7 @@ describe("汇总.xlsx beside summary.csv", () => {
     expect(row.getCell(h.indexOf("资金加权平均分") + 1).value).toBe(87.5);
     expect(row.getCell(h.indexOf("优（张）") + 1).value).toBe(1);
     expect(cellLink("a b#.scored.xlsx", "S'1", "G9")).toBe("a%20b%23.scored.xlsx#'S''1'!$G$9");
-    const f = wb.getWorksheet("复核发现")!;
+    const f = wb.getWorksheet("问题清单")!;
     expect((f.getRow(2).getCell(3).value as { hyperlink: string }).hyperlink).toBe("a.scored.xlsx#'S''1'!$G$9");
     expect(f.getRow(3).getCell(3).value).toBe("S'1!G9");
   });

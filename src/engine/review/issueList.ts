@@ -45,6 +45,11 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "qualitative-deduction-unexplained": "写明扣分理由",
 };
 
+/** The suggested fix for a finding code (Chinese), or "". */
+export function suggestedFix(code: string): string {
+  return Object.prototype.hasOwnProperty.call(FIX, code) ? FIX[code as keyof typeof FIX]! : "";
+}
+
 export interface IssueRow {
   severity: "重大" | "一般" | "提示";
   code: string;
@@ -86,7 +91,7 @@ export function issueList(tables: IssueSource[]): IssueRow[] {
         cell: where.cell,
         row: where.row,
         text: f.message,
-        fix: FIX[f.code as keyof typeof FINDING_CATALOGUE] ?? "",
+        fix: suggestedFix(f.code),
         order: ORDER[f.severity],
         n: n++,
       });

@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { main } from "../../src/cli/main";
+
+/** eval-score --rules FILE: the 复核口径 rules a reviewer changed, on JSON tables and on workbooks. */
+async function run(args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+const seed = join(__dirname, "../fixtures/seeds/s003-p10.json");
+const sample = join(__dirname, "../../assets/samples/xinjiang-003-self-eval.xlsx");
+const dir = mkdtempSync(join(tmpdir(), "eval-rules-"));
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+const rulesOf = (out: string) => (JSON.parse(out).tables as { findings: { rule?: string }[] }[]).flatMap((t) => t.findings.map((f) => f.rule).filter(Boolean));
+
+test("by default the rulebook runs: R07 on the seed's satisfaction row with no survey", async () => {
+  const r = await run(["--preset", "xinjiang", "--json", seed]);
+  expect(r.code).toBe(0);
+  expect(rulesOf(r.out)).toContain("R07");
+});
+
+test("a rule switched off and a threshold changed in a rules file (with a BOM) change the findings, JSON and workbook alike", async () => {
+  const rules = file("rules.json", `\uFEFF${JSON.stringify([{ id: "R07", enabled: false }, { id: "R09", thresholds: { timesTarget: 1.5 } }])}`);
+  for (const input of [seed, sample]) {
+    const r = await run(["--preset", "xinjiang", "--json", "--rules", rules, input]);
+    expect(r.code).toBe(0);
+    expect(rulesOf(r.out)).not.toContain("R07");
+    expect(rulesOf(r.out)).toContain("R09");
+  }
+});
+
+test("a bad rules file is exit 2 with a Chinese message naming the file and the problem", async () => {
+  const bad = file("bad.json", JSON.stringify([{ id: "R99" }]));
+  const r = await run(["--json", "--rules", bad, seed]);
+  expect(r.code).toBe(2);
+  expect(r.err).toContain("bad.json");
+  expect(r.err).toContain("未知的规则编号“R99”");
+  const broken = await run(["--rules", file("broken.json", "{"), seed]);
+  expect(broken.code).toBe(2);
+  expect(broken.err).toContain("不是有效的 JSON");
+  const missing = await run(["--rules", join(dir, "none.json"), seed]);
+  expect(missing.err).toContain("文件不存在");
+});
