@@ -1,4 +1,4 @@
-import { compare } from "../measure/compare";
+import { compare, directedCompletion } from "../measure/compare";
 import { describeRowDeviation } from "../measure/deviation";
 import { pct, pts, round } from "../measure/format";
 import { parseActualAgainst, parseMeasure } from "../measure/parse";
@@ -193,7 +193,7 @@ export function scoreIndicator(row: IndicatorInput, index: number, table: TableI
     const s = outcome.score;
     add("score-mismatch", "error", () => `${at()}报告得分 ${pts(rs)}，按规则复核为 ${pts(s)}（相差 ${pts(rs - s)}）`, rs, round(s, 2));
   }
-  checkWrittenCompletion(row, outcome.completion, at, add);
+  checkWrittenCompletion(row, outcome.completion, comparison, at, add);
   if (outcome.met === false && !hasText(row.deviation_note)) {
     add("deviation-missing", "warning", () => `${at()}未达到目标，但未填写偏差原因分析`);
   }
@@ -208,6 +208,7 @@ function hasText(s: string | null | undefined): boolean {
 function checkWrittenCompletion(
   row: IndicatorInput,
   computed: number | null,
+  comparison: ReturnType<typeof compare>,
   at: () => string,
   add: (code: FindingCode, severity: Severity, message: () => string, reported?: number | string | null, recomputed?: number | string | null) => void,
 ): void {
@@ -216,7 +217,10 @@ function checkWrittenCompletion(
   const w = readRate(written);
   if (w === null || Number.isNaN(w)) return;
   const tol = 0.5 * 10 ** -writtenDecimals(written) / 100 + 1e-9;
-  if (Math.abs(w - computed) > tol) {
+  // Either completion a table may write is right: the rule's own (B/A for 按照完成比例赋分) or the direction-aware
+  // one (A/B for a ≤ target, as EVAL.COMPLETION gives it).
+  const directed = comparison.ok && comparison.kind === "quantity" ? directedCompletion(comparison) : null;
+  if (Math.abs(w - computed) > tol && !(directed !== null && Math.abs(w - directed) <= tol)) {
     add("rate-mismatch", "warning", () => `${at()}写明完成率 ${String(written)}，按目标和实际计算为 ${pct(computed)}`, String(written), pct(computed));
   }
 }
