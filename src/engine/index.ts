@@ -35,6 +35,8 @@ export { readRuleText, MAX_RULE_TEXT } from "./ruleText";
 // Layout and write plans
 export { detectTables, tableId, type DetectedTable, type DetectOptions } from "./layout/detect";
 export { roleOf, type Role } from "./layout/headers";
+export { matchHeader, normaliseHeader, type HeaderMatch } from "./layout/headers";
+export { classifyRow, type RowClass, type RowKind } from "./layout/classify";
 export { buildPlan, undoPlan, cellWrite, firstFreeColumns, FILL, NOTE_ALL_ROWS, type WritePlan, type CellWrite, type CellSnapshot, type PlanOptions } from "./layout/plan";
 export { summaryRows, levelGroups } from "./layout/summary";
 export { decideWrite, decideUndo, cellsToRead, userView, encodeRecord, decodeRecord, emptyRecord, freeSheetName, sheetAddress, occupied, sameState, afterWrite, type CellState, type RecordCell, type UndoRecord, type HeldCell, type WriteDecision, type UndoDecision } from "./layout/undo";

@@ -19,7 +19,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 jest.setTimeout(180000);
 
 /** Latin words a Chinese pane may show: product names, file names and the formula namespace. */
-const ALLOWED = new Set(["eval", "excel", "wps", "xlsx", "xlsm", "xls", "csv", "zip", "docx", "xinjiang", "self", "scored", "score", "completion", "deviation", "rating"]);
+const ALLOWED = new Set(["eval", "excel", "wps", "xlsx", "xlsm", "xls", "csv", "zip", "docx", "xinjiang", "self", "scored", "score", "completion", "deviation", "rating", "ctrl"]); // ctrl: the key name in “Ctrl+Z” (Excel's own undo)
 
 interface Layout {
   scrollWidth: number;

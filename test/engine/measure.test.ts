@@ -1,4 +1,4 @@
-import { parseMeasure } from "../../src/engine";
+import { parseMeasure, parseActualAgainst } from "../../src/engine";
 import { compare } from "../../src/engine";
 import { describeDeviation } from "../../src/engine";
 import type { Measure } from "../../src/engine";
@@ -142,5 +142,53 @@ describe("describeDeviation", () => {
   });
   test("blank", () => {
     expect(describeDeviation(parseMeasure("≥95%"), parseMeasure(null))).toBe("实际完成值未填写");
+  });
+});
+
+describe("wordings of real tables", () => {
+  const cmp = (t: string, a: string | number) => {
+    const target = parseMeasure(t);
+    return compare(target, parseActualAgainst(target, a));
+  };
+  test("百分比 for %, full-width and box-drawing operators, trailing punctuation", () => {
+    expect(parseMeasure("≥100百分比")).toMatchObject({ kind: "percent", op: ">=", value: 1 });
+    expect(parseMeasure("﹦100%")).toMatchObject({ kind: "percent", op: "=", value: 1 });
+    expect(parseMeasure("═100%")).toMatchObject({ kind: "percent", op: "=" });
+    expect(parseMeasure("≧735人次")).toMatchObject({ kind: "number", op: ">=", value: 735, unit: "人次" });
+    expect(parseMeasure("社会认可的办学环境。")).toMatchObject({ kind: "grade", grade: "met" });
+    expect(parseMeasure(">=530元/人*月")).toMatchObject({ kind: "number", value: 530, unit: "元/人/月" });
+  });
+  test("qualitative phrases of real tables", () => {
+    for (const t of ["严格执行相关制度规定", "达成预期指标", "持续有效", "明显改善", "合格"]) expect(parseMeasure(t)).toMatchObject({ kind: "grade", grade: "met" });
+    for (const t of ["基本达到", "较好", "基本完成"]) expect(parseMeasure(t)).toMatchObject({ kind: "grade", grade: "partial" });
+  });
+  test("dates with words: 2021年12月完成, 11月底完成100%, 年底前", () => {
+    expect(parseMeasure("2021年12月完成")).toMatchObject({ kind: "date", op: "<=", year: 2021, month: 12, dayOfMonth: 31 });
+    expect(parseMeasure("11月底完成100%")).toMatchObject({ kind: "date", month: 11, dayOfMonth: 30 });
+    expect(parseMeasure("年底前")).toMatchObject({ kind: "date", year: null, month: 12, dayOfMonth: 31 });
+    expect(cmp("2021年12月完成", "2021年12月完成")).toMatchObject({ ok: true, met: true });
+  });
+  test("a bare actual against a scaled unit is read in the target's unit, and says so", () => {
+    const c = cmp("≤202.6万元", 132.9);
+    expect(c).toMatchObject({ ok: true, kind: "quantity", met: true });
+    if (c.ok && c.kind === "quantity") {
+      expect(c.actual).toBeCloseTo(1329000);
+      expect(c.notes.join()).toContain("按目标的单位（万元）计");
+    }
+    expect(cmp("=8个", 8)).toMatchObject({ ok: true, met: true });
+  });
+  test("the same words as the target are the target reached; 无 against a count is 0", () => {
+    expect(cmp("社会认可的办学环境", "社会认可的办学环境.")).toMatchObject({ ok: true, kind: "grade", met: true });
+    expect(cmp("大约一百人", "大约一百人")).toMatchObject({ ok: true, met: true });
+    expect(cmp("大约一百人", "大约九十人")).toMatchObject({ ok: false });
+    expect(cmp("0起", "无")).toMatchObject({ ok: true, met: true });
+    expect(cmp("100%", "无")).toMatchObject({ ok: true, met: false, actual: 0 });
+  });
+  test("a met description with no target to compare (—, 一, words) counts as reached; partial stays a grade", () => {
+    const c = cmp("—", "持续有效");
+    expect(c).toMatchObject({ ok: true, kind: "quantity", met: true, ratio: 1, allOrNothing: true, qualitative: true });
+    expect(describeDeviation(parseMeasure("—"), parseMeasure("持续有效"))).toBe("已达成：持续有效");
+    expect(cmp("—", "基本达到")).toMatchObject({ ok: true, kind: "grade", grade: "partial" });
+    expect(cmp("—", "说不清楚")).toMatchObject({ ok: false, status: "unreadable" });
   });
 });

@@ -15,11 +15,26 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
   const initial = readAmount(b.initial);
   const executed = readAmount(b.executed);
   const statedWeight = readPoints(b.weight);
-  const weight = statedWeight !== null && Number.isFinite(statedWeight) && statedWeight > 0 && statedWeight <= 100 ? statedWeight : presetWeight;
+  // A weight of 0: the table's budget block has no 分值 and no 得分 (a 目标自评表 that only shows the rate).
+  const noPoints = statedWeight === 0;
+  const weight = noPoints ? 0 : statedWeight !== null && Number.isFinite(statedWeight) && statedWeight > 0 && statedWeight <= 100 ? statedWeight : presetWeight;
   const reported = readPoints(b.reported_score);
   const result: BudgetResult = { rate: null, score: null, weight, reported_score: reported !== null && Number.isFinite(reported) ? reported : null, explanation: "" };
   const budget = full ?? initial;
   const budgetName = full !== null ? "全年预算数" : "年初预算数";
+  const written = b.rate_as_written ? readRate(b.rate_as_written) : null;
+  if (budget === null && executed === null && written !== null && Number.isFinite(written) && written >= 0) {
+    // No amounts, but the rate is written: score from it, and say so.
+    const score = Math.min(weight, weight * written);
+    result.rate = written;
+    result.score = noPoints ? 0 : score;
+    result.explanation = noPoints ? `预算数和执行数未填写，执行率按表中所写 ${b.rate_as_written}；不计分` : `预算数和执行数未填写：按表中所写执行率 ${b.rate_as_written} 计，得分 = ${pts(weight)} × ${pct(written)} = ${pts(score)}`;
+    add({ code: "budget-blank", severity: "info", message: `预算执行：预算数和执行数未填写，按所写执行率 ${b.rate_as_written} 复核` });
+    if (!noPoints && result.reported_score !== null && Math.abs(result.reported_score - round(score, 2)) > tolerance + 1e-9) {
+      add({ code: "budget-score-mismatch", severity: "error", message: `预算执行率 ${b.rate_as_written}，报告得分 ${pts(result.reported_score)}，按 ${pts(weight)} × 执行率复核为 ${pts(score)}`, reported: result.reported_score, recomputed: round(score, 2) });
+    }
+    return { result, findings };
+  }
   if (budget === null || executed === null) {
     result.explanation = budget === null ? "预算数未填写" : "执行数未填写";
     add({ code: budget === null ? "budget-blank" : "executed-blank", severity: "info", message: `预算执行：${result.explanation}` });
@@ -40,6 +55,11 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
   const score = Math.min(weight, weight * rate);
   result.rate = rate;
   result.score = score;
+  if (noPoints) {
+    result.explanation = `执行率 = ${executed.written} / ${budget.written}（${budgetName}）${pair.note ? `（${pair.note}）` : ""}= ${pct(rate)}；表中预算执行没有分值和得分，不计分`;
+    checkWrittenRate(b, rate, executed.written, budget.written, add);
+    return { result, findings };
+  }
   result.explanation = `执行率 = ${executed.written} / ${budget.written}（${budgetName}）${pair.note ? `（${pair.note}）` : ""}= ${pct(rate)}；得分 = ${pts(weight)} × ${pct(rate)} = ${pts(score)}${weight * rate > weight ? "（不超过分值）" : ""}`;
   if (result.reported_score !== null && Math.abs(result.reported_score - round(score, 2)) > tolerance + 1e-9) {
     add({
@@ -50,12 +70,21 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
       recomputed: round(score, 2),
     });
   }
+  if (b.reported_score === "" && !noPoints) {
+    // The block has a 得分 cell and it is blank (a bare null means the table gives no score at all).
+    add({ code: "budget-score-mismatch", severity: "warning", message: `预算执行得分未填写：执行率 ${pct(rate)}，按 ${pts(weight)} × 执行率应为 ${pts(score)}`, reported: null, recomputed: round(score, 2) });
+  }
+  checkWrittenRate(b, rate, executed.written, budget.written, add);
+  return { result, findings };
+}
+
+/** A written 执行率 that does not match the amounts, beyond its own rounding. */
+function checkWrittenRate(b: BudgetInput, rate: number, executed: string, budget: string, add: (f: Omit<Finding, "indicator">) => void): void {
   if (b.rate_as_written !== null && b.rate_as_written !== undefined && b.rate_as_written !== "") {
     const w = readRate(b.rate_as_written);
     const tol = 0.5 * 10 ** -writtenDecimals(b.rate_as_written) / 100 + 1e-9;
     if (w !== null && !Number.isNaN(w) && Math.abs(w - rate) > tol) {
-      add({ code: "rate-mismatch", severity: "warning", message: `预算执行率写作 ${b.rate_as_written}，按 ${executed.written} / ${budget.written} 计算为 ${pct(rate)}`, reported: b.rate_as_written, recomputed: pct(rate) });
+      add({ code: "rate-mismatch", severity: "warning", message: `预算执行率写作 ${b.rate_as_written}，按 ${executed} / ${budget} 计算为 ${pct(rate)}`, reported: b.rate_as_written, recomputed: pct(rate) });
     }
   }
-  return { result, findings };
 }

@@ -18,6 +18,26 @@ export interface EvaluateOptions {
   readRuleText?: RuleTextReader | null;
 }
 
+/**
+ * A table as layout detection hands it over: the JSON table plus what the reader was not sure of (rows it could
+ * not place, e.g. a row with only a name where a printed table was cut). With doubts, the checks that need the
+ * whole table (weights adding up to 100, the total) are reported as notes, not as findings against the unit.
+ * JSON input may give `layout_doubts` too.
+ */
+export type DetectedTableInput = TableInput & {
+  layout_doubts?: string[];
+  /** true when no 总分/合计 row was found under the indicators (a printed table may have been cut before it). */
+  no_total_row?: boolean;
+  /** Level-1 points a note below the table states (产出指标 50 分 …), by level name, with the note's cell. */
+  note_level_weights?: { level: string; weight: number; where: string }[];
+};
+
+/** What the reader was not sure of in a table (empty for a table given as data). */
+export function layoutDoubts(table: TableInput): string[] {
+  const d = (table as DetectedTableInput).layout_doubts;
+  return Array.isArray(d) ? d.filter((x) => typeof x === "string") : [];
+}
+
 /** What evaluation hands to the review step besides the result. */
 export interface Evaluation {
   result: TableResult;

@@ -1,9 +1,13 @@
 import type { IndicatorInput, TableInput } from "../evaluate/types";
+import type { DetectedTableInput } from "../evaluate/table";
 import { weightInName } from "../evaluate/levels";
 import { amountOf, cellForEngine, numberOf } from "./cellText";
 import { amountUnitIn, readAmount } from "../measure/number";
 import { address, filledValues, text, type CellValue, type Grid, type GridCell } from "./grid";
-import { budgetRoleOf, roleOf, type BudgetRole, type Role } from "./headers";
+import { classifyRow, type RowClass } from "./classify";
+import { LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, TITLE_TOTAL_LABELS } from "../data/rows";
+import { toSimplified } from "../data/traditional";
+import { budgetRoleOf, matchHeader, type BudgetRole, type HeaderMatch, type Role } from "./headers";
 
 export type ColumnMap = Partial<Record<Role, number>>;
 
@@ -17,7 +21,8 @@ export interface DetectedTable {
   columns: ColumnMap;
   /** Grid row of each indicator, in the order of `table.indicators`. */
   indicatorRows: number[];
-  budget: { headerRow: number; row: number; columns: Partial<Record<BudgetRole, number>> } | null;
+  /** The budget block: its header, the row of its total (分值, 执行率, 得分) and, when that row's amounts are all 0, the 其中 row they are read from. */
+  budget: { headerRow: number; row: number; columns: Partial<Record<BudgetRole, number>>; amountsRow?: number } | null;
   /** The 总分/合计 row and the cell holding the reported total. */
   total: { row: number; col: number | null } | null;
   /** The cell holding the reported rating. */
@@ -27,6 +32,10 @@ export interface DetectedTable {
   table: TableInput;
   /** Headers and cells that could not be mapped, with their addresses (Chinese). */
   issues: { address: string; message: string }[];
+  /** Every row read under the header up to `lastRow`: what the reader took it for and why (Chinese). */
+  rows: RowClass[];
+  /** The row where the table was taken to end and why (a blank pair, the next title or header); null at the grid's end. */
+  end: { row: number; reason: string } | null;
 }
 
 export interface DetectOptions {
@@ -36,7 +45,23 @@ export interface DetectOptions {
 }
 
 const CORE: Role[] = ["level1", "level2", "level3", "weight", "target", "actual", "score"];
-const TOTAL_WORDS = /^(?:总分|合计|总计|得分合计|综合得分|自评总分|合计分值|总得分)$/;
+const TOTAL_WORDS = /^(?:总分|合计|总计|得分合计|综合得分|自评总分|合计分值|总得分|分值合计|评价总分|总分值|合计得分)$/;
+
+/** A total label without its points or colon: `总分(100分)`, `合计：` → 总分, 合计. */
+function totalLabel(t: string): string {
+  return t.length > 12 ? t : toSimplified(t).replace(/[（(]\d*(?:\.\d+)?分?[)）]$/, "").replace(/[:：]$/, "");
+}
+
+/** A budget block's header (年初预算数 … 执行数 …) starting a new table's budget below this one. */
+function budgetHeaderAt(vals: CellValue[][], r: number): boolean {
+  const seen = new Set<BudgetRole>();
+  if (!(vals[r] ?? []).some((v) => typeof v === "string" && /执行|執行|支出/.test(v))) return false;
+  for (const v of vals[r] ?? []) {
+    const role = budgetRoleOf(text(v));
+    if (role) seen.add(role);
+  }
+  return seen.has("executed") && (seen.has("initial") || seen.has("fullYear"));
+}
 const SUBTOTAL_WORDS = /^(?:小计|小计得分)$/;
 const RATING_LABEL = /^(?:评价等级|绩效等级|等级|自评等级|评级|评价结果|自评结果)$/;
 const RATING_VALUE = /^(?:优|良|中|差|优秀|良好|中等|合格|不合格|较差)(?:等级)?$/;
@@ -47,6 +72,18 @@ export function detectTables(grid: Grid, options: DetectOptions = {}): DetectedT
   const found: DetectedTable[] = [];
   let r = 0;
   let searchFrom = 0;
+  // A sheet that starts mid-table (the second page of a printed table): columns inferred from the rows.
+  const cont = headerlessStart(vals);
+  if (cont) {
+    const id = tableId(grid, cont.start);
+    const columns = applyOverrides(cont.columns, ownValue(options.columns, id));
+    const t = readTable(grid, vals, cont.start, cont.start - 1, columns, 0, [], options);
+    const names = (Object.entries(columns) as [Role, number][]).map(([k, c]) => `${ROLE_LABEL[k] ?? k} ${address(grid, cont.start, c).replace(/\d+$/, "")}`).join("、");
+    t.issues.unshift({ address: address(grid, cont.start, 0), message: `未找到表头（表格从指标行开始，可能是跨页表格的后半部分）：按内容推定各列为 ${names}；请核对，必要时在识别步骤中更正` });
+    found.push(t);
+    r = t.lastRow + 1;
+    searchFrom = r;
+  }
   while (r < vals.length) {
     const header = headerAt(vals, r);
     if (!header) {
@@ -60,6 +97,50 @@ export function detectTables(grid: Grid, options: DetectOptions = {}): DetectedT
     searchFrom = r;
   }
   return found;
+}
+
+const ROLE_LABEL: Partial<Record<Role, string>> = { level1: "一级指标", level2: "二级指标", level3: "三级指标", op: "计算符号", target: "指标值", unit: "度量单位", actual: "完成值", weight: "权重", score: "得分", deviation: "原因分析" };
+const OP_CELL = /^(?:[=＝﹦═≥≤≧≦<>＞＜]|>=|<=|定性|定量|正向|反向)$/;
+const NUMBER_CELL = (v: CellValue | undefined) => typeof v === "number" || (typeof v === "string" && /^\d+(?:\.\d+)?$/.test(v.trim()));
+
+/**
+ * Rows at the top of a sheet that are indicator rows without a header above them: a 计算符号 column (=, ≤, ≥,
+ * 定性) beside a value, a unit and a column of weights. The roles are inferred from where those stand in the
+ * national template (三级指标 | 符号 | 指标值 | 单位 | 完成值 | 权重 | 得分); null when the rows do not show them.
+ */
+function headerlessStart(vals: CellValue[][]): { start: number; columns: ColumnMap } | null {
+  let start = 0;
+  while (start < vals.length && start < 3 && (vals[start] ?? []).every((v) => text(v) === "")) start++;
+  const block: CellValue[][] = [];
+  for (let r = start; r < vals.length && block.length < 200; r++) {
+    const row = vals[r] ?? [];
+    if (!row.some((v) => OP_CELL.test(text(v)))) break;
+    block.push(row);
+  }
+  if (block.length < 2 || headerAt(vals, start)) return null;
+  const width = Math.max(...block.map((r) => r.length));
+  let op = -1;
+  for (let c = 1; c < width; c++) if (block.every((row) => OP_CELL.test(text(row[c])))) { op = c; break; }
+  if (op < 1 || op + 1 >= width) return null;
+  const columns: ColumnMap = { level3: op - 1, op, target: op + 1 };
+  if (block.some((row) => text(row[op - 1]) === "")) return null;
+  let after = op + 1;
+  if (block.every((row) => text(row[op + 2]) === "" || /^(?:%|[\u4e00-\u9fa5/]{1,4})$/.test(text(row[op + 2])))) {
+    columns.unit = op + 2;
+    after = op + 2;
+  }
+  let weight = -1;
+  for (let c = after + 1; c < width; c++) {
+    if (block.every((row) => NUMBER_CELL(row[c]) && Number(row[c]) > 0 && Number(row[c]) <= 100)) { weight = c; break; }
+  }
+  if (weight < 0) return null;
+  columns.weight = weight;
+  if (weight - 1 > after) columns.actual = after + 1;
+  if (weight + 1 < width) columns.score = weight + 1;
+  if (weight + 2 < width) columns.deviation = weight + 2;
+  if (op - 2 >= 0) columns.level2 = op - 2;
+  if (op - 3 >= 0) columns.level1 = op - 3;
+  return columns.actual === undefined ? null : { start, columns };
 }
 
 /** The stable id of a table whose header starts at grid row `row`. */
@@ -84,15 +165,25 @@ function applyOverrides(cols: ColumnMap, over: Partial<Record<Role, number | nul
 
 /** A header over one or two rows starting at `r`, or null. */
 function headerAt(vals: CellValue[][], r: number): { start: number; end: number; columns: ColumnMap; issues: { col: number; text: string }[] } | null {
-  const one = rolesOf(vals, r, null);
+  const one = rolesOf(vals, r, []);
   if (!isHeader(one.columns)) return null;
-  const next = vals[r + 1];
-  if (next && next.some((v) => text(v) !== "") && !next.some((v) => typeof v === "number")) {
-    const two = rolesOf(vals, r, r + 1);
-    const changed = Object.keys(two.columns).length > Object.keys(one.columns).length || two.subRow;
-    if (changed && isHeader(two.columns)) return { start: r, end: r + 1, columns: two.columns, issues: two.issues };
+  let best = { start: r, end: r, columns: one.columns, issues: one.issues };
+  // Headers over two or three rows: each lower row that is text only and names more (or finer) roles extends it.
+  for (let d = 1; d <= 2; d++) {
+    const next = vals[r + d];
+    if (!next || !next.some((v) => text(v) !== "") || next.some((v) => typeof v === "number")) break;
+    const subs = Array.from({ length: d }, (_, i) => r + 1 + i);
+    const more = rolesOf(vals, r, subs);
+    const changed = Object.keys(more.columns).length > Object.keys(best.columns).length || (more.subRow && !sameColumns(more.columns, best.columns));
+    if (!changed || !isHeader(more.columns)) break;
+    best = { start: r, end: r + d, columns: more.columns, issues: more.issues };
   }
-  return { start: r, end: r, columns: one.columns, issues: one.issues };
+  return best;
+}
+
+function sameColumns(a: ColumnMap, b: ColumnMap): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k as Role] === b[k as Role]);
 }
 
 function isHeader(cols: ColumnMap): boolean {
@@ -102,33 +193,58 @@ function isHeader(cols: ColumnMap): boolean {
   return core.length >= 3 && hasName && hasFigure;
 }
 
-function rolesOf(vals: CellValue[][], r: number, sub: number | null): { columns: ColumnMap; issues: { col: number; text: string }[]; subRow: boolean } {
+function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: ColumnMap; issues: { col: number; text: string }[]; subRow: boolean } {
   const row = vals[r] ?? [];
-  const below = sub === null ? [] : (vals[sub] ?? []);
+  const sub = subs.length ? subs[subs.length - 1]! : null;
+  // The text under the top cell: the lower rows' distinct texts joined (a merged cell repeats down the rows).
+  const width = Math.max(row.length, ...subs.map((x) => (vals[x] ?? []).length));
+  const below: string[] = [];
+  for (let c = 0; c < width; c++) {
+    const parts: string[] = [];
+    for (const x of subs) {
+      const t = text(vals[x]?.[c]);
+      if (t !== "" && t !== text(row[c]) && parts[parts.length - 1] !== t) parts.push(t);
+    }
+    below.push(parts.join(""));
+  }
   const columns: ColumnMap = {};
+  const scores: Partial<Record<Role, number>> = {};
   const issues: { col: number; text: string }[] = [];
   let subRow = false;
   let prevRole: Role | null = null;
   for (let c = 0; c < Math.max(row.length, below.length); c++) {
     const top = text(row[c]);
-    const bottom = text(below[c]);
-    let role: Role | null = null;
+    const bottom = below[c] ?? "";
+    let m: HeaderMatch | null = null;
     if (sub !== null && bottom !== "" && bottom !== top) {
-      role = roleOf(top + bottom) ?? roleOf(bottom);
-      if (role && roleOf(top) !== role) subRow = true;
+      // 一级指标 over 名称/权重 reads as one name (exact); 年度指标值 over 指标性质/指标值/度量单位 by the lower cell.
+      const joined = matchHeader(top + bottom);
+      const lowest = subs.length > 1 ? text(vals[sub]?.[c]) : bottom;
+      m = joined && joined.score === 3 ? joined : ((lowest !== bottom && lowest !== "" ? matchHeader(lowest) : null) ?? matchHeader(bottom) ?? joined);
+      if (m && matchHeader(top)?.role !== m.role) subRow = true;
     }
-    role = role ?? roleOf(top);
+    m = m ?? matchHeader(top);
+    let role = m?.role ?? null;
     if (role === "weight" && (prevRole === "level1" || prevRole === "level2") && columns.level3 === undefined) {
       role = prevRole === "level1" ? "level1Weight" : "level2Weight";
     }
     if (role === null) {
-      if (top !== "" && !/^\d/.test(top)) issues.push({ col: c, text: sub !== null && bottom !== top ? `${top}/${bottom}` : top });
-    } else if (columns[role] === undefined) {
+      if (top !== "" && !/^\d/.test(top)) issues.push({ col: c, text: sub !== null && bottom !== "" && bottom !== top ? `${top}/${bottom}` : top });
+    } else if (columns[role] === undefined || (m!.score > (scores[role] ?? 0) && !sameMerged(row, columns[role]!, c))) {
+      // A better-named column takes a role from a loosely named one (绩效指标 over the block, then 三级指标).
       columns[role] = c;
+      scores[role] = m!.score;
     }
     if (role !== null) prevRole = role;
   }
   return { columns, issues, subRow };
+}
+
+/** Two columns of one merged header cell (the same text filled across). */
+function sameMerged(row: CellValue[], a: number, b: number): boolean {
+  const t = text(row[a]);
+  for (let c = a + 1; c <= b; c++) if (text(row[c]) !== t) return false;
+  return true;
 }
 
 function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, columns: ColumnMap, searchFrom: number, headerIssues: { col: number; text: string }[], options: DetectOptions): DetectedTable {
@@ -142,19 +258,30 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   let rating: DetectedTable["rating"] = null;
   let blanks = 0;
   let last = end;
+  const rows: RowClass[] = [];
+  const directions: string[] = [];
+  let endAt: DetectedTable["end"] = null;
   for (let r = end + 1; r < vals.length; r++) {
     const row = vals[r] ?? [];
     const texts = row.map(text);
     if (texts.every((t) => t === "")) {
-      if (++blanks >= 2) break;
+      if (++blanks >= 2) {
+        endAt = { row: r, reason: "连续两行空行" };
+        break;
+      }
+      rows.push({ row: r, kind: "empty", reason: "表内空行" });
       continue;
     }
     blanks = 0;
     // A header row is text: a row holding a typed number (a weight, a score) is never the next table's header.
-    if (!row.some((v) => typeof v === "number") && headerAt(vals, r)) break;
-    const labelCol = texts.findIndex((t) => TOTAL_WORDS.test(t));
+    if (!row.some((v) => typeof v === "number") && headerAt(vals, r)) {
+      endAt = { row: r, reason: "下一张表的表头" };
+      break;
+    }
+    const labelCol = texts.findIndex((t) => TOTAL_WORDS.test(t) || (t.length > 2 && t.length <= 12 && /[)）:：]$|總|計/.test(t) && TOTAL_WORDS.test(totalLabel(t))));
     if (labelCol >= 0) {
       total = { row: r, col: totalCell(grid, r, columns, labelCol) };
+      rows.push({ row: r, kind: "total", reason: `合计行“${texts[labelCol]}”` });
       last = r;
       const rc = ratingIn(vals, r);
       if (rc) rating = rc;
@@ -163,22 +290,41 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     const ratingHere = ratingIn(vals, r);
     if (ratingHere && texts.filter((t) => t !== "").length <= 3) {
       rating = ratingHere;
+      rows.push({ row: r, kind: "rating", reason: "评价等级行" });
       last = r;
       continue;
     }
     if (texts.some((t) => SUBTOTAL_WORDS.test(t))) {
+      rows.push({ row: r, kind: "subtotal", reason: "小计行" });
       last = r;
       continue;
     }
-    const l3 = text(get(r, "level3"));
-    const hasFigure = [get(r, "target"), get(r, "actual"), get(r, "weight"), get(r, "score")].some((v) => text(v) !== "");
-    const distinct = new Set(texts.filter((t) => t !== ""));
-    if (distinct.size === 1 && !hasFigure) {
-      last = r; // a note row spanning the table (备注：…)
+    if (!row.some((v) => typeof v === "number") && budgetHeaderAt(vals, r)) {
+      endAt = { row: r, reason: "预算执行情况表头：下一张表的预算块" };
+      break;
+    }
+    // A typed number in the weight column: an indicator row (notes, titles and signatures hold no numbers there).
+    const cls: RowClass = typeof get(r, "weight") === "number" && text(get(r, "level3")) !== "" ? { row: r, kind: "indicator", reason: "指标行" } : classifyRow(r, {
+      texts,
+      name: text(get(r, "level3")),
+      levels: [text(get(r, "level1")), text(get(r, "level2"))],
+      target: text(get(r, "target")),
+      actual: text(get(r, "actual")),
+      weight: text(get(r, "weight")),
+      score: text(get(r, "score")),
+    });
+    if (cls.kind === "title" || cls.kind === "info") {
+      endAt = { row: r, reason: cls.reason };
+      break;
+    }
+    rows.push(cls);
+    if (cls.kind === "name-only") issues.push({ address: address(grid, r, columns.level3 ?? 0), message: `${cls.reason}（如是指标，请补全或在识别步骤中更正）` });
+    if (cls.kind !== "indicator" && cls.kind !== "not-applicable") {
+      if (cls.kind === "note" || cls.kind === "signature" || cls.kind === "none" || cls.kind === "name-only") last = r;
       continue;
     }
-    if (l3 === "" && !hasFigure) continue;
-    const input = rowInput(grid, r, get, cellAt, columns);
+    const input = rowInput(grid, r, get, cellAt, columns, directions);
+    if (cls.kind === "not-applicable") input.applicable = false;
     // Merged level cells passed without their merges (a range given to EVAL.TABLE) are blank below the first
     // row: the level continues from the row above, as it does on the sheet.
     const prev = indicators[indicators.length - 1];
@@ -188,23 +334,47 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     indicatorRows.push(r);
     last = r;
   }
+  if (directions.length) {
+    issues.push({ address: address(grid, end, columns.target ?? 0), message: `${directions.map((n) => `“${n}”`).join("、")}的指标值未写“≤”或“≥”：按名称（控制率、调整率、结余率等越低越好）读作不超过目标值` });
+  }
   const budget = findBudget(grid, vals, searchFrom, start);
+  if (budget?.amountsRow !== undefined) {
+    issues.push({ address: address(grid, budget.row, budget.columns.executed ?? 0), message: `预算块合计行的金额均为 0：执行率按下方“${text(vals[budget.amountsRow]?.find((v) => /^其中/.test(text(v))) ?? "其中")}”行的金额计算，分值、执行率和得分仍按合计行复核` });
+  }
   const title = findTitle(vals, searchFrom, budget ? budget.headerRow : start);
+  // A total written in the title block (自评总分(分) | 97.6, 项目总得分 99分) when no total row gives one.
+  if (!total || total.col === null || numberOf(grid.cells[total.row]?.[total.col]) === null) {
+    const above = totalAbove(grid, vals, searchFrom, start);
+    if (above) {
+      total = above;
+      issues.push({ address: address(grid, above.row, above.col), message: "报告总分写在表头上方的项目信息中，按此复核总分" });
+    }
+  }
   const table: TableInput = {
     id: tableId(grid, start),
     title,
     ...(options.preset ? { preset: options.preset } : {}),
     budget: budget ? budgetInput(grid, vals, budget) : null,
     indicators,
-    reported_total: total && total.col !== null ? numberOf(grid.cells[total.row]?.[total.col]) : null,
+    reported_total: total && total.col !== null ? (numberOf(grid.cells[total.row]?.[total.col]) ?? totalInText(text(vals[total.row]?.[total.col]))) : null,
     reported_rating: rating ? String(vals[rating.row]?.[rating.col] ?? "") : null,
     ...(Object.keys(levelTotals).length ? { level_totals: levelTotals } : {}),
   };
+  const stated: NonNullable<DetectedTableInput["note_level_weights"]> = [];
+  for (const x of rows) {
+    if (x.kind !== "note") continue;
+    const note = toSimplified((vals[x.row] ?? []).map(text).find((t) => t !== "") ?? "");
+    for (const m of note.matchAll(NOTE_LEVEL_WEIGHT)) stated.push({ level: m[1]!, weight: Number(m[2]), where: address(grid, x.row, 0) });
+  }
+  if (stated.length) (table as DetectedTableInput).note_level_weights = stated;
+  const doubts = rows.filter((x) => x.kind === "name-only").map((x) => `第 ${grid.origin.row + x.row + 1} 行${x.reason}`);
+  if (doubts.length) (table as DetectedTableInput).layout_doubts = doubts;
+  if (!total && indicators.length > 0) (table as DetectedTableInput).no_total_row = true;
   if (indicators.length === 0) issues.push({ address: address(grid, end + 1, 0), message: "表头下方没有找到指标行" });
-  return { id: tableId(grid, start), sheet: grid.sheet, title, headerRows: [start, end], columns, indicatorRows, budget, total, rating, lastRow: last, table, issues };
+  return { id: tableId(grid, start), sheet: grid.sheet, title, headerRows: [start, end], columns, indicatorRows, budget, total, rating, lastRow: last, table, issues, rows: rows.filter((x) => x.row <= last), end: endAt };
 }
 
-function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellValue, cellAt: (row: number, role: Role) => GridCell | null, columns: ColumnMap): IndicatorInput {
+function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellValue, cellAt: (row: number, role: Role) => GridCell | null, columns: ColumnMap, directions: string[] = []): IndicatorInput {
   const str = (role: Role) => {
     const t = get(r, role);
     return t === null || String(t).trim() === "" ? null : String(t).trim();
@@ -220,10 +390,17 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
   let actual = cellForEngine(cellAt(r, "actual") ?? null);
   const op = str("op");
   const unit = str("unit");
+  // Split values: a 计算符号/指标性质 column and a 度量单位 column beside the value are joined into one target
+  // (`≧ | 100 | %` → `≥100%`); a bare actual takes the unit too (a % actual stays a number: read as points).
+  const bare = (v: string | number | null) => typeof v === "number" || (typeof v === "string" && /^[≥≤<>=]*-?\d+(?:\.\d+)?$/.test(v));
+  const u = unit ? unitWord(unit) : null;
+  if (u && bare(target)) target = `${target}${u}`;
+  if (u && u !== "%" && bare(actual)) actual = `${actual}${u}`;
   if (op && target !== null) target = withOp(op, target);
-  if (unit && unit !== "%") {
-    if (typeof target === "number" || (typeof target === "string" && /^[≥≤<>=]*-?\d+(?:\.\d+)?$/.test(target))) target = `${target}${unit}`;
-    if (typeof actual === "number" || (typeof actual === "string" && /^[≥≤<>=]*-?\d+(?:\.\d+)?$/.test(actual))) actual = `${actual}${unit}`;
+  // 指标性质 that states no direction (定量指标) leaves the direction to the name.
+  if (name && LOWER_IS_BETTER_NAMES.test(name) && target !== null && /^-?\d+(?:\.\d+)?(?:%|[\u4e00-\u9fa5/]{0,4})$/.test(String(target).trim())) {
+    target = `≤${target}`;
+    directions.push(name);
   }
   const weightCell = cellAt(r, "weight");
   const row: IndicatorInput = {
@@ -252,9 +429,18 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
 /** `正向`/`反向`/`≥` in a 指标性质 column joined to a bare target. */
 function withOp(op: string, target: string | number): string | number {
   const t = String(target);
-  if (/^[≥≤<>=＞＜＝]/.test(t)) return target;
-  const o = /反向|≤|<=|不高于|不超过/.test(op) ? "≤" : /正向|≥|>=|不低于|不少于/.test(op) ? "≥" : /=|等于/.test(op) ? "=" : "";
+  if (/^[≥≤<>=＞＜＝≧≦﹦═]/.test(t)) return target;
+  const o2 = op.normalize("NFKC").replace(/\s+/g, "").replace(/≧|⩾|>=/g, "≥").replace(/≦|⩽|<=/g, "≤").replace(/═|==/g, "=");
+  const o = /反向|≤|不高于|不超过|不大于|小于等于/.test(o2) ? "≤" : /正向|≥|不低于|不少于|不小于|大于等于/.test(o2) ? "≥" : /^(?:<|小于|低于)$/.test(o2) ? "<" : /^(?:>|大于|高于)$/.test(o2) ? ">" : /=|等于/.test(o2) ? "=" : "";
   return o ? `${o}${t}` : target;
+}
+
+/** A unit column's word as it is written after a figure: 百分比 / ％ → %; 无 / — → none. */
+function unitWord(unit: string): string | null {
+  const u = unit.normalize("NFKC").replace(/\s+/g, "");
+  if (u === "" || /^(?:无|\/|—|-|——)$/.test(u)) return null;
+  if (u === "百分比" || u === "%" || u === "百分率") return "%";
+  return u.length <= 6 ? u : null;
 }
 
 function totalCell(grid: Grid, r: number, columns: ColumnMap, labelCol: number): number | null {
@@ -288,7 +474,22 @@ function findBudget(grid: Grid, vals: CellValue[][], from: number, before: numbe
       for (let d = r + 1; d < before; d++) {
         const ex = grid.cells[d]?.[columns.executed];
         const a = readAmount(amountOf(ex ?? null));
-        if (a !== null && !Number.isNaN(a.value)) return { headerRow: r, row: d, columns };
+        if (a !== null && !Number.isNaN(a.value)) {
+          // 年度资金总额 written as zeros with the figures in 其中：财政拨款 below: the amounts come from that row.
+          const amounts = (row: number) => (["initial", "fullYear", "executed"] as BudgetRole[]).map((k) => (columns[k] === undefined ? null : readAmount(amountOf(grid.cells[row]?.[columns[k]!] ?? null))?.value ?? null));
+          if (amounts(d).every((x) => x === null || x === 0)) {
+            for (let e = d + 1; e < Math.min(before, d + 4); e++) {
+              const label = (vals[e] ?? []).slice(0, Math.min(...Object.values(columns))).map(text).join("");
+              if (/^其中/.test(label) && amounts(e).some((x) => x !== null && x > 0)) return { headerRow: r, row: d, columns, amountsRow: e };
+            }
+          }
+          return { headerRow: r, row: d, columns };
+        }
+      }
+      // Amounts lost (or never written) but the rate, 分值 and 得分 are there: the block is read from the rate.
+      for (let d = r + 1; d < Math.min(before, r + 3); d++) {
+        const rate = columns.rate === undefined ? null : grid.cells[d]?.[columns.rate];
+        if (rate && typeof rate.v === "number" && (columns.score !== undefined || columns.weight !== undefined)) return { headerRow: r, row: d, columns };
       }
     }
   }
@@ -297,20 +498,52 @@ function findBudget(grid: Grid, vals: CellValue[][], from: number, before: numbe
 
 function budgetInput(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTable["budget"]>): TableInput["budget"] {
   const at = (role: BudgetRole) => (b.columns[role] === undefined ? null : (grid.cells[b.row]?.[b.columns[role]!] ?? null));
+  const amountAt = (role: BudgetRole) => (b.columns[role] === undefined ? null : (grid.cells[b.amountsRow ?? b.row]?.[b.columns[role]!] ?? null));
   const headerText = (vals[b.headerRow] ?? []).map(text).join(" ");
-  const stated = numberOf(at("weight")) ?? weightInName(headerText.match(/[(（]\d+(?:\.\d+)?分[)）]/)?.[0] ?? null) ?? (/(\d+)分\*执行率/.exec(headerText) ? Number(/(\d+)分\*执行率/.exec(headerText)![1]) : null);
+  const inHeader = weightInName(headerText.match(/[(（]\d+(?:\.\d+)?分[)）]/)?.[0] ?? null) ?? (/(\d+)分\*执行率/.exec(headerText) ? Number(/(\d+)分\*执行率/.exec(headerText)![1]) : null);
+  // No 分值, no 得分 and no points in the header: the block shows the rate only and carries no points (weight 0).
+  const stated = b.columns.weight === undefined && b.columns.score === undefined && inHeader === null ? 0 : (numberOf(at("weight")) ?? inHeader);
+  const scoreCell = at("score");
   const rate = at("rate");
   // The block's unit: a header such as 项目资金（万元） or 全年预算数（万元）, on the header row or the row's label.
   const unitText = [headerText, ...(vals[b.row] ?? []).slice(0, 2).map(text)].find((t) => amountUnitIn(t) !== null) ?? null;
   return {
-    initial: amountOf(at("initial")),
-    full_year: amountOf(at("fullYear")),
-    executed: amountOf(at("executed")),
+    initial: amountOf(amountAt("initial")),
+    full_year: amountOf(amountAt("fullYear")),
+    executed: amountOf(amountAt("executed")),
     unit: unitText ? amountUnitIn(unitText)!.unit : null,
     weight: stated,
     rate_as_written: rate && rate.v !== null ? String(cellForEngine(rate)) : null,
-    reported_score: numberOf(at("score")),
+    // "" marks a 得分 cell that is there and blank (null: the block has no 得分).
+    reported_score: numberOf(scoreCell) ?? (b.columns.score !== undefined && (scoreCell === null || scoreCell.v === null || text(scoreCell.v) === "") ? "" : null),
   };
+}
+
+/** `项目总得分 99分` → 99. */
+function totalInText(t: string): number | null {
+  const m = /(\d+(?:\.\d+)?)分?$/.exec(t);
+  return m ? Number(m[1]) : null;
+}
+
+function totalAbove(grid: Grid, vals: CellValue[][], from: number, before: number): { row: number; col: number } | null {
+  for (let r = from; r < before; r++) {
+    const row = vals[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const t = toSimplified(text(row[c]));
+      if (t === "" || t.length > 16) continue;
+      const label = t.replace(/[(（][^)）]*[)）]$/, "").replace(/[:：]$/, "");
+      if (TITLE_TOTAL_LABELS.test(label)) {
+        for (let d = c + 1; d < row.length; d++) {
+          const v = text(row[d]);
+          if (v === "" || v === t) continue;
+          return numberOf(grid.cells[r]?.[d]) !== null ? { row: r, col: d } : null;
+        }
+      }
+      const inCell = /^(?:项目)?(?:总得分|自评得分|自评总分|总分)[:：]?\d+(?:\.\d+)?分?$/.test(t);
+      if (inCell) return { row: r, col: c };
+    }
+  }
+  return null;
 }
 
 function findTitle(vals: CellValue[][], from: number, before: number): string {

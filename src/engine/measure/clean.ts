@@ -15,7 +15,9 @@ export function stripMarkup(s: string): string {
  * full-width digits and signs, LaTeX (`$\geq 95\%$`), HTML tags (`<p>`), and the spaces that wrapped
  * table cells leave between characters. Operators are unified to ASCII (`≥`, `＞＝`, `≧` → `>=`).
  */
-export function cleanText(raw: string): string {
+export function cleanText(input: string): string {
+  // `百分比` written for % (≥100百分比), and trailing punctuation (社会认可的办学环境。) say nothing of the figure.
+  const raw = trimPunctuation(input.includes("百分比") ? input.replace(/(\d)\s*百分比/g, "$1%") : input);
   // Fast path: most cells hold only ASCII, common CJK and the usual signs, which need no folding.
   if (PLAIN.test(raw)) return raw;
   let s = raw.normalize("NFKC"); // full-width digits, ％, ＝, ＞ … → ASCII
@@ -24,6 +26,14 @@ export function cleanText(raw: string): string {
     .replace(/≤|≦|<=|=<|⩽/g, "≤")
     .replace(/═/g, "=");
   return s;
+}
+
+/** Trailing full stops, commas and semicolons (not a `%` or a closing bracket). */
+function trimPunctuation(s: string): string {
+  let end = s.length;
+  while (end > 0 && "。.，,；;、！!".includes(s[end - 1]!)) end--;
+  while (end > 0 && /\s/.test(s[end - 1]!)) end--;
+  return end === s.length ? s : s.slice(0, end);
 }
 
 const PLAIN = /^[\x20-\x23\x25-\x3b\x3f-\x5b\x5d-\x7e\u4e00-\u9fa5≥≤、，。：]*$/;

@@ -1,5 +1,6 @@
 import { dayNumber } from "./date";
 import { plain } from "./format";
+import { MULTIPLIERS } from "./units";
 import type { DateMeasure, Measure, Op, QuantityMeasure } from "./types";
 import type { Grade } from "./types";
 
@@ -29,6 +30,8 @@ export interface QuantityComparison {
    * completion is then 100% when the target is met and 0% when it is not, and the notes say so.
    */
   allOrNothing?: boolean;
+  /** true when the actual is a description read as reached (达成) with no figure target to compare it with. */
+  qualitative?: boolean;
 }
 
 export interface DateComparison {
@@ -87,6 +90,12 @@ export function compare(target: Measure, actual: Measure): Comparison {
   if (actual.kind === "unreadable") return fail("unreadable", "unreadable", `实际完成值${actual.reason.replace(/^无法识别/, "无法识别")}`);
   if (actual.kind === "grade") {
     // A graded actual (达到预期指标, 部分达成) is the evaluator's judgement: it stands even without a target.
+    if (actual.grade === "met" && (target.kind === "blank" || target.kind === "unreadable")) {
+      // No target to compare with (—, 一, a description): a met description is the target reached, 100%, under any
+      // rule (a ratio rule reads it as all-or-nothing). Partial and unmet descriptions stay grades.
+      const why = target.kind === "blank" ? "未写目标值" : `目标“${target.text.trim()}”不是数值`;
+      return { ok: true, kind: "quantity", ratio: 1, met: true, lower: false, target: 1, actual: 1, targetShown: shown(target), actualShown: actual.shown, notes: [`${why}，实际完成值“${actual.shown}”为达成：按完成 100% 计`], allOrNothing: true, qualitative: true };
+    }
     const notes = target.kind === "grade" || target.kind === "blank" ? [] : [`实际完成值为定性描述“${actual.shown}”，按评价等级计`];
     return { ok: true, kind: "grade", grade: actual.grade, met: actual.grade === "met", targetShown: shown(target), actualShown: actual.shown, notes };
   }
@@ -137,6 +146,13 @@ function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): Qu
     if (target.unit !== null && actual.unit !== null && target.unit !== actual.unit) {
       return fail("unreadable", "unit-mismatch", `单位不一致：目标为“${target.shown}”，实际为“${actual.shown}”`);
     }
+    // A bare actual (90) against a target with a scaled unit (≤90万元) is read in the target's unit, and says so.
+    const scale = target.unit !== null && actual.unit === null && actual.op === null ? writtenScale(target) : null;
+    if (scale) {
+      a = actual.value * scale.multiplier;
+      actualShown = `${actual.shown}${scale.unit}`;
+      notes.push(`实际值“${actual.shown}”未写单位，按目标的单位（${scale.unit}）计`);
+    }
   }
   if (actual.op !== null && actual.op !== "=") notes.push(`实际值写作“${actual.text.trim()}”，按 ${actualShown.replace(/^[≥≤<>=]+/, "")} 计`);
   if (target.change === "down") {
@@ -155,6 +171,14 @@ function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): Qu
     return { ok: true, kind: "quantity", ratio: met ? 1 : 0, met, lower, target: t, actual: a, targetShown: target.shown, actualShown, notes, allOrNothing: true };
   }
   return { ok: true, kind: "quantity", ratio: a / t, met, lower, target: t, actual: a, targetShown: target.shown, actualShown, notes };
+}
+
+/** The scaled unit a target is written in (`≤90万元` → 万元 × 10000); null when its unit is not scaled. */
+function writtenScale(target: QuantityMeasure): { unit: string; multiplier: number } | null {
+  const m = /-?\d+(?:\.\d+)?(.+)$/.exec(target.shown);
+  const unit = m?.[1] ?? "";
+  const multiplier = unit.length > 1 ? MULTIPLIERS[unit[0]!] : undefined;
+  return multiplier ? { unit, multiplier } : null;
 }
 
 function compareDates(target: DateMeasure, actual: DateMeasure): DateComparison | CompareError {

@@ -13,6 +13,8 @@ const DATE_PATTERNS: { re: RegExp; build: (m: RegExpMatchArray) => [number | nul
   { re: /^(\d{1,2})月(\d{1,2})[日号]/, build: (m) => [null, num(m[1]) ?? 0, num(m[2]) ?? 0] },
   // 12月底
   { re: /^(\d{1,2})月(?:底|末)/, build: (m) => [null, num(m[1]) ?? 0, lastDay(null, num(m[1]) ?? 1)] },
+  // 年底前 / 年内 / 本年度内 (the year from the other side)
+  { re: /^(?:当年|本年度?|年度)?(?:年底|年末|年内|内)(?=$|前|之前|以前|完成|全部|全面)/, build: () => [null, 12, 31] },
 ];
 
 function num(s: string | undefined): number | null {
@@ -25,6 +27,8 @@ function lastDay(year: number | null, month: number): number {
 }
 
 const BEFORE = /^(?:之前|以前|前|或之前|及之前|内|以内|之内)$/;
+/** A deadline worded with what is to be done by then: 完成, 前完成, 底前全部完成, 完成100%. */
+const DONE_BY = /^(?:之前|以前|前|内|以内|之内)?(?:全部|全面|按期|如期)?(?:完成|完工|竣工|办结|到位|实施完毕|结束|交付|验收|支付|拨付)(?:任务)?(?:\d+(?:\.\d+)?%)?$/;
 const AFTER = /^(?:之后|以后|后)$/;
 
 /**
@@ -46,7 +50,7 @@ export function readDate(s: string, text: string): DateMeasure | null {
     if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31) return null;
     const tail = rest.slice(m[0].length);
     if (tail !== "") {
-      if (BEFORE.test(tail)) op = "<=";
+      if (BEFORE.test(tail) || DONE_BY.test(tail)) op = "<=";
       else if (AFTER.test(tail)) op = ">=";
       else return null;
     }

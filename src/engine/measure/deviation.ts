@@ -20,6 +20,7 @@ export function describeDeviation(target: Measure, actual: Measure, outcome?: Ou
     const head = o.kind === "unknown" ? "" : c.grade === "partial" ? "部分达成：" : o.kind === "missed" ? "未达成：" : "已达成：";
     return `${head}${c.actualShown}`;
   }
+  if (c.kind === "quantity" && c.qualitative) return `${o.kind === "unknown" ? "" : o.kind === "missed" ? "未达成：" : "已达成："}${c.actualShown}`;
   if (c.kind === "date") {
     const when = c.daysLate < 0 ? `比时限 ${c.targetShown} 提前 ${-c.daysLate} 天` : c.daysLate === 0 ? `于时限 ${c.targetShown} 当天` : `比时限 ${c.targetShown} 晚 ${c.daysLate} 天`;
     const head = o.kind === "unknown" ? "" : o.kind === "missed" ? "未按时完成：" : "按时完成：";

@@ -237,8 +237,22 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
   if (typeof actual === "number" && target.kind === "date" && actual > 20000 && actual < 80000) {
     return dateFromSerial(actual, String(actual));
   }
-  return parseMeasure(actual);
+  const m = parseMeasure(actual);
+  if (typeof actual !== "string" || (m.kind !== "unreadable" && m.kind !== "blank")) return m;
+  const a = squeeze(cleanText(actual));
+  // 无 against a count or a rate (安全事故 0 起 / 实际“无”) is none of it: 0 in the target's terms.
+  if (NOTHING.includes(a) && (target.kind === "number" || target.kind === "percent") && target.change === undefined) {
+    return target.kind === "percent" ? { kind: "percent", op: null, value: 0, text: actual, shown: "0%（实际写“无”）" } : { kind: "number", op: null, value: 0, unit: target.unit, text: actual, shown: `0${target.unit ?? ""}（实际写“无”）` };
+  }
+  // The same words as the target (改善办学条件 / 改善办学条件): the target, as written, was reached.
+  if (m.kind === "unreadable" && a !== "" && a.length <= 100 && (target.kind === "grade" || target.kind === "unreadable") && squeeze(cleanText(target.text)) === a) {
+    return { kind: "grade", grade: "met", text: actual, shown: `${a}（与目标相同）` };
+  }
+  return m;
 }
+
+/** An actual that says "none". */
+const NOTHING = ["无", "没有", "零"];
 
 /** A number for display: up to 4 decimals, no trailing zeros. */
 export function fmt(n: number): string {

@@ -27,7 +27,9 @@ export function readUnit(text: string): { multiplier: number; unit: string | nul
     rest = rest.slice(1);
   }
   if (rest === "") return { multiplier, unit: null, known: true };
-  if (!/^[\u4e00-\u9fa5a-zA-Z/（）()²³]+$/.test(rest)) return null;
+  // 元/人*月, 元/人·月: a `*` or `·` between unit words is a `/` as tables type it.
+  if (/[*·×]/.test(rest)) rest = rest.replace(/[*·×]/g, "/");
+  if (!/^[\u4e00-\u9fa5a-zA-Z/（）()²³]+$/.test(rest) || /^\/|\/\/|\/$/.test(rest)) return null;
   const atoms = rest.split("/");
   const known = atoms.every((a) => KNOWN_UNITS.includes(a));
   // An unknown unit is accepted only when it is short, like a measure word (亩, 人日): longer text after a

@@ -3,6 +3,7 @@ import { levelKey, weightInName } from "../evaluate/levels";
 import { normaliseRating, rate, type RatingScheme } from "../evaluate/rating";
 import type { Finding, IndicatorResult, TableInput, TableResult } from "../evaluate/types";
 import { readPoints as readNumber } from "../measure/number";
+import { layoutDoubts, type DetectedTableInput } from "../evaluate/table";
 
 export interface ReviewOptions {
   tolerance: number;
@@ -17,22 +18,38 @@ export interface ReviewOptions {
 export function reviewTable(table: TableInput, result: TableResult, opts: ReviewOptions): Finding[] {
   const out: Finding[] = [];
   const add = (f: Omit<Finding, "indicator">) => out.push({ ...f, indicator: null });
+  // Checks of the whole table (weights to 100, the total) are notes when the reader was not sure it saw all rows.
+  const doubts = layoutDoubts(table);
+  const whole = (f: Omit<Finding, "indicator">) => add(doubts.length ? { ...f, severity: "info", message: `${f.message}（表格可能不完整：${doubts[0]}${doubts.length > 1 ? ` 等 ${doubts.length} 处` : ""}，此项仅供参考）` } : f);
   const rows = result.indicators;
   const tol = opts.tolerance + 1e-9;
 
   // Weights: every row known → they and the budget add up to 100; per level against weights in names.
-  const allWeights = rows.every((r) => r.weight !== null);
-  if (allWeights && rows.length > 0) {
+  // A row that does not apply (目标/实际 “/”) with no weight is not a missing weight.
+  const weighed = rows.filter((r) => r.weight !== null || r.applicable);
+  const allWeights = weighed.every((r) => r.weight !== null);
+  if (allWeights && weighed.length > 0) {
     const sum = rows.reduce((s, r) => s + (r.weight ?? 0), 0) + (result.budget?.weight ?? 0);
-    if (Math.abs(sum - 100) > tol) {
-      add({ code: "weights-total", severity: "error", message: `各指标权重${result.budget ? "（含预算执行分值）" : ""}合计 ${pts(sum)}，不等于 100`, reported: sum, recomputed: 100 });
+    const cut = sum < 100 - tol && (table as DetectedTableInput).no_total_row === true && doubts.length === 0;
+    if (Math.abs(sum - 100) > tol && cut) {
+      // Fewer points than 100 and no 总分 row seen: the rows below may be missing (a table cut at a page end).
+      add({ code: "weights-total", severity: "info", message: `各指标权重${result.budget ? "（含预算执行分值）" : ""}合计 ${pts(sum)}，不到 100；表下未见总分（合计）行，表格可能不完整，此项仅供参考`, reported: sum, recomputed: 100 });
+    } else if (Math.abs(sum - 100) > tol) {
+      whole({ code: "weights-total", severity: "error", message: `各指标权重${result.budget ? "（含预算执行分值）" : ""}合计 ${pts(sum)}，不等于 100`, reported: sum, recomputed: 100 });
     }
   }
-  const missing = rows.filter((r) => r.weight === null).length;
-  if (missing > 0) {
-    add({ code: "weights-missing", severity: "warning", message: `${missing} 个指标未写权重，无法复核权重合计与得分` });
+  const missing = weighed.filter((r) => r.weight === null).length;
+  if (missing > 0 && missing === weighed.length) {
+    // A table with no weights at all (a 目标自评表 without 分值): completion only, which is its form, not a slip.
+    add({ code: "weights-missing", severity: "info", message: `表中没有权重（分值）：${missing} 个指标只计算完成情况，不计分` });
+  } else if (missing > 0) {
+    // A row with no weight and no score under a level whose stated points its weighted rows already fill
+    // (产出指标(40分) = 5 × 8) is a supplementary row the table does not score: a note, not a slip.
+    const covered = weighed.every((r, _i) => r.weight !== null || (r.reported_score === null && levelFilled(table, rows, r.index)));
+    add({ code: "weights-missing", severity: covered ? "info" : "warning", message: covered ? `${missing} 个指标未写权重也未写得分，其所在一级指标的分值已由其他指标占满：只计算完成情况，不计分` : `${missing} 个指标未写权重，无法复核权重合计与得分` });
   }
-  out.push(...levelWeights(table, rows, "level1", tol), ...levelWeights(table, rows, "level2", tol));
+  for (const f of [...levelWeights(table, rows, "level1", tol), ...levelWeights(table, rows, "level2", tol)]) whole(f);
+  out.push(...noteLevelWeights(table, tol));
 
   // Reported total against the reported parts.
   const reportedTotal = result.reported_total;
@@ -41,11 +58,11 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   if (reportedTotal !== null && reportedParts.every((s) => s !== null) && budgetReported !== null && opts.naWeight === 0) {
     const sum = reportedParts.reduce<number>((s, x) => s + (x ?? 0), 0) + budgetReported;
     if (Math.abs(sum - reportedTotal) > tol) {
-      add({ code: "total-sum", severity: "error", message: `报告总分 ${pts(reportedTotal)}，但各项报告得分合计为 ${pts(sum)}`, reported: reportedTotal, recomputed: round(sum, 2) });
+      whole({ code: "total-sum", severity: "error", message: `报告总分 ${pts(reportedTotal)}，但各项报告得分合计为 ${pts(sum)}`, reported: reportedTotal, recomputed: round(sum, 2) });
     }
   }
   if (reportedTotal !== null && result.total !== null && Math.abs(reportedTotal - round(result.total, 2)) > tol) {
-    add({ code: "total-mismatch", severity: "error", message: `报告总分 ${pts(reportedTotal)}，按规则复核为 ${pts(result.total)}`, reported: reportedTotal, recomputed: round(result.total, 2) });
+    whole({ code: "total-mismatch", severity: "error", message: `报告总分 ${pts(reportedTotal)}，按规则复核为 ${pts(result.total)}`, reported: reportedTotal, recomputed: round(result.total, 2) });
   }
   if (result.total === null) {
     const open = rows.filter((r) => r.applicable && r.score === null).length + (result.budget && result.budget.score === null ? 1 : 0);
@@ -65,6 +82,42 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
     add({ code: "rating-mismatch", severity: "error", message: `报告等级“${table.reported_rating}”，按复核总分 ${pts(result.total ?? 0)} 应为“${result.rating}”`, reported: table.reported_rating, recomputed: result.rating });
   }
   return out;
+}
+
+/** Level points written in a level's name (产出指标(70分)) against the points the table's own note sets (产出指标50分). */
+function noteLevelWeights(table: TableInput, tol: number): Finding[] {
+  const stated = (table as DetectedTableInput).note_level_weights ?? [];
+  const seen = new Set<string>();
+  const differ: { i: number; name: string; declared: number; note: (typeof stated)[number] }[] = [];
+  table.indicators.forEach((row, i) => {
+    const name = row.level1;
+    if (!name || seen.has(name)) return;
+    seen.add(name);
+    const declared = row.level1_weight ?? weightInName(name);
+    const key = levelKey(name);
+    const note = stated.find((s) => key.includes(s.level));
+    if (declared === null || declared === undefined || !note || Math.abs(declared - note.weight) <= tol) return;
+    differ.push({ i, name: name.replace(/\s+/g, ""), declared, note });
+  });
+  if (differ.length === 0) return [];
+  // One finding for the table's level points, at the first level that differs.
+  const first = differ[0]!;
+  const what = differ.map((d) => `“${d.name}”写明 ${pts(d.declared)} 分，注为“${d.note.level}${pts(d.note.weight)}分”`).join("；");
+  return [{ code: "weights-level", severity: "warning", indicator: first.i, message: `一级指标分值与表下注（${first.note.where}）的规定不一致：${what}`, reported: first.declared, recomputed: first.note.weight }];
+}
+
+/** Whether the level-1 group of row `i` states its points and its weighted rows add up to them. */
+function levelFilled(table: TableInput, rows: IndicatorResult[], i: number): boolean {
+  const name = table.indicators[i]?.level1;
+  if (!name) return false;
+  const key = levelKey(name);
+  const declared = table.indicators[i]?.level1_weight ?? weightInName(name);
+  if (declared === null || declared === undefined) return false;
+  let sum = 0;
+  table.indicators.forEach((row, j) => {
+    if (row.level1 && levelKey(row.level1) === key) sum += rows[j]?.weight ?? 0;
+  });
+  return Math.abs(sum - declared) < 1e-6;
 }
 
 function levelWeights(table: TableInput, rows: IndicatorResult[], level: "level1" | "level2", tol: number): Finding[] {

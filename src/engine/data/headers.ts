@@ -1,0 +1,57 @@
+/**
+ * Header vocabulary of indicator tables, as data. A header text is normalised (layout/headers.ts: full-width
+ * forms, traditional characters, spaces, a trailing colon and bracketed suffixes such as (A), (B), (B/A),
+ * （万元）, (20分) removed) and then matched: an exact synonym first, then the keyword patterns below, each
+ * with a score; the best-scoring column keeps a role when two columns claim it.
+ */
+import type { Role } from "../layout/headers";
+
+/** Exact names of each role after normalisation (score 3). */
+export const HEADER_SYNONYMS: Record<Role, string[]> = {
+  level1: ["一级指标", "一级指标名称", "一级", "年度绩效指标一级指标"],
+  level1Weight: ["一级指标权重", "一级指标分值", "一级权重"],
+  level2: ["二级指标", "二级指标名称", "二级"],
+  level2Weight: ["二级指标权重", "二级指标分值", "二级权重"],
+  level3: ["三级指标", "三级指标名称", "指标名称", "指标内容", "三级", "指标"],
+  code: ["指标编号", "编号", "指标代码"],
+  weight: ["权重", "分值", "指标分值", "指标权重", "权重(分)", "分值(分)", "三级指标权重", "三级指标分值", "标准分", "满分", "参考分值", "考核分值", "标准分值"],
+  target: ["目标值", "年度指标值", "预期指标值", "年初目标值", "指标值", "年初指标值", "调整指标值", "年度目标值", "计划值", "预期目标值", "年度目标", "计划指标值", "年度计划值"],
+  actual: ["实际完成值", "业绩值", "全年实际值", "全年完成值", "完成值", "实际值", "实际完成指标值", "实际完成情况", "完成情况", "全年实际完成值", "实际完成"],
+  completion: ["完成率", "完成比例", "完成率(%)", "指标完成率"],
+  score: ["得分", "指标得分", "自评得分", "评价得分", "得分(分)", "实际得分", "评分", "自评分"],
+  rule: ["评分规则", "赋分规则", "评分标准", "指标说明和评分标准", "计分方法", "评分方法", "评分细则", "评分办法", "计分规则"],
+  deviation: ["偏差原因分析", "未完成原因分析", "偏差原因分析及改进措施", "扣分原因", "未完成原因和改进措施", "偏差原因", "偏差原因及改进措施", "未完成原因"],
+  op: ["指标性质", "指标方向", "指标类型", "计算符号", "运算符号", "符号"],
+  unit: ["度量单位", "计量单位", "单位"],
+  judgement: ["评价人判断", "评价判断", "评价人意见", "符合情况", "逐项判断"],
+  explanation: ["指标解释", "指标说明"],
+  basis: ["指标值设定依据", "设定依据"],
+  prior: ["上年完成情况", "上年实际值", "上年完成值"],
+  evidence: ["佐证资料", "证明材料"],
+  serial: ["序号"],
+  recheck: ["复核得分", "完成率(复核)", "偏差分析", "复核分", "抽评分", "抽评得分", "复核评分", "财政评分", "财政审核评分", "审核得分", "核定得分"],
+};
+
+/**
+ * Keyword patterns (tested in order on the normalised text; the first match gives the role). Score 2, or 1 for
+ * the loose ones: a loose match (绩效指标 over the whole indicator block) gives way to any better column.
+ */
+export const HEADER_PATTERNS: { re: RegExp; role: Role; score: number; why: string }[] = [
+  // 得分系数 (score ÷ weight, capped at 100%) is not a completion rate: left unmapped, it is never checked as one.
+  { re: /^得分系数/, role: "explanation", score: 1, why: "得分系数（得分占权重的比例，不作完成率核对）" },
+  { re: /复核|抽评|审核|核定|财政评|评审/, role: "recheck", score: 2, why: "复核/抽评列" },
+  { re: /评分(?:标准|规则|方法|细则|办法|依据)|赋分|计分(?:方法|规则|标准)|评价标准/, role: "rule", score: 2, why: "评分标准" },
+  { re: /原因|改进措施|整改措施/, role: "deviation", score: 2, why: "原因分析" },
+  { re: /^一级指标/, role: "level1", score: 2, why: "一级指标" },
+  { re: /^二级指标/, role: "level2", score: 2, why: "二级指标" },
+  { re: /^三级指标/, role: "level3", score: 2, why: "三级指标" },
+  { re: /完成率|完成比例|完成程度/, role: "completion", score: 2, why: "完成率" },
+  { re: /得分|评分$|自评分/, role: "score", score: 2, why: "得分" },
+  { re: /分值|权重|满分|标准分/, role: "weight", score: 2, why: "分值/权重" },
+  { re: /实际|完成值|业绩值|完成情况|完成数/, role: "actual", score: 2, why: "实际完成" },
+  { re: /指标值|目标值|计划数|计划值/, role: "target", score: 2, why: "指标值/目标值" },
+  { re: /性质|方向|符号/, role: "op", score: 2, why: "指标性质/计算符号" },
+  { re: /单位$/, role: "unit", score: 2, why: "单位" },
+  { re: /指标名称|指标内容|^指标项目$/, role: "level3", score: 2, why: "指标名称" },
+  { re: /^(?:绩效指标|年度绩效指标|绩效目标|年度绩效目标|指标)$/, role: "level3", score: 1, why: "绩效指标（整块的总标题时让位于三级指标）" },
+];

@@ -1,0 +1,56 @@
+/**
+ * Phrases that tell what a row below an indicator header is, as data (layout/classify.ts reads them). Each list
+ * is matched on the row's text folded (no spaces, full-width forms and traditional characters folded).
+ */
+
+/** Names of template rows left unfilled: 指标1, 指标2：, 指标L (an OCR'd 1), ……, …, ——. */
+export const PLACEHOLDER_NAMES: RegExp[] = [
+  /^指标[0-9一二三四五六七八九十lLIi|]{0,2}[:：.、]?$/,
+  /^[…．.·。、\-—─－_~～]+$/,
+  /^(?:其他|其它)?(?:指标)?[:：]?(?:……|…)$/,
+];
+
+/** A label that starts a note or explanation below the table: 注：, 注1., 备注：, 说明, 填表说明. */
+export const NOTE_MARKERS: RegExp[] = [
+  /^(?:注|附注|备注|说明|填表说明|填报说明|注释)(?:\d|[:：.、（(]|$)/,
+  /^其他需要说明的?事项/,
+  /^其他说明/,
+];
+
+/** Conclusion blocks that follow the indicators in many 自评表 (评价结论, 存在问题, 改进措施 …). */
+export const CONCLUSION_LABELS: RegExp[] = [
+  /^(?:评价结论|自评结论|总体评价|存在问题|存在的问题|主要问题|问题及原因|改进措施|整改措施|改进意见|下一步(?:工作)?(?:计划|措施|打算)|结果应用|自评情况说明|绩效自评结论)/,
+];
+
+/** Signature, contact and date lines: 填表人, 联系电话, 项目负责人：, (盖章), 年 月 日. */
+export const SIGNATURE_MARKERS: RegExp[] = [
+  /填表人|填报人|制表人|联系电话|联系人|审核人|复核人|单位负责人|财务负责人|项目负责人[:：]|分管领导|盖章|填报日期|填表日期|^日期[:：]/,
+  /^(?:\d{4})?年\d{0,2}月\d{0,2}日$/,
+];
+
+/** A cell that says "nothing" (a row holding only these is not an indicator). */
+export const NONE_WORDS = ["无", "暂无", "没有", "无。", "/", "—", "-", "——", "不适用", "无说明"];
+
+/** A target/actual that marks an indicator as not applicable (both cells hold one of these). */
+export const NOT_APPLICABLE_WORDS = ["/", "／", "不适用", "不涉及", "无此项"];
+
+/** The title of a table (a row holding only this ends the table above it). */
+export const TABLE_TITLE: RegExp = /(?:自评表|评价表|评分表|指标表|目标表|绩效表|申报表|监控表|情况表)(?:\(.*\))?$/;
+
+/** Labels of the block above a table (项目名称, 主管部门 …): a row starting with one ends the table above. */
+export const BASIC_INFO_LABELS: RegExp = /^(?:项目名称|主管部门|实施单位|项目基本情况|项目实施单位|专项资金名称|资金名称|单位名称|部门名称|预算单位|项目负责人及电话)$/;
+
+/** A sub-item under the indicator above (其中：…, 其中桃树种植面积) with no points of its own: part of that indicator. */
+export const SUB_ITEM: RegExp = /^(?:其中|含|包括)[:：]?/;
+
+/** A total of the whole table written in the title block: 项目总得分 99分, 自评得分 98, 自评总分. */
+export const TITLE_TOTAL_LABELS: RegExp = /^(?:项目)?(?:总得分|自评得分|自评总分|综合得分|总分|绩效自评得分|自评分数)$/;
+
+/**
+ * Indicator names that are lower-is-better by their nature (控制率 ≤ 100%, 调整率, 结转结余率, 投诉率, 事故数):
+ * a bare target beside such a name (no ≤/≥, no 指标性质 column) is read as a ceiling, and the row says so.
+ */
+export const LOWER_IS_BETTER_NAMES: RegExp = /(?:控制率|调整率|结余率|结转率|变动率|(?:受害|成灾|发病|死亡|感染|犯罪|案发|逾期|不良|误差|差错|失误|投诉|事故|违规|违纪|超支|偏差|流失|空置|损耗|返工|不合格|闲置|上访)(?:发生)?(?:率|数|次数|起数|件数|面积))$/;
+
+/** Level points stated in a note below the table: 一级指标分值统一设置为：产出指标50分、效益指标30分、满意度指标10分. */
+export const NOTE_LEVEL_WEIGHT: RegExp = /(产出指标|效益指标|满意度指标|成本指标)(\d+(?:\.\d+)?)分/g;
