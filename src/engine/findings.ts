@@ -32,6 +32,7 @@ export const FINDING_CATALOGUE = {
   "rating-inconsistent": { zh: "等级与报告总分不符", en: "Rating does not match the reported total" },
   "rating-mismatch": { zh: "等级与复核不符", en: "Rating differs from the recomputed one" },
   "judged-score": { zh: "按评价人判断计分", en: "Scored by the evaluator's judgement" },
+  "actual-no-figure": { zh: "实际完成值未写数值", en: "Actual gives no figure" },
   "no-weight": { zh: "未写权重，只计完成率", en: "No weight: completion only" },
   layout: { zh: "表格识别提示", en: "Layout note" },
   // The 复核口径 rulebook (rulebook/rules.ts): one code per rule.

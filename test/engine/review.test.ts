@@ -115,3 +115,21 @@ describe("the rating scheme", () => {
     expect(evaluateTable({ ...table, rating_scheme: "standard" }, { ratingScheme: "80-70-60" }).rating).toBe("良");
   });
 });
+
+describe("rows with nothing to compute, and actuals with no figure", () => {
+  test("a figure target with an actual of only “完成” is scored by that grade and warned about", () => {
+    const r = evaluateTable(base({ indicators: [row({ target: "≤90万元", actual: "完成", reported_score: 45 }), row()] }));
+    expect(r.indicators[0]).toMatchObject({ status: "ok", score: 45 });
+    expect(r.findings.find((f) => f.indicator === 0)).toMatchObject({ code: "actual-no-figure", severity: "warning" });
+  });
+  test("a dash target and a descriptive actual with a reported score: the evaluator's judgement, as an info finding", () => {
+    const r = evaluateTable(base({ indicators: [row({ target: "—", actual: "按照学校管理标准对学校进行管理", reported_score: 40 }), row()] }));
+    expect(r.indicators[0]).toMatchObject({ status: "ok", score: 40, rule_source: "judgement" });
+    expect(r.findings.find((f) => f.indicator === 0)).toMatchObject({ code: "judged-score", severity: "info" });
+  });
+  test("a figure on either side is something to compute: no judgement, the row stays unreadable", () => {
+    const r = evaluateTable(base({ indicators: [row({ target: "一", actual: "100%", reported_score: 40 }), row()] }));
+    expect(r.indicators[0]!.status).toBe("unreadable");
+    expect(r.indicators[0]!.rule_source).not.toBe("judgement");
+  });
+});

@@ -116,6 +116,22 @@ export function scoreIndicator(row: IndicatorInput, index: number, table: TableI
     base.setExplanation(explanation);
     return { result: base, findings };
   };
+  /**
+   * The reported score taken as the evaluator's judgement (shown as such, an info finding), when the row states
+   * nothing to compute from (`why`) and the score lies within 0..weight; null otherwise (the row stays as it is).
+   */
+  const judged = (why: string, detail: string) => {
+    const rs = base.reported_score;
+    const w = base.weight;
+    if (rs === null || w === null || rs < 0 || rs > w + 1e-9) return null;
+    base.score = rs;
+    base.completion = rs / w;
+    base.met = rs >= w - 1e-9;
+    base.rule_source = "judgement";
+    base.rule_label = "评价人判断";
+    add("judged-score", "info", () => `${at()}${why}，报告得分 ${pts(rs)} 按评价人判断采用`);
+    return done("ok", () => `${why}（${detail}），按评价人判断的得分 ${pts(rs)} 计`);
+  };
 
   const resolved = resolveRule(row, table, opts.preset, target, opts.readRuleText);
   if (resolved.ok) {
@@ -156,25 +172,51 @@ export function scoreIndicator(row: IndicatorInput, index: number, table: TableI
     // A rule stated as a criterion for the evaluator's judgement, with the evaluator's score beside it: that
     // score is the judgement (shown as such), so that the table's total can still be checked.
     // A text with figures in it is a formula the reader did not understand: it stays needs-rule, never a guess.
-    if (base.reported_score !== null && base.reported_score >= 0 && base.reported_score <= weight + 1e-9 && row.rule_text && !/[0-9０-９%]/.test(row.rule_text)) {
-      const rs = base.reported_score;
-      base.score = rs;
-      base.completion = rs / weight;
-      base.met = rs >= weight - 1e-9;
-      base.rule_source = "judgement";
-      base.rule_label = "评价人判断";
-      add("judged-score", "info", () => `${at()}的评分标准未给出计分公式，报告得分 ${pts(rs)} 按评价人判断采用`);
-      return done("ok", () => `评分标准未给出计分公式（${resolved.reason}），按评价人判断的得分 ${pts(rs)} 计`);
+    if (row.rule_text && !hasFigure(row.rule_text)) {
+      const j = judged("评分标准未给出计分公式", resolved.reason);
+      if (j) return j;
     }
     add("needs-rule", "warning", () => `${at()}：${resolved.reason}`);
     return done("needs-rule", () => resolved.reason);
   }
+  /** A scored outcome: the score, the checks against what the table reports, and the explanation. */
+  const finish = (outcome: Extract<ReturnType<typeof applyRule>, { ok: true }>, head: () => string) => {
+    base.score = outcome.score;
+    base.completion = outcome.completion;
+    base.met = outcome.met;
+    let status: RowStatus = "ok";
+    const rs = base.reported_score;
+    if (rs !== null && Math.abs(rs - round(outcome.score, 2)) > opts.tolerance + 1e-9) {
+      status = "mismatch";
+      const s = outcome.score;
+      add("score-mismatch", "error", () => `${at()}报告得分 ${pts(rs)}，按规则复核为 ${pts(s)}（相差 ${pts(rs - s)}）`, rs, round(s, 2));
+    }
+    checkWrittenCompletion(row, outcome.completion, comparison, at, add);
+    if (outcome.met === false && !hasText(row.deviation_note)) {
+      add("deviation-missing", "warning", () => `${at()}未达到目标，但未填写偏差原因分析`);
+    }
+    return done(status, () => [...outcome.steps().filter((s) => s !== ""), head()].join("；"));
+  };
   const comparison = compare(target, actual);
   if (!comparison.ok && comparison.code === "unit-mismatch") {
     add("unit-mismatch", "warning", () => `${at()}：${comparison.reason}`);
   }
   const outcome = applyRule(resolved.rule, { target, actual, weight, judgement: row.judgement ?? null, comparison });
   const ruleHead = () => `规则：${base.rule_label}${resolved.paraphrase ? `（按文字理解为：${resolved.paraphrase}）` : resolved.source === "preset" ? `（预设 ${opts.preset.name}）` : ""}`;
+  if (!outcome.ok && outcome.code === "rule-needs-number" && comparison.ok && comparison.kind === "grade") {
+    // A figure was expected (`≥90万元`) but the actual says only 完成/达到: scored by that grade, and said.
+    const graded = applyRule(opts.preset.byKind.qualitative, { target, actual, weight, judgement: row.judgement ?? null, comparison });
+    if (graded.ok) {
+      add("actual-no-figure", "warning", () => `${at()}目标为数值“${base.target}”，实际完成值只写了“${base.actual}”，没有写数值；按定性等级计分`);
+      return finish(graded, () => `目标为数值，实际只写了“${base.actual}”：按定性等级计（${ruleLabel(opts.preset.byKind.qualitative)}）`);
+    }
+  }
+  if (!outcome.ok && outcome.status === "unreadable" && !hasFigure(base.target) && !hasFigure(base.actual)) {
+    // Nothing to compute from (a blank, dash or descriptive target and a descriptive actual): the evaluator judged.
+    // A figure on either side is something to compute: then the row stays unreadable, never a judgement.
+    const j = judged("的目标与实际无法按数值比较", outcome.reason);
+    if (j) return j;
+  }
   if (!outcome.ok) {
     if (outcome.code === "actual-blank") {
       add("actual-blank", "info", () => `${at()}实际完成值未填写`);
@@ -183,21 +225,7 @@ export function scoreIndicator(row: IndicatorInput, index: number, table: TableI
     }
     return done(outcome.status, () => `${outcome.reason}。${ruleHead()}`);
   }
-  base.score = outcome.score;
-  base.completion = outcome.completion;
-  base.met = outcome.met;
-  let status: RowStatus = "ok";
-  const rs = base.reported_score;
-  if (rs !== null && Math.abs(rs - round(outcome.score, 2)) > opts.tolerance + 1e-9) {
-    status = "mismatch";
-    const s = outcome.score;
-    add("score-mismatch", "error", () => `${at()}报告得分 ${pts(rs)}，按规则复核为 ${pts(s)}（相差 ${pts(rs - s)}）`, rs, round(s, 2));
-  }
-  checkWrittenCompletion(row, outcome.completion, comparison, at, add);
-  if (outcome.met === false && !hasText(row.deviation_note)) {
-    add("deviation-missing", "warning", () => `${at()}未达到目标，但未填写偏差原因分析`);
-  }
-  return done(status, () => [...outcome.steps().filter((s) => s !== ""), ruleHead()].join("；"));
+  return finish(outcome, ruleHead);
 }
 
 function hasText(s: string | null | undefined): boolean {
@@ -223,4 +251,9 @@ function checkWrittenCompletion(
   if (Math.abs(w - computed) > tol && !(directed !== null && Math.abs(w - directed) <= tol)) {
     add("rate-mismatch", "warning", () => `${at()}写明完成率 ${String(written)}，按目标和实际计算为 ${pct(computed)}`, String(written), pct(computed));
   }
+}
+
+/** Whether a text holds a figure (a target or rule with numbers is something to compute, never a judgement). */
+function hasFigure(s: string | null | undefined): boolean {
+  return typeof s === "string" && /[0-9０-９%％]/.test(s);
 }

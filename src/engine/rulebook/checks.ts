@@ -3,6 +3,7 @@ import { pct, pts } from "../measure/format";
 import { rowMeasures } from "../outcome";
 import type { Finding, IndicatorInput, IndicatorResult, Severity, TableInput, TableResult } from "../evaluate/types";
 import type { ReviewRule, RuleSeverity } from "./rules";
+import type { DetectedTableInput } from "../evaluate/table";
 
 /** What the checks know beyond the table: whether the workbook holds a questionnaire table. */
 export interface RulebookContext {
@@ -41,7 +42,11 @@ const at = (r: Row) => `第 ${r.result.index + 1} 项“${r.result.name}”`;
 type Check = (rows: Row[], table: TableInput, result: TableResult, rule: ReviewRule, ctx: RulebookContext) => { indicator: number | null; message: () => string }[];
 
 const CHECKS: Record<string, Check> = {
-  R01: (rows, _t, result, rule) => {
+  R01: (rows, table, result, rule) => {
+    // "Every indicator" needs the whole table: a printed table cut before its 总分 row, or rows the reader could not
+    // place, may hide indicators that were not at full marks.
+    const t = table as DetectedTableInput;
+    if ((t.layout_doubts?.length ?? 0) > 0 || t.no_total_row === true) return [];
     const scored = rows.filter((r) => r.result.applicable && r.result.weight !== null);
     if (scored.length < 3 || !scored.every((r) => r.result.reported_score !== null && r.result.reported_score >= r.result.weight! - 0.005)) return [];
     const rate = result.budget?.rate ?? null;
