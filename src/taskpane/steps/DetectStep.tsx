@@ -50,6 +50,15 @@ export function DetectStep({ S, api }: { S: Strings; api: SessionApi }) {
             </div>
             {f.table.issues.map((i) => <Caption1 key={i.address} block>{`${i.address}：${i.message}`}</Caption1>)}
           </details>
+          <details data-testid="row-reasons">
+            <summary><Body1>{S.rowReasons(f.table.rows.filter((x) => x.kind !== "indicator").length)}</Body1></summary>
+            <ul style={{ margin: "4px 0", paddingLeft: 16 }}>
+              {f.table.rows.filter((x) => x.kind !== "indicator").map((x) => (
+                <li key={x.row}><Caption1>{`${S.excelRow(f.grid.origin.row + x.row + 1)}：${x.reason}`}</Caption1></li>
+              ))}
+              {f.table.end && <li><Caption1>{`${S.excelRow(f.grid.origin.row + f.table.end.row + 1)}：${f.table.end.reason}`}</Caption1></li>}
+            </ul>
+          </details>
           <ul aria-label={S.indicatorList} data-testid="indicators" style={{ listStyle: "none", margin: 0, padding: 0, display: "grid", gap: 4 }}>
             {f.result.indicators.map((r) => <IndicatorRow key={r.index} f={f} row={r} S={S} api={api} />)}
           </ul>
