@@ -1,10 +1,12 @@
 import {
-  checkSurvey, compare, completionOf, parseActualAgainst, cronbachAlpha, describeDeviation, MAX_WEIGHT, parseMeasure, presetByName, ratingOf as rate, readAmount, readPoints, readRuleText,
+  checkSurvey, compare, DEFAULT_RULES, completionOf, parseActualAgainst, cronbachAlpha, describeDeviation, MAX_WEIGHT, parseMeasure, presetByName, ratingOf as rate, readAmount, readPoints, readRuleText,
   readShare, round, ruleByName, runPipeline, sameUnit, schemeByName, scoreBudget, scoreIndicator, surveyRate, unknownPresetMessage,
-  type Amount, type DetectedTable, type IndicatorResult, type RuleTextReader, type TableResult,
+  type Amount, type DetectedTable, type ReviewRule, type IndicatorResult, type RuleTextReader, type TableResult,
 } from "../engine";
 import { shownInputs } from "./cellInfo";
 import { bad, cellValue, isBlank, na, ok, type Cell, type FnResult } from "./result";
+
+const RANGE_RULES = DEFAULT_RULES.filter((r) => r.id !== "R07");
 
 /** The rule-text reader custom functions use: the engine's, unless replaced (tests, a future reader). */
 let ruleTextReader: RuleTextReader | null = readRuleText;
@@ -212,10 +214,12 @@ function rangeGrid(range: Cell[][]): import("../engine/layout/grid").Grid {
   };
 }
 
-function evaluateRange(range: Cell[][], preset: Cell): FnResult<{ detected: DetectedTable; result: TableResult }> {
+function evaluateRange(range: Cell[][], preset: Cell, rulebook: readonly ReviewRule[] = RANGE_RULES): FnResult<{ detected: DetectedTable; result: TableResult }> {
   const p = presetByName(isBlank(preset) ? "national" : String(preset));
   if (!p) return bad(unknownPresetMessage(String(preset)));
-  const [t] = runPipeline(rangeGrid(range), { preset: p, readRuleText: ruleTextReader });
+  // A range is not the workbook: whether it holds a questionnaire elsewhere cannot be told, so R07 (满意度缺少调查
+  // 依据) is left to the pane and the command line, which see every sheet.
+  const [t] = runPipeline(rangeGrid(range), { preset: p, readRuleText: ruleTextReader, rulebook, hasSurvey: false });
   if (!t || t.detected.indicatorRows.length === 0) return bad("区域中没有找到指标表：需要含 三级指标/指标名称、权重、目标值、实际完成值 等表头的区域（包含表头行）");
   return ok({ detected: t.detected, result: t.result });
 }
@@ -225,7 +229,8 @@ function evaluateRange(range: Cell[][], preset: Cell): FnResult<{ detected: Dete
  * status, explanation), then 总分 and 等级. A row that cannot be scored shows its status, never a silent 0.
  */
 export function tableOf(range: Cell[][], preset: Cell): FnResult<(string | number)[][]> {
-  const e = evaluateRange(range, preset);
+  // EVAL.TABLE shows scores, not findings: the rulebook is EVAL.CHECK's.
+  const e = evaluateRange(range, preset, []);
   if (!e.ok) return e;
   const { result } = e.value;
   const STATUS: Record<string, string> = { ok: "一致", mismatch: "不符", pending: "未填写", unreadable: "无法识别", "needs-rule": "需指定规则" };

@@ -1,3 +1,4 @@
+import { LazyFinding } from "../findings";
 import { pts, round } from "../measure/format";
 import { levelKey, weightInName } from "../evaluate/levels";
 import { normaliseRating, rate, type RatingScheme } from "../evaluate/rating";
@@ -17,10 +18,12 @@ export interface ReviewOptions {
  */
 export function reviewTable(table: TableInput, result: TableResult, opts: ReviewOptions): Finding[] {
   const out: Finding[] = [];
-  const add = (f: Omit<Finding, "indicator">) => out.push({ ...f, indicator: null });
+  // Messages are written only when read (LazyFinding): a table that passes builds no strings.
+  const add = (f: Omit<Finding, "indicator" | "message"> & { message: () => string }) => out.push(new LazyFinding(f.code, f.severity, null, f.message, f.reported, f.recomputed));
   // Checks of the whole table (weights to 100, the total) are notes when the reader was not sure it saw all rows.
   const doubts = layoutDoubts(table);
-  const whole = (f: Omit<Finding, "indicator">) => add(doubts.length ? { ...f, severity: "info", message: `${f.message}（表格可能不完整：${doubts[0]}${doubts.length > 1 ? ` 等 ${doubts.length} 处` : ""}，此项仅供参考）` } : f);
+  const whole = (f: Omit<Finding, "indicator" | "message"> & { message: () => string }) =>
+    add(doubts.length ? { ...f, severity: "info", message: () => `${f.message()}（表格可能不完整：${doubts[0]}${doubts.length > 1 ? ` 等 ${doubts.length} 处` : ""}，此项仅供参考）` } : f);
   const rows = result.indicators;
   const tol = opts.tolerance + 1e-9;
 
@@ -33,22 +36,22 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
     const cut = sum < 100 - tol && (table as DetectedTableInput).no_total_row === true && doubts.length === 0;
     if (Math.abs(sum - 100) > tol && cut) {
       // Fewer points than 100 and no 总分 row seen: the rows below may be missing (a table cut at a page end).
-      add({ code: "weights-total", severity: "info", message: `各指标权重${result.budget ? "（含预算执行分值）" : ""}合计 ${pts(sum)}，不到 100；表下未见总分（合计）行，表格可能不完整，此项仅供参考`, reported: sum, recomputed: 100 });
+      add({ code: "weights-total", severity: "info", message: () => `各指标权重${result.budget ? "（含预算执行分值）" : ""}合计 ${pts(sum)}，不到 100；表下未见总分（合计）行，表格可能不完整，此项仅供参考`, reported: sum, recomputed: 100 });
     } else if (Math.abs(sum - 100) > tol) {
-      whole({ code: "weights-total", severity: "error", message: `各指标权重${result.budget ? "（含预算执行分值）" : ""}合计 ${pts(sum)}，不等于 100`, reported: sum, recomputed: 100 });
+      whole({ code: "weights-total", severity: "error", message: () => `各指标权重${result.budget ? "（含预算执行分值）" : ""}合计 ${pts(sum)}，不等于 100`, reported: sum, recomputed: 100 });
     }
   }
   const missing = weighed.filter((r) => r.weight === null).length;
   if (missing > 0 && missing === weighed.length) {
     // A table with no weights at all (a 目标自评表 without 分值): completion only, which is its form, not a slip.
-    add({ code: "weights-missing", severity: "info", message: `表中没有权重（分值）：${missing} 个指标只计算完成情况，不计分` });
+    add({ code: "weights-missing", severity: "info", message: () => `表中没有权重（分值）：${missing} 个指标只计算完成情况，不计分` });
   } else if (missing > 0) {
     // A row with no weight and no score under a level whose stated points its weighted rows already fill
     // (产出指标(40分) = 5 × 8) is a supplementary row the table does not score: a note, not a slip.
     const covered = weighed.every((r, _i) => r.weight !== null || (r.reported_score === null && levelFilled(table, rows, r.index)));
-    add({ code: "weights-missing", severity: covered ? "info" : "warning", message: covered ? `${missing} 个指标未写权重也未写得分，其所在一级指标的分值已由其他指标占满：只计算完成情况，不计分` : `${missing} 个指标未写权重，无法复核权重合计与得分` });
+    add({ code: "weights-missing", severity: covered ? "info" : "warning", message: () => covered ? `${missing} 个指标未写权重也未写得分，其所在一级指标的分值已由其他指标占满：只计算完成情况，不计分` : `${missing} 个指标未写权重，无法复核权重合计与得分` });
   }
-  for (const f of [...levelWeights(table, rows, "level1", tol), ...levelWeights(table, rows, "level2", tol)]) whole(f);
+  for (const f of [...levelWeights(table, rows, "level1", tol), ...levelWeights(table, rows, "level2", tol)]) whole({ ...f, message: () => f.message });
   out.push(...noteLevelWeights(table, tol));
 
   // Reported total against the reported parts.
@@ -58,28 +61,29 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   if (reportedTotal !== null && reportedParts.every((s) => s !== null) && budgetReported !== null && opts.naWeight === 0) {
     const sum = reportedParts.reduce<number>((s, x) => s + (x ?? 0), 0) + budgetReported;
     if (Math.abs(sum - reportedTotal) > tol) {
-      whole({ code: "total-sum", severity: "error", message: `报告总分 ${pts(reportedTotal)}，但各项报告得分合计为 ${pts(sum)}`, reported: reportedTotal, recomputed: round(sum, 2) });
+      whole({ code: "total-sum", severity: "error", message: () => `报告总分 ${pts(reportedTotal)}，但各项报告得分合计为 ${pts(sum)}`, reported: reportedTotal, recomputed: round(sum, 2) });
     }
   }
   if (reportedTotal !== null && result.total !== null && Math.abs(reportedTotal - round(result.total, 2)) > tol) {
-    whole({ code: "total-mismatch", severity: "error", message: `报告总分 ${pts(reportedTotal)}，按规则复核为 ${pts(result.total)}`, reported: reportedTotal, recomputed: round(result.total, 2) });
+    const total = result.total;
+    whole({ code: "total-mismatch", severity: "error", message: () => `报告总分 ${pts(reportedTotal)}，按规则复核为 ${pts(total)}`, reported: reportedTotal, recomputed: round(total, 2) });
   }
   if (result.total === null) {
     const open = rows.filter((r) => r.applicable && r.score === null).length + (result.budget && result.budget.score === null ? 1 : 0);
-    add({ code: "total-incomplete", severity: "info", message: `${open} 项未能计分，总分暂不能复核（已计分部分合计 ${pts(result.partial_total)}）` });
+    add({ code: "total-incomplete", severity: "info", message: () => `${open} 项未能计分，总分暂不能复核（已计分部分合计 ${pts(result.partial_total)}）` });
   }
   out.push(...subtotals(table, rows, tol));
 
   // Rating.
   const reportedRating = normaliseRating(table.reported_rating);
   if (table.reported_rating && !reportedRating) {
-    add({ code: "rating-unreadable", severity: "warning", message: `无法识别报告的等级“${table.reported_rating}”` });
+    add({ code: "rating-unreadable", severity: "warning", message: () => `无法识别报告的等级“${table.reported_rating}”` });
   }
   if (reportedRating && reportedTotal !== null && reportedRating !== rate(reportedTotal, opts.scheme)) {
-    add({ code: "rating-inconsistent", severity: "error", message: `报告总分 ${pts(reportedTotal)} 应评为“${rate(reportedTotal, opts.scheme)}”，报告为“${table.reported_rating}”`, reported: table.reported_rating, recomputed: rate(reportedTotal, opts.scheme) });
+    add({ code: "rating-inconsistent", severity: "error", message: () => `报告总分 ${pts(reportedTotal)} 应评为“${rate(reportedTotal, opts.scheme)}”，报告为“${table.reported_rating}”`, reported: table.reported_rating, recomputed: rate(reportedTotal, opts.scheme) });
   }
   if (reportedRating && result.rating && reportedRating !== result.rating) {
-    add({ code: "rating-mismatch", severity: "error", message: `报告等级“${table.reported_rating}”，按复核总分 ${pts(result.total ?? 0)} 应为“${result.rating}”`, reported: table.reported_rating, recomputed: result.rating });
+    add({ code: "rating-mismatch", severity: "error", message: () => `报告等级“${table.reported_rating}”，按复核总分 ${pts(result.total ?? 0)} 应为“${result.rating}”`, reported: table.reported_rating, recomputed: result.rating });
   }
   return out;
 }
