@@ -7,12 +7,14 @@ export interface CliOptions {
   out: string | null;
   /** A 复核口径 rules file (JSON): rules switched on/off, severities, thresholds. */
   rules: string | null;
+  /** Scored copies carry the reviewer's side-by-side (复核完成值, 复核得分, 偏离度, 复核说明) instead of the write-back. */
+  review: boolean;
   summary: boolean;
   files: string[];
   help: boolean;
 }
 
-export const USAGE = `用法 Usage: eval-score [--preset national|xinjiang|hubei] [--json] [--tolerance 0.01] [--rating standard|strict|80-70-60] [--rules FILE] [--out DIR] 文件或文件夹 FILE...
+export const USAGE = `用法 Usage: eval-score [--preset national|xinjiang|hubei] [--json] [--tolerance 0.01] [--rating standard|strict|80-70-60] [--rules FILE] [--review] [--out DIR] 文件或文件夹 FILE...
 
   对 JSON 表格及工作簿（.xlsx .xlsm .xls .et .csv .docx，装有 LibreOffice 时另有 .doc .wps）中的绩效指标表复核评分：
   逐项得分、完成率、总分、等级与复核发现。
@@ -22,6 +24,7 @@ export const USAGE = `用法 Usage: eval-score [--preset national|xinjiang|hubei
   --json            按约定的 JSON 结构输出到标准输出 / print the stable JSON contract on stdout
   --tolerance N     报告得分与复核得分允许的差（默认 0.01）/ largest difference that is not a mismatch
   --rating SCHEME   评级方案 / rating scheme
+  --review          评分副本写入复核对照（复核完成值、复核得分、偏离度、复核说明），而非单位的写回列 / side-by-side copies
   --rules FILE      复核口径规则文件（JSON）：开关规则、调整严重程度与阈值，如 [{"id":"R01","enabled":false},
                     {"id":"R09","thresholds":{"timesTarget":5}}] / review rules: on/off, severity, thresholds
   --out DIR         写出评分后的副本、summary.csv 和 汇总.xlsx（不修改原文件）/ write scored copies, summary.csv and 汇总.xlsx
@@ -33,7 +36,7 @@ export const USAGE = `用法 Usage: eval-score [--preset national|xinjiang|hubei
 
 /** Parse argv; returns the options or an error message (Chinese first). */
 export function parseArgs(argv: string[]): CliOptions | { error: string } {
-  const o: CliOptions = { preset: null, json: false, tolerance: 0.01, rating: null, out: null, rules: null, summary: false, files: [], help: false };
+  const o: CliOptions = { preset: null, json: false, tolerance: 0.01, rating: null, out: null, rules: null, review: false, summary: false, files: [], help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string | null => {
@@ -51,6 +54,9 @@ export function parseArgs(argv: string[]): CliOptions | { error: string } {
         break;
       case "--summary":
         o.summary = true;
+        break;
+      case "--review":
+        o.review = true;
         break;
       case "-h":
       case "--help":

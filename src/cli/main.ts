@@ -87,7 +87,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const copies = new Map<string, string>();
   const notes: string[] = [];
   if (bookFiles.length > 0) {
-    const jobs = bookFiles.map((file) => ({ file, preset: o.preset ?? "national", tolerance: o.tolerance, ratingScheme: scheme, scored: o.out !== null, mode: "formulas" as const, ...(rulebook ? { rulebook } : {}) }));
+    const jobs = bookFiles.map((file) => ({ file, preset: o.preset ?? "national", tolerance: o.tolerance, ratingScheme: scheme, scored: o.out !== null, mode: "formulas" as const, ...(rulebook ? { rulebook } : {}), ...(o.review ? { review: true } : {}) }));
     const outcomes = await scoreWorkbooks(jobs, progressBar(jobs.length, "评分 scoring"));
     const names = o.out ? new OutputNames(o.out, files) : null;
     for (const r of outcomes) {

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { basename, extname } from "path";
-import { runPipeline, toContract, type ContractTable, type EvaluateOptions, type ReviewRule, type WritePlan } from "../engine";
+import { runPipeline, sideBySidePlan, toContract, type ContractTable, type EvaluateOptions, type ReviewRule, type WritePlan } from "../engine";
 import { readWorkbook } from "../workbook/read";
 import { applyPlanToWorkbook } from "../workbook/apply";
 import { patchXlsx } from "../workbook/patch";
@@ -17,6 +17,8 @@ export interface WorkbookJob {
   mode: "formulas" | "values";
   /** The 复核口径 rules (default: the engine's). */
   rulebook?: ReviewRule[];
+  /** The copy carries the reviewer's side-by-side instead of the unit's write-back columns. */
+  review?: boolean;
 }
 
 export interface WorkbookOutcome {
@@ -60,12 +62,13 @@ export async function scoreWorkbookBytes(data: Uint8Array, job: WorkbookJob): Pr
   const tables: ContractTable[] = [];
   const details: TableDetails[] = [];
   const plans: WritePlan[] = [];
-  const found = runPipeline(read.grids, { preset: job.preset, tolerance: job.tolerance, ratingScheme: job.ratingScheme, ...(job.rulebook ? { rulebook: job.rulebook } : {}), ...(job.scored ? { plan: { mode: job.mode } } : {}) });
+  const found = runPipeline(read.grids, { preset: job.preset, tolerance: job.tolerance, ratingScheme: job.ratingScheme, ...(job.rulebook ? { rulebook: job.rulebook } : {}), ...(job.scored && !job.review ? { plan: { mode: job.mode } } : {}) });
   for (const t of found) {
     const c = toContract(t.result, { file: job.file, sheet: t.grid.sheet });
     tables.push(c);
     details.push(detailsOf(t, c));
     if (t.plan) plans.push(t.plan);
+    else if (job.scored && job.review) plans.push(sideBySidePlan(t.grid, t.detected, t.result, job.ratingScheme ?? "standard"));
   }
   const errors: InputError[] = tables.length === 0 ? [{ input: job.file, message: `“${basename(job.file)}”中没有找到指标表（需要含 三级指标/指标名称、权重/分值、目标值、实际完成值 等表头的区域）` }] : [];
   const notices: string[] = [];

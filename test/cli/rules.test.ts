@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../../src/cli/main";
@@ -47,4 +47,19 @@ test("a bad rules file is exit 2 with a Chinese message naming the file and the 
   expect(broken.err).toContain("不是有效的 JSON");
   const missing = await run(["--rules", join(dir, "none.json"), seed]);
   expect(missing.err).toContain("文件不存在");
+});
+
+test("--review: the scored copy carries the side-by-side (复核完成值, 复核得分, 偏离度, 复核说明), the original untouched", async () => {
+  const out = join(dir, "review-out");
+  const before = readFileSync(sample);
+  const r = await run(["--preset", "xinjiang", "--review", "--out", out, sample]);
+  expect(r.code).toBe(0);
+  expect(readFileSync(sample).equals(before)).toBe(true);
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(out, "xinjiang-003-self-eval.scored.xlsx"));
+  const texts: string[] = [];
+  wb.getWorksheet("s003-p10")!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+  expect(texts).toEqual(expect.arrayContaining(["复核完成值", "复核得分", "偏离度", "复核说明"]));
+  expect(texts.some((t) => t.startsWith("EVAL.SCORE") || t.includes("formula"))).toBe(false);
 });
