@@ -12,15 +12,8 @@ const RECORD_SHEET = "EVAL撤销记录";
 /** Excel keeps at most 32,767 characters in a cell. */
 const RECORD_CELL = 32_000;
 
-export interface WriteReport {
-  written: number;
-  held: HeldCell[];
-}
-export interface UndoReport {
-  restored: number;
-  kept: HeldCell[];
-  sheetsRemoved: string[];
-}
+export type { UndoReport, WriteReport } from "../taskpane/gateway";
+import type { UndoReport, WriteReport } from "../taskpane/gateway";
 
 /**
  * The pane's gateway over an .xlsx file in the browser (no Excel: WPS users, reviewers with files). The file

@@ -1,3 +1,4 @@
+import { prng } from "../../src/bench/generate";
 /**
  * Generated workbooks for the write-back / 撤销 property tests (test/excel/undo.test.ts on the simulator,
  * test/workbook/undo.test.ts on the file gateway): a random indicator table, and random user content in and around
@@ -27,17 +28,6 @@ export interface Spec {
   mode: "formulas" | "values";
 }
 
-/** A small deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 

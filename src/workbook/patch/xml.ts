@@ -1,3 +1,4 @@
+import { xmlUnescape } from "../formats/zip";
 /* Small XML helpers for editing OOXML parts as text: only the elements EVAL changes are parsed. */
 
 /** Characters XML 1.0 does not allow (control characters, lone surrogates, U+FFFE/FFFF): dropped. */
@@ -12,27 +13,8 @@ export function esc(s: string): string {
   return s.replace(INVALID, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\r/g, "&#13;");
 }
 
-/** Decode the five XML entities and numeric references. */
-export function unesc(s: string): string {
-  return s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, e: string) => {
-    switch (e.toLowerCase()) {
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "amp":
-        return "&";
-      case "quot":
-        return '"';
-      case "apos":
-        return "'";
-      default: {
-        const n = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return Number.isFinite(n) && n <= 0x10ffff ? String.fromCodePoint(n) : m;
-      }
-    }
-  });
-}
+/** Decode the five XML entities and numeric references (the one decoder, shared with the format readers). */
+export const unesc = xmlUnescape;
 
 /** The attributes of a start tag (text between the name and `>`): quoted either way. */
 const attrRes = new Map<string, RegExp>();
