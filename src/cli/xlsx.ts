@@ -86,8 +86,9 @@ export async function scoreWorkbookBytes(data: Uint8Array, job: WorkbookJob): Pr
       }
     }
     if (!scored) {
-      for (const p of plans) applyPlanToWorkbook(read.workbook, p);
-      scored = new Uint8Array(await read.workbook.xlsx.writeBuffer());
+      const workbook = await read.workbook();
+      for (const p of plans) applyPlanToWorkbook(workbook, p);
+      scored = new Uint8Array(await workbook.xlsx.writeBuffer());
       copy = "rewritten";
     }
   }

@@ -30,7 +30,7 @@ export class FileGateway {
   static async open(data: ArrayBuffer | Uint8Array, fileName: string): Promise<FileGateway> {
     const r = await readWorkbook(data, fileName);
     if (!r.ok) throw new Error(r.message);
-    return new FileGateway(r.workbook, fileName);
+    return new FileGateway(await r.workbook(), fileName);
   }
 
   /** Every visible sheet (the selection has no meaning for a file), EVAL's own cells shown as the user had them. */

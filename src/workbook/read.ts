@@ -18,8 +18,11 @@ export type ReadFormat = "xlsx" | "xls" | "et" | "xlml" | "html" | "csv" | "docx
 export type ReadResult =
   | {
       ok: true;
-      /** The workbook: the file itself for .xlsx/.xlsm; for any other format, a new workbook built from the grids. */
-      workbook: ExcelJS.Workbook;
+      /**
+       * The workbook as ExcelJS objects, made on first call: the file itself for .xlsx/.xlsm; for any other format,
+       * a new workbook built from the grids. The grids are read without it (the CLI's patched copies never need it).
+       */
+      workbook: () => Promise<ExcelJS.Workbook>;
       grids: Grid[];
       format: ReadFormat;
       /** True when `workbook` was built from the grids (the scored copy is then a new .xlsx). */
@@ -100,7 +103,8 @@ async function readBytes(bytes: Uint8Array, name: string, limits: ReadLimits, de
 }
 
 function built(grids: Grid[], format: ReadFormat): ReadResult {
-  const workbook = gridsToWorkbook(grids);
+  let made: ExcelJS.Workbook | null = null;
+  const workbook = () => Promise.resolve((made ??= gridsToWorkbook(grids)));
   return { ok: true, workbook, grids, format, converted: true };
 }
 

@@ -38,7 +38,7 @@ async function sampleGrid(name: string): Promise<{ grid: Grid; workbook: import(
   const data = readFileSync(join(__dirname, "../../assets/samples", name));
   const r = await readWorkbook(data, name);
   if (!r.ok) throw new Error(r.message);
-  return { grid: r.grids[0]!, workbook: r.workbook };
+  return { grid: r.grids[0]!, workbook: await r.workbook() };
 }
 
 const under5MB = (sim: ExcelSimulator) => {

@@ -57,7 +57,7 @@ describe("every format a reviewer receives reads to the same grid and scores as 
         expect([format, scores([got])]).toEqual([format, wantScores]);
         // The workbook built for a non-.xlsx input holds the same cells (its scored copy is a new .xlsx).
         expect(r.converted).toBe(true);
-        const back = await read(new Uint8Array((await r.workbook.xlsx.writeBuffer()) as ArrayBuffer), "back.xlsx");
+        const back = await read(new Uint8Array((await (await r.workbook()).xlsx.writeBuffer()) as ArrayBuffer), "back.xlsx");
         expect([format, (textOnly ? plain : norm)(norm(valuesOf(back.grids[0]!)))]).toEqual([format, textOnly ? plain(want) : want]);
       }
     });

@@ -53,7 +53,7 @@ describe("hostile files are bounded by what is in them, not by what they claim",
     expect(Date.now() - t).toBeLessThan(10_000);
     expect(r.ok && r.grids[0]!.merges.length).toBe(20_000);
     // The merges survive into the workbook (its scored copy keeps them).
-    if (r.ok) expect(Object.keys((r.workbook.getWorksheet("表1") as unknown as { _merges: object })._merges)).toHaveLength(20_000);
+    if (r.ok) expect(Object.keys(((await r.workbook()).getWorksheet("表1") as unknown as { _merges: object })._merges)).toHaveLength(20_000);
   }, 30000);
 
   test("one merge covering the whole sheet: refused (it would create 17 billion cells)", async () => {

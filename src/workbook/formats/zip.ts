@@ -98,3 +98,16 @@ export function xmlUnescape(s: string): string {
     }
   });
 }
+
+/** Posix-style join of a part's folder and a relationship target (`../comments1.xml`, `/xl/x.xml`). */
+export function resolvePart(baseDir: string, target: string): string {
+  const t = target.split("#")[0]!;
+  const parts = (t.startsWith("/") ? t.slice(1) : `${baseDir}/${t}`).split("/");
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === "" || p === ".") continue;
+    if (p === "..") out.pop();
+    else out.push(p);
+  }
+  return out.join("/");
+}

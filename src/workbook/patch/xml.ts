@@ -1,4 +1,6 @@
-import { xmlUnescape } from "../formats/zip";
+import { resolvePart, xmlUnescape } from "../formats/zip";
+
+export { resolvePart };
 /* Small XML helpers for editing OOXML parts as text: only the elements EVAL changes are parsed. */
 
 /** Characters XML 1.0 does not allow (control characters, lone surrogates, U+FFFE/FFFF): dropped. */
@@ -97,19 +99,6 @@ export function findAll(xml: string, name: string): Found[] {
     out.push(f);
     at = f.end;
   }
-}
-
-/** Posix-style join of a part's folder and a relationship target (`../comments1.xml`, `/xl/x.xml`). */
-export function resolvePart(baseDir: string, target: string): string {
-  const t = target.split("#")[0]!;
-  const parts = (t.startsWith("/") ? t.slice(1) : `${baseDir}/${t}`).split("/");
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === "" || p === ".") continue;
-    if (p === "..") out.pop();
-    else out.push(p);
-  }
-  return out.join("/");
 }
 
 /** A target for `part` relative to the folder `fromDir` (both package paths without a leading slash). */
