@@ -110,7 +110,10 @@ export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
       if (x.severity === "info") continue;
       const row = x.indicator === null ? null : t.grid.origin.row + t.detected.indicatorRows[x.indicator]! + 1;
       if (row !== null) flaggedRows.add(row);
-      const isSlip = row === null ? exp.slips.some((s) => !expRows.has((parseAddress(s.cell)?.row ?? -2) + 1)) : slipRows.has(row);
+      // A table-level finding is a slip when the manifest lists one, or (a total not as recomputed) when the
+      // manifest's own hand total differs from the reported total.
+      const totalOff = x.code === "total-mismatch" && typeof exp.hand_total === "number" && typeof exp.reported_total === "number" && Math.abs(exp.hand_total - exp.reported_total) > 0.01 + 1e-9;
+      const isSlip = row === null ? totalOff || exp.slips.some((s) => !expRows.has((parseAddress(s.cell)?.row ?? -2) + 1)) : slipRows.has(row);
       if (!isSlip && !(row !== null && noiseRows.has(row))) {
         f.falseAlarms++;
         f.alarms.push(`${x.code}：${x.message}`);

@@ -26,6 +26,7 @@ export const FINDING_CATALOGUE = {
   "weights-level": { zh: "分项权重与合计不符", en: "Level weights do not add up" },
   "total-sum": { zh: "总分与各项得分合计不符", en: "Total is not the sum of the scores" },
   "total-mismatch": { zh: "总分与复核不符", en: "Total differs from the recomputed total" },
+  "total-impossible": { zh: "报告总分超过可能的最高分", en: "Reported total above the most the scores allow" },
   "total-incomplete": { zh: "总分未能复核", en: "Total cannot be checked yet" },
   "subtotal-sum": { zh: "小计与其下得分不符", en: "Subtotal is not the sum of its rows" },
   "rating-unreadable": { zh: "等级无法识别", en: "Rating cannot be read" },
@@ -34,6 +35,9 @@ export const FINDING_CATALOGUE = {
   "judged-score": { zh: "按评价人判断计分", en: "Scored by the evaluator's judgement" },
   "actual-no-figure": { zh: "实际完成值未写数值", en: "Actual gives no figure" },
   "no-weight": { zh: "未写权重，只计完成率", en: "No weight: completion only" },
+  "weight-from-level": { zh: "分值按一级指标推定", en: "Weight taken from the level's points" },
+  "fund-from-budget": { zh: "资金类指标按预算块计", en: "Money indicator read from the budget block" },
+  "fund-rate-differs": { zh: "资金类指标与预算执行率不符", en: "Money indicator contradicts the budget's execution rate" },
   layout: { zh: "表格识别提示", en: "Layout note" },
   // The 复核口径 rulebook (rulebook/rules.ts): one code per rule.
   "all-full-marks": { zh: "自评流于形式", en: "Full marks everywhere despite gaps" },

@@ -8,6 +8,7 @@ import { applyRule } from "../rules/registry";
 import { ruleLabel } from "../rules/describe";
 import type { Rule } from "../rules/types";
 import { LazyFinding, type FindingCode } from "../findings";
+import { fundView, type FundFacts } from "./funds";
 import { resolveRule, type RuleTextReader } from "./resolveRule";
 import type { Finding, IndicatorInput, IndicatorResult, RowStatus, RuleSource, Severity, TableInput } from "./types";
 
@@ -15,6 +16,8 @@ export interface RowOptions {
   preset: Preset;
   tolerance: number;
   readRuleText: RuleTextReader | null;
+  /** The budget block's rate and amounts (money indicators are read against them: evaluate/funds.ts). */
+  funds?: FundFacts | null;
 }
 
 /** Largest weight a row may carry: tables score out of 100. */
@@ -56,6 +59,7 @@ class RowResult implements IndicatorResult {
   rule_label: string | null = null;
   rule_source: RuleSource | null = null;
   applicable: boolean;
+  from_budget?: boolean;
   // Lazy parts (plain fields, not #private: compiled for older targets those become WeakMap look-ups).
   private _explain: (() => string) | null = null;
   private _explanation = "";
@@ -98,22 +102,28 @@ class RowResult implements IndicatorResult {
  * Score one indicator row: read its target and actual, resolve its rule, apply it, and explain. Problems in
  * the data become a status and findings, never an exception.
  */
-export function scoreIndicator(row: IndicatorInput, index: number, table: TableInput, opts: RowOptions): { result: IndicatorResult; findings: Finding[] } {
+export function scoreIndicator(given: IndicatorInput, index: number, table: TableInput, opts: RowOptions): { result: IndicatorResult; findings: Finding[] } {
   const findings: Finding[] = [];
-  const name = rowName(row);
+  const name = rowName(given);
   const at = () => `第 ${index + 1} 项“${name}”`;
   const add = (code: FindingCode, severity: Severity, message: () => string, reported?: number | string | null, recomputed?: number | string | null) =>
     findings.push(new LazyFinding(code, severity, index, message, reported, recomputed));
+  // A money indicator (资金支付完成率, 在预算范围内) is read against the budget block: its figures, or its check.
+  const fund = opts.funds && !given.rule && !given.rule_text ? fundView(given, name, opts.funds) : null;
+  const row = fund ? { ...given, target: fund.target, actual: fund.actual } : given;
+  if (fund?.differs) add("fund-rate-differs", "warning", () => `${at()}${fund.note}`, fund.differs, fund.actual);
+  else if (fund) add("fund-from-budget", "info", () => `${at()}${fund.note}`);
   const target = parseMeasure(row.target);
   const actual = parseActualAgainst(target, row.actual);
   const reportedScore = readPoints(row.reported_score);
   const weightRaw = readPoints(row.weight);
   const base = new RowResult(row, index, name);
+  if (fund) base.from_budget = true;
   base.weight = weightRaw !== null && Number.isFinite(weightRaw) && weightRaw > 0 && weightRaw <= MAX_WEIGHT ? weightRaw : null;
   base.reported_score = reportedScore !== null && Number.isFinite(reportedScore) ? reportedScore : null;
   const done = (status: RowStatus, explanation: () => string) => {
     base.status = status;
-    base.setExplanation(explanation);
+    base.setExplanation(fund ? () => `${fund.note}；${explanation()}` : explanation);
     return { result: base, findings };
   };
   /**

@@ -9,3 +9,36 @@ export function weightInName(name: string | null | undefined): number | null {
 export function levelKey(name: string | null | undefined): string {
   return (name ?? "").normalize("NFKC").replace(/[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]/, "").replace(/\s+/g, "");
 }
+
+/**
+ * Weights the table leaves out but states by level (产出指标(60分) over rows with scores and no 分值 column), where
+ * they follow with certainty: a level with one row gives it the level's points; a level whose rows' reported
+ * scores add up to its points gave every row full marks (a score never exceeds its weight and the weights add up
+ * to the level's points), so each row's weight is its score. Index → weight and the reason; nothing is guessed.
+ */
+export function weightsFromLevels(rows: { level1?: string | null; level1_weight?: number | null; weight?: unknown; reported_score?: unknown }[], readPoints: (v: unknown) => number | null): Map<number, { weight: number; why: string }> {
+  const out = new Map<number, { weight: number; why: string }>();
+  const groups = new Map<string, { name: string; points: number | null; members: number[] }>();
+  rows.forEach((row, i) => {
+    if (!row.level1) return;
+    const key = levelKey(row.level1);
+    const g = groups.get(key) ?? { name: row.level1.replace(/\s+/g, ""), points: null, members: [] };
+    g.points ??= row.level1_weight ?? weightInName(row.level1);
+    g.members.push(i);
+    groups.set(key, g);
+  });
+  for (const g of groups.values()) {
+    if (g.points === null || !(g.points > 0)) continue;
+    if (g.members.some((i) => readPoints(rows[i]!.weight) !== null)) continue;
+    if (g.members.length === 1) {
+      out.set(g.members[0]!, { weight: g.points, why: `未写分值：所在“${g.name}”只有这一项，分值取该级的 ${g.points} 分` });
+      continue;
+    }
+    const scores = g.members.map((i) => readPoints(rows[i]!.reported_score));
+    if (scores.some((s) => s === null || !(s > 0))) continue;
+    const sum = scores.reduce<number>((a, s) => a + s!, 0);
+    if (Math.abs(sum - g.points) > 1e-6) continue;
+    g.members.forEach((i, k) => out.set(i, { weight: scores[k]!, why: `未写分值：所在“${g.name}”各项报告得分合计 ${g.points} 分，等于该级分值，即各项均得满分，分值取其得分 ${scores[k]} 分` }));
+  }
+  return out;
+}

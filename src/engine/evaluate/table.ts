@@ -2,7 +2,9 @@ import { round } from "../measure/format";
 import { presetByName, unknownPresetMessage, type Preset } from "../rules/presets";
 import { schemeByName, rate, type RatingScheme } from "./rating";
 import { scoreBudget } from "./budget";
+import { fundFacts } from "./funds";
 import { scoreIndicator } from "./indicator";
+import { weightsFromLevels } from "./levels";
 import { readPoints as readNumber } from "../measure/number";
 import type { RuleTextReader } from "./resolveRule";
 import type { Finding, TableInput, TableResult } from "./types";
@@ -58,8 +60,16 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
   // The table's own scheme (when it names one) wins, then the caller's, then the preset's.
   const scheme = (table.rating_scheme ? schemeByName(table.rating_scheme) : null) ?? options.ratingScheme ?? preset.rating;
   const findings: Finding[] = [];
-  const rowOpts = { preset, tolerance, readRuleText: options.readRuleText === undefined ? readRuleText : options.readRuleText };
-  const indicators = table.indicators.map((row, i) => {
+  const rowOpts = { preset, tolerance, readRuleText: options.readRuleText === undefined ? readRuleText : options.readRuleText, funds: fundFacts(table) };
+  // Weights the table states only by level (产出指标(60分)), where they follow with certainty: said, never silent.
+  const fromLevels = weightsFromLevels(table.indicators, (v) => {
+    const n = readNumber(v as string | number | null);
+    return n !== null && Number.isFinite(n) ? n : null;
+  });
+  const indicators = table.indicators.map((given, i) => {
+    const inferred = fromLevels.get(i);
+    const row = inferred ? { ...given, weight: inferred.weight } : given;
+    if (inferred) findings.push({ code: "weight-from-level", severity: "info", indicator: i, message: `第 ${i + 1} 项${inferred.why}` });
     const r = scoreIndicator(row, i, table, rowOpts);
     findings.push(...r.findings);
     return r.result;

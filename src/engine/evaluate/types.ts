@@ -103,6 +103,8 @@ export interface IndicatorResult {
   /** Short deviation analysis (偏差分析). */
   deviation: string;
   applicable: boolean;
+  /** True when the figures scored are the budget block's (a money indicator: evaluate/funds.ts), not the row's cells. */
+  from_budget?: boolean;
 }
 
 export interface BudgetResult {

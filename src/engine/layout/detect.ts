@@ -167,7 +167,7 @@ function applyOverrides(cols: ColumnMap, over: Partial<Record<Role, number | nul
 function headerAt(vals: CellValue[][], r: number): { start: number; end: number; columns: ColumnMap; issues: { col: number; text: string }[] } | null {
   const one = rolesOf(vals, r, []);
   if (!isHeader(one.columns)) return null;
-  let best = { start: r, end: r, columns: one.columns, issues: one.issues };
+  let best = { start: r, end: r, columns: one.columns, issues: one.issues, others: one.others };
   // Headers over two or three rows: each lower row that is text only and names more (or finer) roles extends it.
   for (let d = 1; d <= 2; d++) {
     const next = vals[r + d];
@@ -176,9 +176,9 @@ function headerAt(vals: CellValue[][], r: number): { start: number; end: number;
     const more = rolesOf(vals, r, subs);
     const changed = Object.keys(more.columns).length > Object.keys(best.columns).length || (more.subRow && !sameColumns(more.columns, best.columns));
     if (!changed || !isHeader(more.columns)) break;
-    best = { start: r, end: r + d, columns: more.columns, issues: more.issues };
+    best = { start: r, end: r + d, columns: more.columns, issues: more.issues, others: more.others };
   }
-  return best;
+  return { ...best, columns: preferFigures(vals, best.end + 1, best.columns, best.others) };
 }
 
 function sameColumns(a: ColumnMap, b: ColumnMap): boolean {
@@ -193,7 +193,7 @@ function isHeader(cols: ColumnMap): boolean {
   return core.length >= 3 && hasName && hasFigure;
 }
 
-function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: ColumnMap; issues: { col: number; text: string }[]; subRow: boolean } {
+function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: ColumnMap; issues: { col: number; text: string }[]; subRow: boolean; others: Partial<Record<Role, number[]>> } {
   const row = vals[r] ?? [];
   const sub = subs.length ? subs[subs.length - 1]! : null;
   // The text under the top cell: the lower rows' distinct texts joined (a merged cell repeats down the rows).
@@ -210,18 +210,21 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
   const columns: ColumnMap = {};
   const scores: Partial<Record<Role, number>> = {};
   const issues: { col: number; text: string }[] = [];
+  const others: Partial<Record<Role, number[]>> = {};
   let subRow = false;
   let prevRole: Role | null = null;
   for (let c = 0; c < Math.max(row.length, below.length); c++) {
     const top = text(row[c]);
     const bottom = below[c] ?? "";
     let m: HeaderMatch | null = null;
+    let fromSub = false;
     if (sub !== null && bottom !== "" && bottom !== top) {
       // 一级指标 over 名称/权重 reads as one name (exact); 年度指标值 over 指标性质/指标值/度量单位 by the lower cell.
       const joined = matchHeader(top + bottom);
       const lowest = subs.length > 1 ? text(vals[sub]?.[c]) : bottom;
       m = joined && joined.score === 3 ? joined : ((lowest !== bottom && lowest !== "" ? matchHeader(lowest) : null) ?? matchHeader(bottom) ?? joined);
       if (m && matchHeader(top)?.role !== m.role) subRow = true;
+      fromSub = m !== null;
     }
     m = m ?? matchHeader(top);
     let role = m?.role ?? null;
@@ -230,14 +233,47 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
     }
     if (role === null) {
       if (top !== "" && !/^\d/.test(top)) issues.push({ col: c, text: sub !== null && bottom !== "" && bottom !== top ? `${top}/${bottom}` : top });
-    } else if (columns[role] === undefined || (m!.score > (scores[role] ?? 0) && !sameMerged(row, columns[role]!, c))) {
-      // A better-named column takes a role from a loosely named one (绩效指标 over the block, then 三级指标).
+    } else if (columns[role] === undefined || (m!.score > (scores[role] ?? 0) && (fromSub || !sameMerged(row, columns[role]!, c)))) {
+      // A better-named column takes a role from a loosely named one (绩效指标 over the block, then 三级指标); under
+      // one merged top cell (自评得分 over 单项指标得分 | 权重占比 | 折算得分) the lower names decide.
+      if (columns[role] !== undefined) (others[role] ??= []).push(columns[role]!);
       columns[role] = c;
       scores[role] = m!.score;
+    } else if (columns[role] !== c) {
+      (others[role] ??= []).push(c);
     }
     if (role !== null) prevRole = role;
   }
-  return { columns, issues, subRow };
+  return { columns, issues, subRow, others };
+}
+
+/**
+ * Points columns (weight, score) hold figures: where the column named for one holds only words in the rows below
+ * the header (an explanation under 指标分值, as a template shifted by a column leaves it) and another column named
+ * for the same role holds numbers, that one is taken.
+ */
+function preferFigures(vals: CellValue[][], from: number, columns: ColumnMap, others: Partial<Record<Role, number[]>>): ColumnMap {
+  const out = { ...columns };
+  const rows = vals.slice(from, from + 30);
+  const figures = (c: number) => {
+    let n = 0;
+    let words = 0;
+    for (const row of rows) {
+      const v = row?.[c];
+      if (typeof v === "number") n++;
+      else if (text(v) !== "" && !/^[\d.]+\s*分?$/.test(text(v))) words++;
+    }
+    return { n, words };
+  };
+  for (const role of ["weight", "score"] as const) {
+    const c = out[role];
+    if (c === undefined || !others[role]?.length) continue;
+    const here = figures(c);
+    if (here.n > 0 || here.words < 2) continue;
+    const better = others[role]!.find((o) => figures(o).n >= 2 && !Object.values(out).includes(o));
+    if (better !== undefined) out[role] = better;
+  }
+  return out;
 }
 
 /** Two columns of one merged header cell (the same text filled across). */
@@ -287,6 +323,14 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       if (rc) rating = rc;
       continue;
     }
+    if (totalBySum(r, get, indicators)) {
+      total = { row: r, col: columns.score ?? null };
+      rows.push({ row: r, kind: "total", reason: `合计行（无指标名称、目标值和实际值，分值 ${text(get(r, "weight"))} 是满分或以上各项分值之和）` });
+      last = r;
+      const rc = ratingIn(vals, r);
+      if (rc) rating = rc;
+      continue;
+    }
     const ratingHere = ratingIn(vals, r);
     if (ratingHere && texts.filter((t) => t !== "").length <= 3) {
       rating = ratingHere;
@@ -304,7 +348,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       break;
     }
     // A typed number in the weight column: an indicator row (notes, titles and signatures hold no numbers there).
-    const cls: RowClass = typeof get(r, "weight") === "number" && text(get(r, "level3")) !== "" ? { row: r, kind: "indicator", reason: "指标行" } : classifyRow(r, {
+    const classified: RowClass = typeof get(r, "weight") === "number" && text(get(r, "level3")) !== "" ? { row: r, kind: "indicator", reason: "指标行" } : classifyRow(r, {
       texts,
       name: text(get(r, "level3")),
       levels: [text(get(r, "level1")), text(get(r, "level2"))],
@@ -313,6 +357,8 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       weight: text(get(r, "weight")),
       score: text(get(r, "score")),
     });
+    // Below the total, a row without a weight is the table's remarks (偏差原因分析 | 无, 改进措施 …), not an indicator.
+    const cls: RowClass = total && typeof get(r, "weight") !== "number" && ["indicator", "not-applicable", "name-only"].includes(classified.kind) ? { row: r, kind: "note", reason: "合计行之下、未写分值的说明行" } : classified;
     if (cls.kind === "title" || cls.kind === "info") {
       endAt = { row: r, reason: cls.reason };
       break;
@@ -437,10 +483,26 @@ function withOp(op: string, target: string | number): string | number {
 
 /** A unit column's word as it is written after a figure: 百分比 / ％ → %; 无 / — → none. */
 function unitWord(unit: string): string | null {
-  const u = unit.normalize("NFKC").replace(/\s+/g, "");
+  // A unit with its name in brackets (`%(百分比)`, `人(人次)`, as system exports write them): the unit before them.
+  const u = unit.normalize("NFKC").replace(/\s+/g, "").replace(/^([^()]+)\([^()]*\)$/, "$1");
   if (u === "" || /^(?:无|\/|—|-|——)$/.test(u)) return null;
   if (u === "百分比" || u === "%" || u === "百分率") return "%";
   return u.length <= 6 ? u : null;
+}
+
+/**
+ * A total row whose label the reader cannot read (a vertical 总分 flattened as 分总, a blank label): one label at
+ * most, merged over the name, target and actual (no indicator of its own), and a weight that is full marks (100) or the sum of every weight above it (80 or more:
+ * a level's subtotal is smaller).
+ */
+function totalBySum(r: number, get: (r: number, role: keyof ColumnMap) => CellValue, above: IndicatorInput[]): boolean {
+  const w = get(r, "weight");
+  if (typeof w !== "number" || above.length < 2) return false;
+  // One label at most (merged across the name, target and actual columns), and no figure in it.
+  const labels = new Set((["level1", "level2", "level3", "target", "actual"] as const).map((k) => text(get(r, k))).filter((t) => t !== ""));
+  if (labels.size > 1 || [...labels].some((t) => /[0-9０-９%％]/.test(t))) return false;
+  const sum = above.reduce((s, i) => s + (typeof i.weight === "number" ? i.weight : 0), 0);
+  return (w === 100 && sum <= 100 + 1e-6) || (w >= 80 && Math.abs(w - sum) < 1e-6);
 }
 
 function totalCell(grid: Grid, r: number, columns: ColumnMap, labelCol: number): number | null {

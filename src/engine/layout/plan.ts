@@ -110,7 +110,7 @@ export function buildPlan(grid: Grid, t: DetectedTable, result: TableResult, opt
     const actualRef = ref(r, t.columns.actual);
     const weightRef = ref(r, t.columns.weight);
     const composed = t.columns.op !== undefined || t.columns.unit !== undefined;
-    const formulaOk = opts.mode === "formulas" && targetRef && actualRef && weightRef && !composed && (row.rule_source === "preset" || row.rule_source === "rule-name" || row.rule_source === "rule-text");
+    const formulaOk = opts.mode === "formulas" && targetRef && actualRef && weightRef && !composed && !row.from_budget && (row.rule_source === "preset" || row.rule_source === "rule-name" || row.rule_source === "rule-text");
     if (row.score !== null) {
       const ruleArg = row.rule_source === "preset" ? "" : t.columns.rule !== undefined ? ref(r, t.columns.rule)! : "";
       const formula = formulaOk ? scoreFormula({ target: targetRef, actual: actualRef, weight: weightRef, rule: ruleArg }, opts.preset) : undefined;

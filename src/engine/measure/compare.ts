@@ -182,12 +182,14 @@ function writtenScale(target: QuantityMeasure): { unit: string; multiplier: numb
 }
 
 function compareDates(target: DateMeasure, actual: DateMeasure): DateComparison | CompareError {
-  const t = dayNumber(target, actual.year);
-  const a = dayNumber(actual, target.year);
+  // Neither side names its year (9月前 / 7月): both are in the table's year, compared as dates of one year.
+  const sameYear = target.year === null && actual.year === null;
+  const t = dayNumber(target, actual.year ?? (sameYear ? 2001 : null));
+  const a = dayNumber(actual, target.year ?? (sameYear ? 2001 : null));
   if (t === null || a === null) return fail("unreadable", "unreadable", "目标和实际日期都未写年份，无法比较");
   const late = a - t;
   const met = target.op === ">=" ? late >= 0 : target.op === "<" ? late < 0 : late <= 0;
-  return { ok: true, kind: "date", met, daysLate: late, targetShown: target.shown, actualShown: actual.shown, notes: [] };
+  return { ok: true, kind: "date", met, daysLate: late, targetShown: target.shown, actualShown: actual.shown, notes: sameYear ? ["目标和实际均未写年份，按同一年比较"] : [] };
 }
 
 function fail(status: CompareError["status"], code: CompareError["code"], reason: string): CompareError {

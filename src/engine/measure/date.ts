@@ -13,6 +13,9 @@ const DATE_PATTERNS: { re: RegExp; build: (m: RegExpMatchArray) => [number | nul
   { re: /^(\d{1,2})月(\d{1,2})[日号]/, build: (m) => [null, num(m[1]) ?? 0, num(m[2]) ?? 0] },
   // 12月底
   { re: /^(\d{1,2})月(?:底|末)/, build: (m) => [null, num(m[1]) ?? 0, lastDay(null, num(m[1]) ?? 1)] },
+  // 9月前 / 9月之前 / 9月完成: a month with a deadline word after it (a bare 9月 is a duration, except as the
+  // actual of a date target: parse.ts). Read leniently as the end of that month, never a slip by a few days.
+  { re: /^(\d{1,2})月(?=前|之前|以前|完成|完工|竣工|底前)/, build: (m) => [null, num(m[1]) ?? 0, lastDay(null, num(m[1]) ?? 1)] },
   // 年底前 / 年内 / 本年度内 (the year from the other side)
   { re: /^(?:当年|本年度?|年度)?(?:年底|年末|年内|内)(?=$|前|之前|以前|完成|全部|全面)/, build: () => [null, 12, 31] },
 ];

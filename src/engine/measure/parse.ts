@@ -238,6 +238,11 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
     return dateFromSerial(actual, String(actual));
   }
   const m = parseMeasure(actual);
+  // A bare month (7月) as the actual of a date target (9月前) is the month it was done in, not seven months.
+  if (target.kind === "date" && m.kind === "number" && m.unit === "月" && m.op === null && Number.isInteger(m.value) && m.value >= 1 && m.value <= 12) {
+    const d = readDate(`${m.value}月底`, typeof actual === "string" ? actual : String(actual));
+    if (d) return { ...d, shown: `${m.value}月` };
+  }
   if (typeof actual !== "string" || (m.kind !== "unreadable" && m.kind !== "blank")) return m;
   const a = squeeze(cleanText(actual));
   // 无 against a count or a rate (安全事故 0 起 / 实际“无”) is none of it: 0 in the target's terms.

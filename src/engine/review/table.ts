@@ -64,6 +64,13 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
       whole({ code: "total-sum", severity: "error", message: () => `报告总分 ${pts(reportedTotal)}，但各项报告得分合计为 ${pts(sum)}`, reported: reportedTotal, recomputed: round(sum, 2) });
     }
   }
+  const sumChecked = reportedTotal !== null && reportedParts.every((s) => s !== null) && budgetReported !== null && opts.naWeight === 0 && doubts.length === 0;
+  if (reportedTotal !== null && !sumChecked) {
+    // Where the total cannot be added up (rows without scores, or a table cut short), it can still be impossible:
+    // the points the reported scores visibly give up cannot be won back by rows not seen (a table scores out of 100).
+    const impossible = impossibleTotal(rows, result, reportedTotal, tol);
+    if (impossible) add(impossible);
+  }
   if (reportedTotal !== null && result.total !== null && Math.abs(reportedTotal - round(result.total, 2)) > tol) {
     const total = result.total;
     whole({ code: "total-mismatch", severity: "error", message: () => `报告总分 ${pts(reportedTotal)}，按规则复核为 ${pts(total)}`, reported: reportedTotal, recomputed: round(total, 2) });
@@ -86,6 +93,35 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
     add({ code: "rating-mismatch", severity: "error", message: () => `报告等级“${table.reported_rating}”，按复核总分 ${pts(result.total ?? 0)} 应为“${result.rating}”`, reported: table.reported_rating, recomputed: result.rating });
   }
   return out;
+}
+
+/**
+ * A reported total above what the table allows: full marks (100, or the weights' sum where that is more) less the
+ * points the reported scores give up (weight − reported score, row by row, and the budget's). Null when possible.
+ */
+function impossibleTotal(rows: IndicatorResult[], result: TableResult, reportedTotal: number, tol: number): Omit<Finding, "indicator" | "message"> & { message: () => string } | null {
+  let weights = result.budget?.weight ?? 0;
+  let lost = 0;
+  let seen = 0;
+  for (const r of rows) {
+    if (!r.applicable || r.weight === null) continue;
+    weights += r.weight;
+    if (r.reported_score === null || r.reported_score > r.weight) continue;
+    lost += r.weight - r.reported_score;
+    seen++;
+  }
+  const b = result.budget;
+  if (b && b.weight > 0 && b.reported_score !== null && b.reported_score <= b.weight) lost += b.weight - b.reported_score;
+  const full = Math.max(100, weights);
+  const most = full - lost;
+  if (seen === 0 || reportedTotal <= most + tol) return null;
+  return {
+    code: "total-impossible",
+    severity: "error",
+    message: () => `报告总分 ${pts(reportedTotal)} 不可能：满分 ${pts(full)}，表中各项报告得分已比分值少 ${pts(lost)} 分，总分至多 ${pts(most)}`,
+    reported: reportedTotal,
+    recomputed: round(most, 2),
+  };
 }
 
 /** Level points written in a level's name (产出指标(70分)) against the points the table's own note sets (产出指标50分). */

@@ -1,0 +1,18 @@
+/**
+ * Indicators that measure the project's own money, as data (evaluate/funds.ts reads them): their actual is the
+ * budget block's figure. Tables write them as 时效/成本 indicators with no figure of their own (`年度资金支付完成率
+ * 100%` with blank cells), or with a figure the budget block contradicts (`100%` where 259.45/300 was spent).
+ */
+
+/** Names of a payment or execution rate: the actual is 执行数 / 预算数. (`资金支付及时率` is a timeliness rate: not here.) */
+export const FUND_RATE_NAMES: RegExp[] = [
+  /(预算|资金|经费)的?(支付|拨付|执行|支出|使用)(完成)?(率|进度)/,
+  /(支付|执行|支出)进度/,
+  /完成(资金|预算|经费)(支付|拨付|支出)/,
+];
+
+/** Names of spending kept within the budget: the target is 执行数 ≤ 预算数. */
+export const WITHIN_BUDGET_NAMES: RegExp[] = [/(在|控制在)预算(范围)?(内|以内|之内)/, /不超(过|出)?预算/, /未超(过|出)?预算/];
+
+/** A written rate and the budget block's may differ by rounding: at most this much (half a percentage point). */
+export const FUND_RATE_TOLERANCE = 0.005;

@@ -1,0 +1,127 @@
+import { evaluateTable, round, runPipeline, type Grid } from "../../src/engine";
+import { grid } from "./grids";
+
+/**
+ * Capabilities taught by the second round of real tables (河北, 安徽, 云南, 内蒙古, 北京 in test/fixtures/real): each
+ * test builds the shape in a small grid or table and checks the capability, never a fixture's own cells.
+ */
+const m = (r1: number, c1: number, r2: number, c2: number) => ({ r1, c1, r2, c2 });
+const tableOf = (g: Grid) => runPipeline(g)[0]!;
+const budgetRows = (full: number, executed: number) => [
+  ["项目资金(万元)", null, "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"],
+  [null, "年度资金总额:", full, executed, 10, null, 10],
+];
+const header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"];
+
+describe("money indicators are read against the budget block", () => {
+  test("a payment rate with blank cells takes the block's rate (info); a rate the block contradicts is scored by the block (warning)", () => {
+    const g = grid([
+      ...budgetRows(300, 259.45),
+      header,
+      ["产出指标", "时效指标", "年度资金支付完成率100%", null, null, 10, 10],
+      ["产出指标", "时效指标", "11月30日前完成资金支付", "11月底完成100%", "100%", 8, 8],
+      ["产出指标", "成本指标", "资金执行在预算范围内", null, null, 10, 10],
+      ["产出指标", "数量指标", "发放人数", "≥100人", "100人", 62, 62],
+    ]);
+    const t = tableOf(g);
+    const [pay, late, within] = t.result.indicators;
+    expect(pay).toMatchObject({ from_budget: true, target: "≥100%", actual: "86.48%" });
+    expect(round(pay!.score!, 2)).toBe(8.65);
+    expect(round(late!.score!, 2)).toBe(6.92);
+    expect(late!.explanation).toContain("预算执行率为 259.45 / 300 = 86.48%");
+    expect(within).toMatchObject({ from_budget: true, score: 10, target: "≤300", actual: "259.45" });
+    const codes = t.result.findings.map((f) => [f.indicator, f.code, f.severity]);
+    expect(codes).toEqual(expect.arrayContaining([[0, "fund-from-budget", "info"], [1, "fund-rate-differs", "warning"], [2, "fund-from-budget", "info"], [0, "score-mismatch", "error"]]));
+    // The figures are the block's, so the written score is a value, never a formula over the row's cells.
+    const plan = runPipeline(g, { plan: { mode: "formulas" } })[0]!.plan!;
+    const scoreCells = plan.writes.filter((w) => w.numFmt === "0.00" && w.row >= 3 && w.row <= 5);
+    expect(scoreCells.length).toBe(3);
+    expect(scoreCells.every((w) => w.formula === undefined)).toBe(true);
+  });
+
+  test("a payment rate that agrees with the block, a row with its own rule, and a table with no block are left as they are", () => {
+    const agrees = tableOf(grid([...budgetRows(880, 880), header, ["产出指标", "时效指标", "预算执行率", "100%", "100%", 10, 10], ["产出指标", "数量指标", "人数", "≥1人", "1人", 80, 80]]));
+    expect(agrees.result.indicators[0]!.from_budget).toBeUndefined();
+    expect(agrees.result.findings.filter((f) => f.code.startsWith("fund-"))).toEqual([]);
+    const noBlock = evaluateTable({ indicators: [{ level3: "资金支付完成率", target: "100%", actual: null, weight: 10 }] });
+    expect(noBlock.indicators[0]).toMatchObject({ status: "pending" });
+    const ownRule = evaluateTable({ budget: { full_year: 100, executed: 50, weight: 10 }, indicators: [{ level3: "预算执行率", target: null, actual: null, weight: 10, rule_text: "预算执行率≥95%得10分" }] });
+    expect(ownRule.indicators[0]!.from_budget).toBeUndefined();
+  });
+});
+
+describe("totals", () => {
+  test("a total row whose label is unreadable (分总, merged over the name, target and actual) is the total, not an indicator", () => {
+    const g = grid([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "全年实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "软件", "100%", "100%", 60, 60],
+      ["效益指标", "社会效益", "资源", "扩大", "扩大", 40, 40],
+      [null, "分总", "分总", "分总", "分总", 100, 100],
+    ], [m(3, 1, 3, 4)]);
+    const t = tableOf(g);
+    expect(t.detected.indicatorRows).toEqual([1, 2]);
+    expect(t.detected.rows.find((r) => r.row === 3)).toMatchObject({ kind: "total" });
+    expect(t.result.reported_total).toBe(100);
+    expect(t.result.findings.filter((f) => f.severity !== "info")).toEqual([]);
+  });
+
+  test("a subtotal below 80 with no label is not taken for the total", () => {
+    const g = grid([header, ["产出指标", "数量指标", "甲", "≥1个", "1个", 30, 30], ["产出指标", "数量指标", "乙", "≥1个", "1个", 20, 20], [null, null, null, null, null, 50, 50], ["效益指标", "社会效益", "丙", "≥1个", "1个", 50, 50], ["总分", null, null, null, null, 100, 100]]);
+    const t = tableOf(g);
+    expect(t.detected.rows.filter((r) => r.kind === "total").map((r) => r.row)).toEqual([5]);
+  });
+
+  test("remarks below the total (偏差原因分析 | 无) are notes; a reported total above what the visible scores allow is impossible", () => {
+    const g = grid([
+      ["自评得分", 98, null, null, null, null, null],
+      header,
+      ["产出指标", "数量指标", "甲", "≥1个", "1个", 40, 30],
+      ["产出指标", "质量指标", "乙", "合格", "合格", 30, 24],
+      ["效益指标", "社会效益", "丙", "提升", "提升", 20, 20],
+      ["满意度指标", "满意度", "丁", null, null, null, null],
+    ]);
+    const t = tableOf(g);
+    const f = t.result.findings.find((x) => x.code === "total-impossible");
+    expect(f).toMatchObject({ severity: "error", reported: 98, recomputed: 84 });
+    const remarks = grid([header, ["产出指标", "数量指标", "甲", "≥1个", "1个", 100, 100], ["总分", null, null, null, null, 100, 100], ["偏差原因分析", "无", "无", "无", "无", null, null]], [m(3, 1, 3, 6)]);
+    const r = tableOf(remarks);
+    expect(r.detected.indicatorRows).toEqual([1]);
+    expect(r.detected.rows.find((x) => x.row === 3)).toMatchObject({ kind: "note" });
+  });
+});
+
+describe("system-export columns and wordings", () => {
+  test("自评得分 over 单项指标得分 | 权重占比(%) | 单项指标折算得分, with words under 指标分值: weight and score are the figures", () => {
+    const g = grid([
+      ["一级指标", "二级指标", "三级指标", "指标分值", "预期指标值", "预期指标值", "预期指标值", "单项指标实际完成值", "自评得分", "自评得分", "自评得分"],
+      ["一级指标", "二级指标", "三级指标", "指标分值", "符号", null, "单位(文字描述)", "单项指标实际完成值", "单项指标得分", "权重占比(%)", "单项指标折算得分"],
+      ["产出指标", "质量指标", "覆盖率", "享受人数占申报对象的比例", ">=", 98, "%(百分比)", "100%", 100, 60, 60],
+      ["效益指标", "社会效益指标", "发放率", "补贴发放完成率", ">=", 75, "%(百分比)", "100%", 40, 40, 16],
+    ], [m(0, 4, 0, 6), m(0, 8, 0, 10)]);
+    const t = tableOf(g);
+    expect(t.detected.columns).toMatchObject({ weight: 9, score: 10, op: 4, target: 5, unit: 6, actual: 7 });
+    expect(t.detected.table.indicators.map((i) => i.target)).toEqual(["≥98%", "≥75%"]);
+    expect(t.result.indicators.map((i) => [i.score, i.status])).toEqual([[60, "ok"], [40, "mismatch"]]);
+  });
+
+  test("a month deadline (9月前) against the month it was done (7月), neither with a year: compared within one year", () => {
+    const r = evaluateTable({ indicators: [{ level3: "验收时间", target: "9月前", actual: "7月", weight: 5 }, { level3: "改造时间", target: "11月前完成", actual: "12月", weight: 5 }] });
+    expect(r.indicators.map((i) => [i.met, i.status])).toEqual([[true, "ok"], [false, "ok"]]);
+    expect(r.indicators[0]!.score).toBe(5);
+  });
+
+  test("weights stated only by level: a level's only row takes its points; rows whose scores add up to the level's points had full marks", () => {
+    const r = evaluateTable({
+      indicators: [
+        { level1: "产出指标(60分)", level3: "甲", target: "100%", actual: "100%", reported_score: 30 },
+        { level1: "产出指标(60分)", level3: "乙", target: "100%", actual: "90%", reported_score: 30 },
+        { level1: "效益指标(20分)", level3: "丙", target: "≥5次", actual: "5次", reported_score: 20 },
+        { level1: "满意度指标(20分)", level3: "丁", target: "≥90%", actual: "95%", reported_score: 15 },
+        { level1: "满意度指标(20分)", level3: "戊", target: "≥90%", actual: "95%", reported_score: 4 },
+      ],
+    });
+    expect(r.indicators.map((i) => i.weight)).toEqual([30, 30, 20, null, null]);
+    expect(r.indicators[1]).toMatchObject({ status: "mismatch", score: 27 });
+    expect(r.findings.filter((f) => f.code === "weight-from-level").map((f) => f.indicator)).toEqual([0, 1, 2]);
+  });
+});
