@@ -80,6 +80,13 @@ describe("rules shown on a real row changed in the one way the rule is about (an
     expect(review(q, "R12")[0]!.message).toContain("没有写理由");
     expect(review(withRow(q, 0, { deviation_note: "宣传覆盖不足" }), "R12")).toEqual([]);
   });
+  test("R13 数量指标方向不当: work to be done written as a ceiling; counts where fewer is better left alone", () => {
+    const q: TableInput = { indicators: [{ level1: "产出指标", level2: "数量指标", level3: "开展示范村建设数量", weight: 10, target: "≤4个", actual: "4个", reported_score: 10 }] };
+    expect(review(q, "R13")[0]!.message).toContain("“≤4个”（上限）");
+    expect(review(withRow(q, 0, { target: "≥4个" }), "R13")).toEqual([]);
+    expect(review(withRow(q, 0, { level3: "安全事故发生次数", target: "≤1次", actual: "0次" }), "R13")).toEqual([]);
+    expect(review(withRow(q, 0, { level2: "成本指标" }), "R13")).toEqual([]);
+  });
 });
 
 describe("switching rules and thresholds", () => {

@@ -81,7 +81,10 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
 /** A written 执行率 that does not match the amounts, beyond its own rounding. */
 function checkWrittenRate(b: BudgetInput, rate: number, executed: string, budget: string, add: (f: Omit<Finding, "indicator">) => void): void {
   if (b.rate_as_written !== null && b.rate_as_written !== undefined && b.rate_as_written !== "") {
-    const w = readRate(b.rate_as_written);
+    const read = readRate(b.rate_as_written);
+    // A bare figure above 1 under a 执行率(%) header (100, 86.5) is a percentage written without its sign.
+    const bare = read !== null && read > 1 && !/[%％‰]/.test(String(b.rate_as_written));
+    const w = bare ? read / 100 : read;
     const tol = 0.5 * 10 ** -writtenDecimals(b.rate_as_written) / 100 + 1e-9;
     if (w !== null && !Number.isNaN(w) && Math.abs(w - rate) > tol) {
       add({ code: "rate-mismatch", severity: "warning", message: `预算执行率写作 ${b.rate_as_written}，按 ${executed} / ${budget} 计算为 ${pct(rate)}`, reported: b.rate_as_written, recomputed: pct(rate) });

@@ -273,6 +273,12 @@ function preferFigures(vals: CellValue[][], from: number, columns: ColumnMap, ot
     const better = others[role]!.find((o) => figures(o).n >= 2 && !Object.values(out).includes(o));
     if (better !== undefined) out[role] = better;
   }
+  // 指标性质 (正向/反向) beside 指标方向 (大于等于/小于等于/等于): the comparison is the operator.
+  const compares = (c: number) => rows.filter((row) => /^(?:大于|小于|等于|不大于|不小于|不高于|不低于|[≥≤=<>≧≦＝]|>=|<=)/.test(text(row?.[c]))).length;
+  if (out.op !== undefined && others.op?.length && compares(out.op) === 0) {
+    const better = others.op.find((o) => compares(o) >= 1 && !Object.values(out).includes(o));
+    if (better !== undefined) out.op = better;
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@ import { rowMeasures } from "../outcome";
 import type { Finding, IndicatorInput, IndicatorResult, Severity, TableInput, TableResult } from "../evaluate/types";
 import type { ReviewRule, RuleSeverity } from "./rules";
 import type { DetectedTableInput } from "../evaluate/table";
+import { LOWER_IS_BETTER_NAMES } from "../data/rows";
 
 /** What the checks know beyond the table: whether the workbook holds a questionnaire table. */
 export interface RulebookContext {
@@ -25,12 +26,17 @@ export const RULE_CODES: Record<string, FindingCode> = {
   R10: "deviation-boilerplate",
   R11: "deduction-mismatch",
   R12: "qualitative-deduction-unexplained",
+  R13: "quantity-ceiling",
 };
 
 /** Texts that say nothing as a reason for a missed target. */
 const BOILERPLATE = new Set(["无", "/", "／", "—", "-", "——", "无偏差", "无偏差原因", "已完成", "完成", "达到预期", "达到预期目标", "达成预期指标", "无。", "暂无", "不存在偏差"]);
 const PLACEHOLDER = /^(?:指标\d*[:：]?|…+|\.+|绩效指标(?:\(\d+分\))?|三级指标)$/;
 const SURVEY_WORDS = /问卷|调查|样本|抽样|抽查|访谈|回收/;
+/** Quantities of work to be done (R13): a ceiling on them is a floor written the wrong way. */
+const PRODUCE = /建设|新建|改造|开展|制作|发放|培训|采购|购置|安装|实施|举办|组织|完成|修建|种植|印制|慰问|救助|补助|受益|覆盖|服务/;
+/** Counts where fewer is better (R13 leaves them alone). */
+const FEWER_BETTER = /事故|投诉|差错|违规|违纪|超标|损失|死亡|发病|上访|逾期|返工|不合格|闲置|案件|风险|隐患|成本|费用|时间|天数|时长/;
 
 type Row = { input: IndicatorInput; result: IndicatorResult };
 
@@ -67,6 +73,11 @@ const CHECKS: Record<string, Check> = {
     if (!/成本/.test(squash(r.input.level2) + r.result.name)) return [];
     const m = rowMeasures(r.result).target;
     return (m.kind === "number" || m.kind === "percent") && (m.op === ">=" || m.op === ">") ? [{ indicator: r.result.index, message: () => `${at(r)}是成本指标，指标值写作“${r.result.target}”（下限）；成本指标应为上限（≤）` }] : [];
+  }),
+  R13: (rows) => rows.flatMap((r) => {
+    if (!/数量/.test(squash(r.input.level2)) || !PRODUCE.test(r.result.name) || LOWER_IS_BETTER_NAMES.test(r.result.name) || FEWER_BETTER.test(r.result.name)) return [];
+    const m = rowMeasures(r.result).target;
+    return m.kind === "number" && (m.op === "<=" || m.op === "<") ? [{ indicator: r.result.index, message: () => `${at(r)}是要完成的数量，指标值却写作“${r.result.target}”（上限）：少做甚至不做也算达标；应为“≥”` }] : [];
   }),
   R05: (rows) => rows.flatMap((r) => {
     if (!/数量/.test(squash(r.input.level2))) return [];

@@ -100,6 +100,12 @@ export const DEFAULT_RULES: readonly ReviewRule[] = [
     thresholds: {},
     source: "财预〔2020〕10号第二十条",
   },
+  {
+    id: "R13", name: "数量指标方向不当", severity: "一般", enabled: true, stage: "申报及自评",
+    checks: "数量指标（二级指标含“数量”）做的是一件要完成的事（建设、开展、制作、发放……），指标值却写作“≤”或“<”（上限）：少做甚至不做也算达标；越少越好的数量（事故、投诉、差错等）不在此列",
+    thresholds: {},
+    source: "财预〔2021〕101号（产出数量指标一般为“≥”的正向指标）",
+  },
 ];
 
 /** The rules merged with a reviewer's changes (`enabled`, `severity`, `thresholds` by id); unknown ids are reported. */
