@@ -36,6 +36,7 @@ export const FINDING_CATALOGUE = {
   "actual-no-figure": { zh: "实际完成值未写数值", en: "Actual gives no figure" },
   "no-weight": { zh: "未写权重，只计完成率", en: "No weight: completion only" },
   "weight-from-level": { zh: "分值按一级指标推定", en: "Weight taken from the level's points" },
+  "weight-from-scores": { zh: "分值按得分反推", en: "Weight implied by the scores" },
   "fund-from-budget": { zh: "资金类指标按预算块计", en: "Money indicator read from the budget block" },
   "fund-rate-differs": { zh: "资金类指标与预算执行率不符", en: "Money indicator contradicts the budget's execution rate" },
   layout: { zh: "表格识别提示", en: "Layout note" },

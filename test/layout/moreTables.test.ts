@@ -110,6 +110,31 @@ describe("system-export columns and wordings", () => {
     expect(r.indicators[0]!.score).toBe(5);
   });
 
+  test("no weights anywhere, every score = weight × completion: weights implied when they are whole and add up to 100 − the budget's points", () => {
+    const g = grid([
+      ["预算执行情况(万元)(20分)", null, null, "预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)"],
+      ["年度财政资金总额", null, null, 650, 94, 0.1446, 2.89],
+      ["年度绩效目标(80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+      [null, "产出指标", "数量指标", "扶持主体(个)", 15, 6, 8],
+      [null, "产出指标", "数量指标", "带动农户(人)", 11442, 4164, 7.3],
+      [null, "效益指标", "经济效益指标", "实现产值(万元)", 8000, 12767.36, 47.9],
+      [null, "满意度指标", "服务对象满意度指标", "满意度(%)", 90, 100, 11.1],
+      ["总分", null, null, null, null, null, 61.09],
+      ["偏差大或目标未完成原因分析", "一是台账不健全，二是带动能力有限", null, null, null, null, null],
+    ], [m(2, 0, 6, 0), m(8, 1, 8, 6)]);
+    const t = tableOf(g);
+    expect(t.result.indicators.map((i) => i.weight)).toEqual([20, 20, 30, 10]);
+    expect(t.result.findings.filter((f) => f.code === "weight-from-scores")).toHaveLength(4);
+    // 7.3 against 7.28: the table writes one decimal, so it is not a mismatch; 47.9 above its weight 30 is.
+    expect(t.result.indicators.map((i) => i.status)).toEqual(["ok", "ok", "mismatch", "mismatch"]);
+    expect(t.result.findings.filter((f) => f.code === "score-above-weight").map((f) => f.indicator)).toEqual([2, 3]);
+    // The reasons are given once below the table: no row is missing its reason.
+    expect(t.result.findings.filter((f) => f.code === "deviation-missing")).toEqual([]);
+    // Scores that do not follow weight × completion (or weights that do not add up) imply nothing.
+    const off: Grid = { ...g, cells: g.cells.map((row, r) => row.map((c, k) => (r === 3 && k === 6 ? { v: 9 } : c))) };
+    expect(tableOf(off).result.findings.filter((f) => f.code === "weight-from-scores")).toEqual([]);
+  });
+
   test("weights stated only by level: a level's only row takes its points; rows whose scores add up to the level's points had full marks", () => {
     const r = evaluateTable({
       indicators: [

@@ -202,7 +202,7 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
       add("score-mismatch", "error", () => `${at()}报告得分 ${pts(rs)}，按规则复核为 ${pts(s)}（相差 ${pts(rs - s)}）`, rs, round(s, 2));
     }
     checkWrittenCompletion(row, outcome.completion, comparison, at, add);
-    if (outcome.met === false && !hasText(row.deviation_note)) {
+    if (outcome.met === false && !hasText(row.deviation_note) && !hasText((table as { deviation_block?: string }).deviation_block)) {
       add("deviation-missing", "warning", () => `${at()}未达到目标，但未填写偏差原因分析`);
     }
     return done(status, () => [...outcome.steps().filter((s) => s !== ""), head()].join("；"));

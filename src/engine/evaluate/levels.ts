@@ -42,3 +42,31 @@ export function weightsFromLevels(rows: { level1?: string | null; level1_weight?
   }
   return out;
 }
+
+/**
+ * Weights a table prints nowhere, implied by its own scores (the old 云南 form: 预算执行 20 分 and 年度绩效目标 80 分, no
+ * 分值 column, every score written as 分值 × 完成率): taken only when every row has a score and a completion, every
+ * score ÷ completion is a whole number within the score's rounding, and those add up to the points left after the
+ * budget's (100 − 预算分值). Index → weight and the reason; an empty map when anything does not fit.
+ */
+export function weightsFromScores(rows: { reported_score?: unknown; weight?: unknown }[], completions: (number | null)[], budgetWeight: number | null, readPoints: (v: unknown) => number | null): Map<number, { weight: number; why: string; fromScores: true }> {
+  const out = new Map<number, { weight: number; why: string; fromScores: true }>();
+  if (rows.length < 2 || budgetWeight === null || !(budgetWeight > 0) || budgetWeight >= 100) return out;
+  if (rows.some((r) => readPoints(r.weight) !== null)) return out;
+  const weights: number[] = [];
+  for (const [i, r] of rows.entries()) {
+    const s = readPoints(r.reported_score);
+    const c = completions[i];
+    if (s === null || !(s > 0) || c === null || c === undefined || !(c > 0)) return out;
+    const w = s / c;
+    const whole = Math.round(w);
+    // A score written to one decimal (or fewer) may be off by 0.05: so may the weight, by 0.05 ÷ completion.
+    if (whole <= 0 || Math.abs(w - whole) > 0.05 / c + 1e-9) return out;
+    weights.push(whole);
+  }
+  const points = 100 - budgetWeight;
+  if (weights.reduce((a, w) => a + w, 0) !== points) return out;
+  const list = weights.join("、");
+  weights.forEach((w, i) => out.set(i, { fromScores: true, weight: w, why: `未写分值：表中各项得分都等于“分值 × 完成率”，按此反推分值为 ${list}，合计 ${points} 分 = 100 − 预算执行 ${budgetWeight} 分；本项分值取 ${w} 分` }));
+  return out;
+}

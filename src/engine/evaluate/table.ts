@@ -4,7 +4,10 @@ import { schemeByName, rate, type RatingScheme } from "./rating";
 import { scoreBudget } from "./budget";
 import { fundFacts } from "./funds";
 import { scoreIndicator } from "./indicator";
-import { weightsFromLevels } from "./levels";
+import { weightsFromLevels, weightsFromScores } from "./levels";
+import { compare, directedCompletion } from "../measure/compare";
+import { parseActualAgainst, parseMeasure } from "../measure/parse";
+import type { IndicatorInput } from "./types";
 import { readPoints as readNumber } from "../measure/number";
 import type { RuleTextReader } from "./resolveRule";
 import type { Finding, TableInput, TableResult } from "./types";
@@ -28,6 +31,8 @@ export interface EvaluateOptions {
  */
 export type DetectedTableInput = TableInput & {
   layout_doubts?: string[];
+  /** The reasons the table gives once, below its rows (偏差大或目标未完成原因分析 | …): a row's missing reason is not missing. */
+  deviation_block?: string;
   /** true when no 总分/合计 row was found under the indicators (a printed table may have been cut before it). */
   no_total_row?: boolean;
   /** Level-1 points a note below the table states (产出指标 50 分 …), by level name, with the note's cell. */
@@ -62,15 +67,20 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
   const findings: Finding[] = [];
   const rowOpts = { preset, tolerance, readRuleText: options.readRuleText === undefined ? readRuleText : options.readRuleText, funds: fundFacts(table) };
   // Weights the table states only by level (产出指标(60分)), where they follow with certainty: said, never silent.
-  const fromLevels = weightsFromLevels(table.indicators, (v) => {
+  const points = (v: unknown) => {
     const n = readNumber(v as string | number | null);
     return n !== null && Number.isFinite(n) ? n : null;
-  });
+  };
+  let fromLevels: Map<number, { weight: number; why: string; fromScores?: true }> = weightsFromLevels(table.indicators, points);
+  if (fromLevels.size === 0 && table.budget && table.indicators.length > 1 && table.indicators.every((r) => points(r.weight) === null)) {
+    fromLevels = weightsFromScores(table.indicators, table.indicators.map(plainCompletion), points(table.budget.weight), points);
+  }
   const indicators = table.indicators.map((given, i) => {
     const inferred = fromLevels.get(i);
     const row = inferred ? { ...given, weight: inferred.weight } : given;
-    if (inferred) findings.push({ code: "weight-from-level", severity: "info", indicator: i, message: `第 ${i + 1} 项${inferred.why}` });
-    const r = scoreIndicator(row, i, table, rowOpts);
+    if (inferred) findings.push({ code: inferred.fromScores ? "weight-from-scores" : "weight-from-level", severity: "info", indicator: i, message: `第 ${i + 1} 项${inferred.why}` });
+    // Weights implied by scores written to one decimal: a score is checked to that decimal, not to the cent.
+    const r = scoreIndicator(row, i, table, inferred?.fromScores ? { ...rowOpts, tolerance: Math.max(tolerance, 0.05) } : rowOpts);
     findings.push(...r.findings);
     return r.result;
   });
@@ -115,4 +125,11 @@ function pickPreset(p: string | Preset | undefined): Preset {
   const found = presetByName(p ?? "national");
   if (!found) throw new Error(unknownPresetMessage(String(p)));
   return found;
+}
+
+/** A row's completion from its figures alone (direction-aware, uncapped), or null when it has none. */
+function plainCompletion(row: IndicatorInput): number | null {
+  const target = parseMeasure(row.target);
+  const c = compare(target, parseActualAgainst(target, row.actual));
+  return c.ok && c.kind === "quantity" ? directedCompletion(c) : null;
 }

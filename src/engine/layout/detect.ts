@@ -302,6 +302,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   let last = end;
   const rows: RowClass[] = [];
   const directions: string[] = [];
+  let deviationBlock = "";
   let endAt: DetectedTable["end"] = null;
   for (let r = end + 1; r < vals.length; r++) {
     const row = vals[r] ?? [];
@@ -365,6 +366,12 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     });
     // Below the total, a row without a weight is the table's remarks (偏差原因分析 | 无, 改进措施 …), not an indicator.
     const cls: RowClass = total && typeof get(r, "weight") !== "number" && ["indicator", "not-applicable", "name-only"].includes(classified.kind) ? { row: r, kind: "note", reason: "合计行之下、未写分值的说明行" } : classified;
+    // The table's own 偏差原因分析 block below the rows (偏差大或目标未完成原因分析 | 一是……): the reasons, for every row.
+    if (cls.kind === "note" || cls.kind === "none") {
+      const label = texts.findIndex((t) => /偏差|未完成原因|原因分析/.test(t) && t.length <= 20);
+      const reason = label < 0 ? "" : (texts.slice(label + 1).find((t) => t.length >= 6 && !/偏差|原因分析/.test(t)) ?? "");
+      if (reason) deviationBlock = reason;
+    }
     if (cls.kind === "title" || cls.kind === "info") {
       endAt = { row: r, reason: cls.reason };
       break;
@@ -422,6 +429,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   const doubts = rows.filter((x) => x.kind === "name-only").map((x) => `第 ${grid.origin.row + x.row + 1} 行${x.reason}`);
   if (doubts.length) (table as DetectedTableInput).layout_doubts = doubts;
   if (!total && indicators.length > 0) (table as DetectedTableInput).no_total_row = true;
+  if (deviationBlock) (table as DetectedTableInput).deviation_block = deviationBlock;
   if (indicators.length === 0) issues.push({ address: address(grid, end + 1, 0), message: "表头下方没有找到指标行" });
   return { id: tableId(grid, start), sheet: grid.sheet, title, headerRows: [start, end], columns, indicatorRows, budget, total, rating, lastRow: last, table, issues, rows: rows.filter((x) => x.row <= last), end: endAt };
 }

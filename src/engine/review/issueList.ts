@@ -39,6 +39,7 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "total-impossible": "核对各项得分与总分：总分不能超过满分减去已扣的分",
   "fund-rate-differs": "资金类指标的实际完成值按预算块的执行数/预算数填写",
   "weight-from-level": "补填各三级指标的分值",
+  "weight-from-scores": "补填各三级指标的分值；得分不得超过分值",
   "quantity-is-money": "数量指标改为产出数量，资金放在成本指标",
   "indicator-repeated": "删除重复的指标，或改为体现不同内容的指标",
   "satisfaction-no-survey": "附问卷统计表，或写明样本数和调查方式",
