@@ -50,6 +50,25 @@ describe("money indicators are read against the budget block", () => {
   });
 });
 
+describe("the budget block's 其中 rows", () => {
+  test("each 其中 row's written rate is checked against its own amounts; a right one, or one without amounts, says nothing", () => {
+    const g = grid([
+      ["项目资金(万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率(%)", "得分"],
+      [null, "年度资金总额", 0, 2.38, 2.38, 10, 100, 10],
+      [null, "其中:财政拨款", 0, 0.58, 0.58, "——", 100, "——"],
+      [null, "其他资金", 0, 1.8, 1.8, "——", 0, "——"],
+      [null, "上年结转", null, null, null, "——", null, "——"],
+      ["年度总体目标", "保障运行", null, null, null, null, null, null],
+      header,
+      ["产出指标", "数量指标", "人数", "≥10人", "10人", 90, 90],
+    ]);
+    const t = tableOf(g);
+    expect(t.detected.table.budget!.parts!.map((p) => p.label)).toEqual(["财政拨款", "其他资金", "上年结转"]);
+    const rates = t.result.findings.filter((f) => f.code === "rate-mismatch");
+    expect(rates.map((f) => f.message)).toEqual(["“其他资金”行的执行率写作 0，按 1.8 / 1.8 计算为 100.00%"]);
+  });
+});
+
 describe("totals", () => {
   test("a total row whose label is unreadable (分总, merged over the name, target and actual) is the total, not an indicator", () => {
     const g = grid([

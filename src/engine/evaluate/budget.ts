@@ -75,11 +75,26 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
     add({ code: "budget-score-mismatch", severity: "warning", message: `预算执行得分未填写：执行率 ${pct(rate)}，按 ${pts(weight)} × 执行率应为 ${pts(score)}`, reported: null, recomputed: round(score, 2) });
   }
   checkWrittenRate(b, rate, executed.written, budget.written, add);
+  checkParts(b, add);
   return { result, findings };
 }
 
+/** Each 其中 row's written rate against its own amounts (a row without both amounts or a rate is not checked). */
+function checkParts(b: BudgetInput, add: (f: Omit<Finding, "indicator">) => void): void {
+  for (const part of b.parts ?? []) {
+    if (part.rate_as_written === null || part.rate_as_written === undefined || part.rate_as_written === "") continue;
+    const budget = readAmount(part.full_year) ?? readAmount(part.initial);
+    const executed = readAmount(part.executed);
+    if (!budget || !executed || !(budget.value > 0) || !(executed.value >= 0)) continue;
+    const pair = sameUnit(budget, executed, b.unit ? amountUnitIn(b.unit) : null);
+    if (!pair.ok) continue;
+    const before = { ...b, rate_as_written: part.rate_as_written };
+    checkWrittenRate(before, pair.b / pair.a, executed.written, budget.written, add, `“${part.label}”行的执行率`);
+  }
+}
+
 /** A written 执行率 that does not match the amounts, beyond its own rounding. */
-function checkWrittenRate(b: BudgetInput, rate: number, executed: string, budget: string, add: (f: Omit<Finding, "indicator">) => void): void {
+function checkWrittenRate(b: BudgetInput, rate: number, executed: string, budget: string, add: (f: Omit<Finding, "indicator">) => void, what = "预算执行率"): void {
   if (b.rate_as_written !== null && b.rate_as_written !== undefined && b.rate_as_written !== "") {
     const read = readRate(b.rate_as_written);
     // A bare figure above 1 under a 执行率(%) header (100, 86.5) is a percentage written without its sign.
@@ -87,7 +102,7 @@ function checkWrittenRate(b: BudgetInput, rate: number, executed: string, budget
     const w = bare ? read / 100 : read;
     const tol = 0.5 * 10 ** -writtenDecimals(b.rate_as_written) / 100 + 1e-9;
     if (w !== null && !Number.isNaN(w) && Math.abs(w - rate) > tol) {
-      add({ code: "rate-mismatch", severity: "warning", message: `预算执行率写作 ${b.rate_as_written}，按 ${executed} / ${budget} 计算为 ${pct(rate)}`, reported: b.rate_as_written, recomputed: pct(rate) });
+      add({ code: "rate-mismatch", severity: "warning", message: `${what}写作 ${b.rate_as_written}，按 ${executed} / ${budget} 计算为 ${pct(rate)}`, reported: b.rate_as_written, recomputed: pct(rate) });
     }
   }
 }

@@ -30,6 +30,8 @@ export interface BudgetInput {
   /** The unit the block's amounts are written in when a header says (`万元`, `元`); bare numbers take it. */
   unit?: string | null;
   reported_score?: number | string | null;
+  /** The block's 其中 rows (财政拨款, 上年结转, 其他资金) with their amounts and rate as written: each rate is checked. */
+  parts?: { label: string; initial?: number | string | null; full_year?: number | string | null; executed?: number | string | null; rate_as_written?: string | null }[];
 }
 
 export interface IndicatorInput {

@@ -583,7 +583,9 @@ function budgetInput(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
   const rate = at("rate");
   // The block's unit: a header such as 项目资金（万元） or 全年预算数（万元）, on the header row or the row's label.
   const unitText = [headerText, ...(vals[b.row] ?? []).slice(0, 2).map(text)].find((t) => amountUnitIn(t) !== null) ?? null;
+  const parts = budgetParts(grid, vals, b);
   return {
+    ...(parts.length ? { parts } : {}),
     initial: amountOf(amountAt("initial")),
     full_year: amountOf(amountAt("fullYear")),
     executed: amountOf(amountAt("executed")),
@@ -593,6 +595,31 @@ function budgetInput(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
     // "" marks a 得分 cell that is there and blank (null: the block has no 得分).
     reported_score: numberOf(scoreCell) ?? (b.columns.score !== undefined && (scoreCell === null || scoreCell.v === null || text(scoreCell.v) === "") ? "" : null),
   };
+}
+
+/**
+ * The budget block's 其中 rows below its total row (其中：财政拨款, 上年结转资金, 其他资金): label, amounts and rate as
+ * written, up to the first row that is not one (a blank row, the 年度总体目标 block, a header).
+ */
+function budgetParts(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTable["budget"]>): NonNullable<NonNullable<TableInput["budget"]>["parts"]> {
+  const out: NonNullable<NonNullable<TableInput["budget"]>["parts"]> = [];
+  const first = Math.min(...Object.values(b.columns));
+  const cell = (r: number, role: BudgetRole) => (b.columns[role] === undefined ? null : (grid.cells[r]?.[b.columns[role]!] ?? null));
+  for (let r = b.row + 1; r < Math.min(vals.length, b.row + 7); r++) {
+    // The row's own labels (grid cells: a label merged down the block's left, 项目资金(万元), is not repeated here).
+    const labels = (grid.cells[r] ?? []).slice(0, first).map((c) => text(c?.v ?? null)).filter((t) => t !== "");
+    const label = labels[labels.length - 1] ?? "";
+    if (label === "" || labels.some((t) => /目标|指标|项目资金|预算执行/.test(t))) break;
+    const rate = cell(r, "rate");
+    out.push({
+      label: label.replace(/^其中[:：]?/, ""),
+      initial: amountOf(cell(r, "initial")),
+      full_year: amountOf(cell(r, "fullYear")),
+      executed: amountOf(cell(r, "executed")),
+      rate_as_written: rate && rate.v !== null && text(rate.v) !== "" ? String(cellForEngine(rate)) : null,
+    });
+  }
+  return out;
 }
 
 /** `项目总得分 99分` → 99. */
