@@ -39,6 +39,21 @@ describe("money indicators are read against the budget block", () => {
     expect(scoreCells.every((w) => w.formula === undefined)).toBe(true);
   });
 
+  test("an evaluation's funds row (计划投资额 | 实际到位资金 | 实际使用情况) gives 到位率; 资金到位及时率 is not it", () => {
+    const g = grid([
+      ["计划投资额\n(万元)", 570, "实际到位资金\n(万元)", 398.88, "实际使用情况(万元)", 395.86, null],
+      ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"],
+      ["项目管理", 25, "资金到位", 5, "到位率", 3, 3],
+      [null, null, null, null, "资金到位及时率", 2, 2],
+      [null, null, "资金管理", 20, "资金使用", 20, 20],
+    ]);
+    const t = tableOf(g);
+    expect(t.detected.table).toMatchObject({ funds_block: { planned: 570, arrived: 398.88, used: 395.86 } });
+    expect(t.result.indicators[0]).toMatchObject({ from_budget: true, actual: "69.98%", status: "mismatch" });
+    expect(round(t.result.indicators[0]!.score!, 2)).toBe(2.1);
+    expect(t.result.indicators[1]!.from_budget).toBeUndefined();
+  });
+
   test("a payment rate that agrees with the block, a row with its own rule, and a table with no block are left as they are", () => {
     const agrees = tableOf(grid([...budgetRows(880, 880), header, ["产出指标", "时效指标", "预算执行率", "100%", "100%", 10, 10], ["产出指标", "数量指标", "人数", "≥1人", "1人", 80, 80]]));
     expect(agrees.result.indicators[0]!.from_budget).toBeUndefined();

@@ -11,6 +11,12 @@ export const FUND_RATE_NAMES: RegExp[] = [
   /完成(资金|预算|经费)(支付|拨付|支出)/,
 ];
 
+/** Names of an arrival rate: the actual is 实际到位资金 / 计划投资额 (`资金到位及时率` is a timeliness rate: not here). */
+export const FUND_ARRIVAL_NAMES: RegExp[] = [/^(?:资金)?到位率$/, /资金到位率/];
+
+/** Labels of a funds row in an evaluation's basic information (label | amount pairs on one row). */
+export const FUNDS_ROW_LABELS = { planned: /^(?:计划投资额?|项目总投资|预算资金|计划资金)/, arrived: /^实际到位(?:资金)?/, used: /^实际(?:使用|支出)(?:情况|资金)?/ };
+
 /** Names of spending kept within the budget: the target is 执行数 ≤ 预算数. */
 export const WITHIN_BUDGET_NAMES: RegExp[] = [/(在|控制在)预算(范围)?(内|以内|之内)/, /不超(过|出)?预算/, /未超(过|出)?预算/];
 

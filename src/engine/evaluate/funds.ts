@@ -1,27 +1,50 @@
-import { FUND_RATE_NAMES, FUND_RATE_TOLERANCE, WITHIN_BUDGET_NAMES } from "../data/funds";
+import { FUND_ARRIVAL_NAMES, FUND_RATE_NAMES, FUND_RATE_TOLERANCE, WITHIN_BUDGET_NAMES } from "../data/funds";
 import { pct } from "../measure/format";
 import { amountUnitIn, readAmount, sameUnit } from "../measure/number";
 import { parseMeasure } from "../measure/parse";
 import type { IndicatorInput, TableInput } from "./types";
 
-/** What the budget block says about the money: its execution rate, and the amounts as written. */
-export interface FundFacts {
+/** A rate of the project's money: its value and how it was computed (`259.45 / 300 = 86.48%`). */
+export interface FundRate {
   rate: number;
-  budget: string;
-  executed: string;
-  /** `执行数 / 预算数 = 86.48%`, for explanations. */
   shown: string;
 }
 
-/** The budget block's rate with its amounts, or null when the block does not give one (no block, blanks, units unknown). */
+/** What the budget block (or a 计划投资额 | 实际到位资金 | 实际使用 funds row) says about the money. */
+export interface FundFacts {
+  /** 执行数 / 预算数, with the amounts as written; null when the table gives no budget block. */
+  execution: (FundRate & { budget: string; executed: string }) | null;
+  /** 实际到位资金 / 计划投资额, where the table gives them; null otherwise. */
+  arrival: FundRate | null;
+}
+
+/** The money's rates, or null when the table gives none (no block, blanks, units unknown). */
 export function fundFacts(table: TableInput): FundFacts | null {
+  const execution = blockRate(table);
+  const block = (table as { funds_block?: FundsBlock }).funds_block;
+  const arrival = block ? ratio(block.arrived, block.planned, null) : null;
+  return execution || arrival ? { execution, arrival } : null;
+}
+
+/** A funds row of an evaluation's basic information (计划投资额 570 | 实际到位资金 398.88 | 实际使用情况 395.86). */
+export interface FundsBlock {
+  planned: number | string;
+  arrived: number | string;
+  used?: number | string | null;
+}
+
+function blockRate(table: TableInput): FundFacts["execution"] {
   const b = table.budget;
   if (!b) return null;
-  const full = readAmount(b.full_year);
-  const budget = full ?? readAmount(b.initial);
-  const executed = readAmount(b.executed);
+  return ratio(b.executed, readAmount(b.full_year) !== null ? b.full_year : b.initial, b.unit ?? null);
+}
+
+/** part / whole, both amounts in one unit, with the amounts as written; null when either is missing or not an amount. */
+function ratio(part: number | string | null | undefined, whole: number | string | null | undefined, unit: string | null): (FundRate & { budget: string; executed: string }) | null {
+  const budget = readAmount(whole ?? null);
+  const executed = readAmount(part ?? null);
   if (!budget || !executed || !(budget.value > 0) || !(executed.value >= 0)) return null;
-  const pair = sameUnit(budget, executed, b.unit ? amountUnitIn(b.unit) : null);
+  const pair = sameUnit(budget, executed, unit ? amountUnitIn(unit) : null);
   if (!pair.ok) return null;
   const rate = pair.b / pair.a;
   return { rate, budget: budget.written, executed: executed.written, shown: `${executed.written} / ${budget.written} = ${pct(rate)}` };
@@ -29,29 +52,32 @@ export function fundFacts(table: TableInput): FundFacts | null {
 
 /**
  * A money indicator read against the budget block: the target and actual it is scored by, and what to say.
- * - a payment/execution rate with no actual takes the block's rate (info); with a rate the block contradicts
- *   (beyond rounding), the block's rate, and a warning; a target that is blank, a dash or words takes the rate
- *   written in the name or target (`完成率100%`, `11月底完成100%`), else 100%;
+ * - a payment/execution rate (or an arrival rate, 到位率, where the table gives 计划投资额 and 实际到位资金) with no
+ *   actual takes the block's rate (info); with a rate the block contradicts (beyond rounding), the block's rate, and a
+ *   warning; a target that is blank, a dash or words takes the rate written in the name or target (`完成率100%`,
+ *   `11月底完成100%`), else 100%;
  * - spending within the budget with no actual: target ≤ 预算数, actual 执行数.
- * Null when the row is not a money indicator, or the block gives no rate, or the row already reads as it should.
+ * Null when the row is not a money indicator, or the table gives no such figure, or the row already reads as it should.
  */
 export function fundView(row: IndicatorInput, name: string, facts: FundFacts | null): { target: string; actual: string; differs: string | null; note: string } | null {
   if (!facts) return null;
   const actual = parseMeasure(row.actual);
   const target = parseMeasure(row.target);
-  if (FUND_RATE_NAMES.some((re) => re.test(name))) {
+  const byRate = (r: FundRate, what: string) => {
     const rateActual = actual.kind === "percent" ? actual.value : null;
     if (actual.kind !== "blank" && rateActual === null) return null;
     const targetText = target.kind === "percent" ? String(row.target) : (writtenRate(String(row.target ?? "")) ?? writtenRate(name) ?? "100%");
-    const budgetRate = pct(facts.rate);
-    if (rateActual === null) return { target: targetText, actual: budgetRate, differs: null, note: `实际完成值未填写，取预算执行率 ${facts.shown}` };
-    if (Math.abs(rateActual - facts.rate) <= FUND_RATE_TOLERANCE + 1e-12) {
+    if (rateActual === null) return { target: targetText, actual: pct(r.rate), differs: null, note: `实际完成值未填写，取${what} ${r.shown}` };
+    if (Math.abs(rateActual - r.rate) <= FUND_RATE_TOLERANCE + 1e-12) {
       return targetText === String(row.target) ? null : { target: targetText, actual: String(row.actual), differs: null, note: `目标值未写比率，按“${targetText}”计` };
     }
-    return { target: targetText, actual: budgetRate, differs: String(row.actual), note: `实际完成值写 ${String(row.actual)}，预算执行率为 ${facts.shown}，按预算执行率复核` };
-  }
-  if (WITHIN_BUDGET_NAMES.some((re) => re.test(name)) && actual.kind === "blank" && (target.kind === "blank" || target.kind === "grade" || target.kind === "unreadable")) {
-    return { target: `≤${facts.budget}`, actual: facts.executed, differs: null, note: `实际完成值未填写，按预算块：执行数 ${facts.executed} 对预算数 ${facts.budget}` };
+    return { target: targetText, actual: pct(r.rate), differs: String(row.actual), note: `实际完成值写 ${String(row.actual)}，${what}为 ${r.shown}，按${what}复核` };
+  };
+  const e = facts.execution;
+  if (e && FUND_RATE_NAMES.some((re) => re.test(name))) return byRate(e, "预算执行率");
+  if (facts.arrival && FUND_ARRIVAL_NAMES.some((re) => re.test(name))) return byRate(facts.arrival, "资金到位率（实际到位资金 / 计划投资额）");
+  if (e && WITHIN_BUDGET_NAMES.some((re) => re.test(name)) && actual.kind === "blank" && (target.kind === "blank" || target.kind === "grade" || target.kind === "unreadable")) {
+    return { target: `≤${e.budget}`, actual: e.executed, differs: null, note: `实际完成值未填写，按预算块：执行数 ${e.executed} 对预算数 ${e.budget}` };
   }
   return null;
 }

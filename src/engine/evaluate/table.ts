@@ -2,7 +2,7 @@ import { round } from "../measure/format";
 import { presetByName, unknownPresetMessage, type Preset } from "../rules/presets";
 import { schemeByName, rate, type RatingScheme } from "./rating";
 import { scoreBudget } from "./budget";
-import { fundFacts } from "./funds";
+import { fundFacts, type FundsBlock } from "./funds";
 import { scoreIndicator } from "./indicator";
 import { weightsFromLevels, weightsFromScores } from "./levels";
 import { compare, directedCompletion } from "../measure/compare";
@@ -31,6 +31,8 @@ export interface EvaluateOptions {
  */
 export type DetectedTableInput = TableInput & {
   layout_doubts?: string[];
+  /** A funds row of an evaluation's basic information (计划投资额 | 实际到位资金 | 实际使用情况): 到位率 is read from it. */
+  funds_block?: FundsBlock;
   /** The reasons the table gives once, below its rows (偏差大或目标未完成原因分析 | …): a row's missing reason is not missing. */
   deviation_block?: string;
   /** true when no 总分/合计 row was found under the indicators (a printed table may have been cut before it). */

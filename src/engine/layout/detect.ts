@@ -6,6 +6,7 @@ import { amountUnitIn, readAmount } from "../measure/number";
 import { address, filledValues, text, type CellValue, type Grid, type GridCell } from "./grid";
 import { classifyRow, type RowClass } from "./classify";
 import { LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, TITLE_TOTAL_LABELS } from "../data/rows";
+import { FUNDS_ROW_LABELS } from "../data/funds";
 import { toSimplified } from "../data/traditional";
 import { budgetRoleOf, matchHeader, type BudgetRole, type HeaderMatch, type Role } from "./headers";
 
@@ -430,6 +431,8 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   if (doubts.length) (table as DetectedTableInput).layout_doubts = doubts;
   if (!total && indicators.length > 0) (table as DetectedTableInput).no_total_row = true;
   if (deviationBlock) (table as DetectedTableInput).deviation_block = deviationBlock;
+  const funds = budget ? null : fundsRow(vals, searchFrom, start);
+  if (funds) (table as DetectedTableInput).funds_block = funds;
   if (indicators.length === 0) issues.push({ address: address(grid, end + 1, 0), message: "表头下方没有找到指标行" });
   return { id: tableId(grid, start), sheet: grid.sheet, title, headerRows: [start, end], columns, indicatorRows, budget, total, rating, lastRow: last, table, issues, rows: rows.filter((x) => x.row <= last), end: endAt };
 }
@@ -620,6 +623,28 @@ function budgetParts(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
     });
   }
   return out;
+}
+
+/**
+ * A funds row above the table (an evaluation's basic information: 计划投资额(万元) | 570 | 实际到位资金(万元) | 398.88 |
+ * 实际使用情况(万元) | 395.86): each label followed by its amount. Null unless both 计划 and 到位 are there.
+ */
+function fundsRow(vals: CellValue[][], from: number, before: number): { planned: number | string; arrived: number | string; used: number | string | null } | null {
+  for (let r = from; r < before; r++) {
+    const row = vals[r] ?? [];
+    const found: Partial<Record<keyof typeof FUNDS_ROW_LABELS, number | string>> = {};
+    row.forEach((v, c) => {
+      const label = text(v).replace(/\s+/g, "");
+      for (const [k, re] of Object.entries(FUNDS_ROW_LABELS) as [keyof typeof FUNDS_ROW_LABELS, RegExp][]) {
+        if (found[k] !== undefined || !re.test(label)) continue;
+        const next = row.slice(c + 1).find((x) => text(x) !== "");
+        const a = next === undefined ? null : readAmount(next as string | number);
+        if (a && !Number.isNaN(a.value) && next !== undefined && next !== null && typeof next !== "boolean") found[k] = next;
+      }
+    });
+    if (found.planned !== undefined && found.arrived !== undefined) return { planned: found.planned, arrived: found.arrived, used: found.used ?? null };
+  }
+  return null;
 }
 
 /** `项目总得分 99分` → 99. */
