@@ -54,6 +54,8 @@ export const FINDING_CATALOGUE = {
   "deduction-mismatch": { zh: "扣分说明与得分不符", en: "Stated deduction does not match the score" },
   "qualitative-deduction-unexplained": { zh: "定性指标扣分无理由", en: "Qualitative deduction without a reason" },
   "quantity-ceiling": { zh: "数量指标方向不当", en: "Quantity target written as a ceiling" },
+  "self-eval-unfilled": { zh: "自评未填写", en: "Self-evaluation not filled in" },
+  "yes-no-figure": { zh: "是否类指标写了数值", en: "Yes/no indicator given a figure" },
   "survey-count-sum": { zh: "问卷人数合计不符", en: "Survey counts do not add up" },
   "survey-share-mismatch": { zh: "问卷占比与人数不符", en: "Survey share does not match its count" },
   "survey-share-sum": { zh: "问卷占比合计不是 100%", en: "Survey shares do not add up to 100%" },

@@ -36,6 +36,8 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "target-no-op-unit": "补上运算符和计量单位",
   "cost-direction": "成本指标写作“≤”上限",
   "quantity-ceiling": "要完成的数量写作“≥”下限",
+  "self-eval-unfilled": "填写各指标的实际完成值和自评得分",
+  "yes-no-figure": "是否类指标的指标值与实际完成值写“是/否”",
   "total-impossible": "核对各项得分与总分：总分不能超过满分减去已扣的分",
   "fund-rate-differs": "资金类指标的实际完成值按预算块的执行数/预算数填写",
   "weight-from-level": "补填各三级指标的分值",

@@ -27,6 +27,8 @@ export const RULE_CODES: Record<string, FindingCode> = {
   R11: "deduction-mismatch",
   R12: "qualitative-deduction-unexplained",
   R13: "quantity-ceiling",
+  R14: "self-eval-unfilled",
+  R15: "yes-no-figure",
 };
 
 /** Texts that say nothing as a reason for a missed target. */
@@ -78,6 +80,21 @@ const CHECKS: Record<string, Check> = {
     if (!/数量/.test(squash(r.input.level2)) || !PRODUCE.test(r.result.name) || LOWER_IS_BETTER_NAMES.test(r.result.name) || FEWER_BETTER.test(r.result.name)) return [];
     const m = rowMeasures(r.result).target;
     return m.kind === "number" && (m.op === "<=" || m.op === "<") ? [{ indicator: r.result.index, message: () => `${at(r)}是要完成的数量，指标值却写作“${r.result.target}”（上限）：少做甚至不做也算达标；应为“≥”` }] : [];
+  }),
+  R14: (rows) => {
+    const weighed = rows.filter((r) => r.result.applicable && r.result.weight !== null);
+    const blank = (r: Row) => squash(String(r.input.actual ?? "")) === "" && (r.input.reported_score === null || r.input.reported_score === undefined || squash(String(r.input.reported_score)) === "");
+    if (weighed.length === 0 || !weighed.every(blank)) return [];
+    // About the whole table: a table-level finding (the issue list links it to the table's header).
+    return [{ indicator: null, message: () => `全部 ${weighed.length} 个有分值的指标都没有填写实际完成值和自评得分：自评表尚未填写` }];
+  },
+  R15: (rows) => rows.flatMap((r) => {
+    if (!/^(?:指标\d*[:：])?是否/.test(r.result.name)) return [];
+    const bare = (v: unknown) => typeof v === "number" || (typeof v === "string" && /^\d+(?:\.\d+)?$/.test(v.trim()));
+    const which = bare(r.input.target) ? `指标值“${r.result.target}”` : bare(r.input.actual) ? `实际完成值“${r.result.actual}”` : "";
+    if (!which) return [];
+    const copied = r.result.weight !== null && Number(r.input.target) === r.result.weight ? `，与本行分值 ${r.result.weight} 相同，疑为误填分值` : "";
+    return [{ indicator: r.result.index, message: () => `${at(r)}是“是否”类指标，${which}却是不带单位的数字${copied}；应写“是/否”` }];
   }),
   R05: (rows) => rows.flatMap((r) => {
     if (!/数量/.test(squash(r.input.level2))) return [];

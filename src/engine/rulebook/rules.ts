@@ -106,6 +106,18 @@ export const DEFAULT_RULES: readonly ReviewRule[] = [
     thresholds: {},
     source: "财预〔2021〕101号（产出数量指标一般为“≥”的正向指标）",
   },
+  {
+    id: "R14", name: "自评未填写", severity: "一般", enabled: true, stage: "自评",
+    checks: "表中每个有分值的指标都既无实际完成值也无自评得分：自评表尚未填写（填写中的表格也会看到这一条）",
+    thresholds: {},
+    source: "财预〔2020〕10号第十九条（单位自评应如实填写实际完成情况并评分）",
+  },
+  {
+    id: "R15", name: "是否类指标写了数值", severity: "一般", enabled: true, stage: "申报及自评",
+    checks: "名称以“是否”开头的指标，指标值或实际完成值却是不带单位的数字（如与分值相同的 12.5，疑为误填分值）；是否类指标应写“是/否”",
+    thresholds: {},
+    source: "财预〔2021〕101号（定性指标以“是/否”等表述）",
+  },
 ];
 
 /** The rules merged with a reviewer's changes (`enabled`, `severity`, `thresholds` by id); unknown ids are reported. */
