@@ -102,6 +102,12 @@ describe("rules shown on a real row changed in the one way the rule is about (an
     expect(review(withRow(q, 0, { target: "是", actual: "是" }), "R15")).toEqual([]);
     expect(review(withRow(q, 0, { level3: "完成数量", target: 12, actual: 12 }), "R15")).toEqual([]);
   });
+  test("R16 指标值与名称不符: a name asking for none with a target that allows some", () => {
+    const q: TableInput = { indicators: [{ level1: "效益指标", level3: "年内无群体性事件发生", weight: 10, target: "小于5次", actual: "无上访", reported_score: 10 }] };
+    expect(review(q, "R16")[0]!.message).toContain("允许发生");
+    expect(review(withRow(q, 0, { target: "=0次" }), "R16")).toEqual([]);
+    expect(review(withRow(q, 0, { level3: "群体性事件次数" }), "R16")).toEqual([]);
+  });
 });
 
 describe("switching rules and thresholds", () => {

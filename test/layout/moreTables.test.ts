@@ -1,4 +1,4 @@
-import { evaluateTable, round, runPipeline, type Grid } from "../../src/engine";
+import { evaluateTable, parseActualAgainst, parseMeasure, round, runPipeline, type Grid } from "../../src/engine";
 import { grid } from "./grids";
 
 /**
@@ -136,6 +136,19 @@ describe("system-export columns and wordings", () => {
     expect(t.detected.columns).toMatchObject({ weight: 9, score: 10, op: 4, target: 5, unit: 6, actual: 7 });
     expect(t.detected.table.indicators.map((i) => i.target)).toEqual(["≥98%", "≥75%"]);
     expect(t.result.indicators.map((i) => [i.score, i.status])).toEqual([[60, "ok"], [40, "mismatch"]]);
+  });
+
+  test("a worded target (按时限完成) against a percentage (100%): read against 100%, with a warning; 无上访 against a count is none", () => {
+    const r = evaluateTable({ indicators: [
+      { level3: "春节前完成走访慰问", target: "按时限完成", actual: "100%", weight: 20 },
+      { level3: "走访完成", target: "按时完成", actual: "80%", weight: 10 },
+      { level3: "群体性事件", target: "小于5次", actual: "无上访", weight: 10 },
+    ] });
+    // The target is qualitative, so is the rule (定性三档): 100% done is 达成, 80% is 未达成 (that tier's 50%).
+    expect(r.indicators.map((i) => i.score)).toEqual([20, 5, 10]);
+    expect(r.findings.filter((f) => f.code === "grade-vs-rate").map((f) => f.indicator)).toEqual([0, 1]);
+    expect(parseActualAgainst(parseMeasure("≤3起"), "未发生群体上访")).toMatchObject({ kind: "number", value: 0 });
+    expect(parseActualAgainst(parseMeasure("≤3"), "无上访")).toMatchObject({ kind: "unreadable" }); // no unit: no count to be none of
   });
 
   test("a month deadline (9月前) against the month it was done (7月), neither with a year: compared within one year", () => {

@@ -208,6 +208,9 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     return done(status, () => [...outcome.steps().filter((s) => s !== ""), head()].join("；"));
   };
   const comparison = compare(target, actual);
+  if (comparison.ok && comparison.kind === "quantity" && comparison.gradeTarget) {
+    add("grade-vs-rate", "warning", () => `${at()}目标为定性“${base.target}”，实际完成值却写“${base.actual}”：口径不一致，按目标完成 100% 比较`);
+  }
   if (!comparison.ok && comparison.code === "unit-mismatch") {
     add("unit-mismatch", "warning", () => `${at()}：${comparison.reason}`);
   }

@@ -32,6 +32,8 @@ export interface QuantityComparison {
   allOrNothing?: boolean;
   /** true when the actual is a description read as reached (达成) with no figure target to compare it with. */
   qualitative?: boolean;
+  /** true when the target is words (按时限完成) and the actual a percentage of it done (100%): read against 100%. */
+  gradeTarget?: boolean;
 }
 
 export interface DateComparison {
@@ -103,6 +105,11 @@ export function compare(target: Measure, actual: Measure): Comparison {
   if (target.kind === "unreadable") return fail("unreadable", "unreadable", `目标值${target.reason}`);
 
   if (target.kind === "grade") {
+    // 按时限完成 / 100%: a target that says "done" and an actual that says how much of it was done, read against 100%.
+    if (target.grade === "met" && actual.kind === "percent" && actual.op === null && actual.change === undefined && actual.value >= 0) {
+      const ratio = actual.value;
+      return { ok: true, kind: "quantity", ratio, met: ratio >= 1 - 1e-9, lower: false, target: 1, actual: ratio, targetShown: target.shown, actualShown: actual.shown, notes: [`目标为定性“${target.shown}”，实际写完成 ${actual.shown}：按目标完成 100% 比较`], gradeTarget: true };
+    }
     return fail("unreadable", "unit-mismatch", `目标为定性“${target.shown}”，实际为“${shown(actual)}”，无法比较`);
   }
   if (target.kind === "date" || actual.kind === "date") {

@@ -246,7 +246,9 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
   if (typeof actual !== "string" || (m.kind !== "unreadable" && m.kind !== "blank")) return m;
   const a = squeeze(cleanText(actual));
   // 无 against a count or a rate (安全事故 0 起 / 实际“无”) is none of it: 0 in the target's terms.
-  if (NOTHING.includes(a) && (target.kind === "number" || target.kind === "percent") && target.change === undefined) {
+  // 无上访 / 无事故 / 未发生安全事故 against a count: none of it (the words after 无 name what did not happen).
+  const nothing = NOTHING.includes(a) || (target.kind === "number" && target.unit !== null && /^(?:无|没有|未发生)[\u4e00-\u9fa5]{1,8}$/.test(a) && !/[\d]/.test(a));
+  if (nothing && (target.kind === "number" || target.kind === "percent") && target.change === undefined) {
     return target.kind === "percent" ? { kind: "percent", op: null, value: 0, text: actual, shown: "0%（实际写“无”）" } : { kind: "number", op: null, value: 0, unit: target.unit, text: actual, shown: `0${target.unit ?? ""}（实际写“无”）` };
   }
   // The same words as the target (改善办学条件 / 改善办学条件): the target, as written, was reached.

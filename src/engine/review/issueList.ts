@@ -35,6 +35,8 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "benefit-unquantified": "将效益目标量化（如受益人数、覆盖率、节约金额）",
   "target-no-op-unit": "补上运算符和计量单位",
   "cost-direction": "成本指标写作“≤”上限",
+  "grade-vs-rate": "目标值与实际完成值用同一口径（都写定性表述，或都写百分比）",
+  "target-contradicts-name": "按名称把指标值改为“0”或“无”，或改写名称",
   "quantity-ceiling": "要完成的数量写作“≥”下限",
   "self-eval-unfilled": "填写各指标的实际完成值和自评得分",
   "yes-no-figure": "是否类指标的指标值与实际完成值写“是/否”",

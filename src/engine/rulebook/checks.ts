@@ -29,6 +29,7 @@ export const RULE_CODES: Record<string, FindingCode> = {
   R13: "quantity-ceiling",
   R14: "self-eval-unfilled",
   R15: "yes-no-figure",
+  R16: "target-contradicts-name",
 };
 
 /** Texts that say nothing as a reason for a missed target. */
@@ -37,6 +38,8 @@ const PLACEHOLDER = /^(?:指标\d*[:：]?|…+|\.+|绩效指标(?:\(\d+分\))?|�
 const SURVEY_WORDS = /问卷|调查|样本|抽样|抽查|访谈|回收/;
 /** Quantities of work to be done (R13): a ceiling on them is a floor written the wrong way. */
 const PRODUCE = /建设|新建|改造|开展|制作|发放|培训|采购|购置|安装|实施|举办|组织|完成|修建|种植|印制|慰问|救助|补助|受益|覆盖|服务/;
+/** Names that ask for none at all (R16): 年内无群体性事件发生, 零事故, 杜绝安全事故. */
+const ZERO_NAMES = /无[\u4e00-\u9fa5]{0,10}(?:发生|事件|事故)|零(?:事故|投诉|伤亡|差错)|杜绝/;
 /** Counts where fewer is better (R13 leaves them alone). */
 const FEWER_BETTER = /事故|投诉|差错|违规|违纪|超标|损失|死亡|发病|上访|逾期|返工|不合格|闲置|案件|风险|隐患|成本|费用|时间|天数|时长/;
 
@@ -95,6 +98,12 @@ const CHECKS: Record<string, Check> = {
     if (!which) return [];
     const copied = r.result.weight !== null && Number(r.input.target) === r.result.weight ? `，与本行分值 ${r.result.weight} 相同，疑为误填分值` : "";
     return [{ indicator: r.result.index, message: () => `${at(r)}是“是否”类指标，${which}却是不带单位的数字${copied}；应写“是/否”` }];
+  }),
+  R16: (rows) => rows.flatMap((r) => {
+    if (!ZERO_NAMES.test(r.result.name)) return [];
+    const m = rowMeasures(r.result).target;
+    const allows = m.kind === "number" && ((m.op === "<=" && m.value >= 1) || (m.op === "<" && m.value > 1));
+    return allows ? [{ indicator: r.result.index, message: () => `${at(r)}的名称要求零发生，指标值“${r.result.target}”却允许发生；指标值应为“0”或“无”` }] : [];
   }),
   R05: (rows) => rows.flatMap((r) => {
     if (!/数量/.test(squash(r.input.level2))) return [];

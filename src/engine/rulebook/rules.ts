@@ -118,6 +118,12 @@ export const DEFAULT_RULES: readonly ReviewRule[] = [
     thresholds: {},
     source: "财预〔2021〕101号（定性指标以“是/否”等表述）",
   },
+  {
+    id: "R16", name: "指标值与名称不符", severity: "一般", enabled: true, stage: "申报及自评",
+    checks: "指标名称要求零发生（无……发生、零事故、杜绝……），指标值却允许发生若干次（如“小于5次”）",
+    thresholds: {},
+    source: "财预〔2021〕101号（指标值应与指标内容相符）",
+  },
 ];
 
 /** The rules merged with a reviewer's changes (`enabled`, `severity`, `thresholds` by id); unknown ids are reported. */
