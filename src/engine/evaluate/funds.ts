@@ -4,6 +4,10 @@ import { amountUnitIn, readAmount, sameUnit } from "../measure/number";
 import { parseMeasure } from "../measure/parse";
 import type { IndicatorInput, TableInput } from "./types";
 
+/** Every money indicator's name has one of these (a quick test before the patterns: most rows are not about money). */
+const MONEY_WORDS = /支付|拨付|执行|支出|使用|进度|到位|预算/;
+export const isMoneyName = (name: string): boolean => MONEY_WORDS.test(name);
+
 /** A rate of the project's money: its value and how it was computed (`259.45 / 300 = 86.48%`). */
 export interface FundRate {
   rate: number;
@@ -60,7 +64,7 @@ function ratio(part: number | string | null | undefined, whole: number | string 
  * Null when the row is not a money indicator, or the table gives no such figure, or the row already reads as it should.
  */
 export function fundView(row: IndicatorInput, name: string, facts: FundFacts | null): { target: string; actual: string; differs: string | null; note: string } | null {
-  if (!facts) return null;
+  if (!facts || !isMoneyName(name)) return null;
   const actual = parseMeasure(row.actual);
   const target = parseMeasure(row.target);
   const byRate = (r: FundRate, what: string) => {

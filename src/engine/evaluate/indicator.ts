@@ -8,7 +8,7 @@ import { applyRule } from "../rules/registry";
 import { ruleLabel } from "../rules/describe";
 import type { Rule } from "../rules/types";
 import { LazyFinding, type FindingCode } from "../findings";
-import { fundView, type FundFacts } from "./funds";
+import { fundView, isMoneyName, type FundFacts } from "./funds";
 import { resolveRule, type RuleTextReader } from "./resolveRule";
 import type { Finding, IndicatorInput, IndicatorResult, RowStatus, RuleSource, Severity, TableInput } from "./types";
 
@@ -16,8 +16,8 @@ export interface RowOptions {
   preset: Preset;
   tolerance: number;
   readRuleText: RuleTextReader | null;
-  /** The budget block's rate and amounts (money indicators are read against them: evaluate/funds.ts). */
-  funds?: FundFacts | null;
+  /** The budget block's rates and amounts, read on first use (money indicators are read against them: evaluate/funds.ts). */
+  funds?: (() => FundFacts | null) | null;
 }
 
 /** Largest weight a row may carry: tables score out of 100. */
@@ -109,7 +109,7 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
   const add = (code: FindingCode, severity: Severity, message: () => string, reported?: number | string | null, recomputed?: number | string | null) =>
     findings.push(new LazyFinding(code, severity, index, message, reported, recomputed));
   // A money indicator (资金支付完成率, 在预算范围内) is read against the budget block: its figures, or its check.
-  const fund = opts.funds && !given.rule && !given.rule_text ? fundView(given, name, opts.funds) : null;
+  const fund = opts.funds && !given.rule && !given.rule_text && isMoneyName(name) ? fundView(given, name, opts.funds()) : null;
   const row = fund ? { ...given, target: fund.target, actual: fund.actual } : given;
   if (fund?.differs) add("fund-rate-differs", "warning", () => `${at()}${fund.note}`, fund.differs, fund.actual);
   else if (fund) add("fund-from-budget", "info", () => `${at()}${fund.note}`);

@@ -18,6 +18,8 @@ export function levelKey(name: string | null | undefined): string {
  */
 export function weightsFromLevels(rows: { level1?: string | null; level1_weight?: number | null; weight?: unknown; reported_score?: unknown }[], readPoints: (v: unknown) => number | null): Map<number, { weight: number; why: string }> {
   const out = new Map<number, { weight: number; why: string }>();
+  // Most tables weigh every row: nothing to infer, and nothing to group.
+  if (rows.every((r) => typeof r.weight === "number" || readPoints(r.weight) !== null)) return out;
   const groups = new Map<string, { name: string; points: number | null; members: number[] }>();
   rows.forEach((row, i) => {
     if (!row.level1) return;

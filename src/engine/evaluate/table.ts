@@ -67,7 +67,7 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
   // The table's own scheme (when it names one) wins, then the caller's, then the preset's.
   const scheme = (table.rating_scheme ? schemeByName(table.rating_scheme) : null) ?? options.ratingScheme ?? preset.rating;
   const findings: Finding[] = [];
-  const rowOpts = { preset, tolerance, readRuleText: options.readRuleText === undefined ? readRuleText : options.readRuleText, funds: fundFacts(table) };
+  const rowOpts = { preset, tolerance, readRuleText: options.readRuleText === undefined ? readRuleText : options.readRuleText, funds: once(() => fundFacts(table)) };
   // Weights the table states only by level (产出指标(60分)), where they follow with certainty: said, never silent.
   const points = (v: unknown) => {
     const n = readNumber(v as string | number | null);
@@ -134,4 +134,17 @@ function plainCompletion(row: IndicatorInput): number | null {
   const target = parseMeasure(row.target);
   const c = compare(target, parseActualAgainst(target, row.actual));
   return c.ok && c.kind === "quantity" ? directedCompletion(c) : null;
+}
+
+/** A value computed on first call only (most tables have no money indicator: their budget is not read twice). */
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
 }

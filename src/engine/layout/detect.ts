@@ -339,8 +339,9 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       if (rc) rating = rc;
       continue;
     }
-    const ratingHere = ratingIn(vals, r);
-    if (ratingHere && texts.filter((t) => t !== "").length <= 3) {
+    // A rating row holds three texts at most (评价等级 | 优): an indicator row is never one, and is not searched.
+    const ratingHere = texts.filter((t) => t !== "").length <= 3 ? ratingIn(vals, r) : null;
+    if (ratingHere) {
       rating = ratingHere;
       rows.push({ row: r, kind: "rating", reason: "评价等级行" });
       last = r;
@@ -515,6 +516,9 @@ function unitWord(unit: string): string | null {
 function totalBySum(r: number, get: (r: number, role: keyof ColumnMap) => CellValue, above: IndicatorInput[]): boolean {
   const w = get(r, "weight");
   if (typeof w !== "number" || above.length < 2) return false;
+  // An indicator row has a target and an actual that differ (a total's cells are blank or one merged label).
+  const target = text(get(r, "target"));
+  if (target !== "" && target !== text(get(r, "actual"))) return false;
   // One label at most (merged across the name, target and actual columns), and no figure in it.
   const labels = new Set((["level1", "level2", "level3", "target", "actual"] as const).map((k) => text(get(r, k))).filter((t) => t !== ""));
   if (labels.size > 1 || [...labels].some((t) => /[0-9０-９%％]/.test(t))) return false;
