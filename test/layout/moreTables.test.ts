@@ -65,6 +65,59 @@ describe("money indicators are read against the budget block", () => {
   });
 });
 
+describe("weights as shares and rows scored by their parts", () => {
+  test("weights written as percentages (20%, or 0.2 in a % cell) are points of 100", () => {
+    const g: Grid = {
+      sheet: "S",
+      origin: { row: 0, col: 0 },
+      merges: [],
+      cells: [
+        ["三级指标", "权重", "年度指标值", "实际完成值", "得分"].map((v) => ({ v })),
+        [{ v: "回收率" }, { v: 0.8, fmt: "0%" }, { v: "≥95%" }, { v: "96%" }, { v: 80 }],
+        [{ v: "覆盖率" }, { v: "20%" }, { v: "≥90%" }, { v: "90%" }, { v: 20 }],
+      ],
+    };
+    const t = tableOf(g);
+    expect(t.result.indicators.map((i) => [i.weight, i.score, i.status])).toEqual([[80, 80, "ok"], [20, 20, "ok"]]);
+  });
+
+  test("a weighted row with no figures, followed by rows with figures and no weight: its parts, the worst part counts", () => {
+    const g = grid([
+      ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分"],
+      ["产出指标", "数量指标", "★补助种植面积", 10, null, null, 10],
+      ["产出指标", "数量指标", "红薯种植面积", null, "5.5亩", "5.5亩", null],
+      ["产出指标", "数量指标", "梨树种植面积", null, "6亩", "3亩", null],
+      ["产出指标", "数量指标", "★养殖数量", 10, null, null, 10],
+      ["产出指标", "数量指标", "猪养殖数量", null, "80头", "80头", null],
+      ["产出指标", "质量指标", "工程质量合格", 80, null, null, 80],
+      ["产出指标", "质量指标", "指标1:/", null, "/", "/", null],
+    ]);
+    const t = tableOf(g);
+    expect(t.detected.indicatorRows).toEqual([1, 4, 6, 7]);
+    expect(t.detected.rows.filter((r) => r.kind === "sub-item").map((r) => r.row)).toEqual([2, 3, 5]);
+    expect(t.detected.table.indicators[0]).toMatchObject({ target: "5.5亩；6亩", actual: "5.5亩；3亩" });
+    expect(t.result.indicators.slice(0, 2).map((i) => [i.score, i.status])).toEqual([[5, "mismatch"], [10, "ok"]]);
+  });
+});
+
+describe("a scoring sheet whose header names only the indicator and its points", () => {
+  test("blank header cells named by what they hold (评分标准 texts, 得分 numbers); checklist rules are the evaluator's judgement", () => {
+    const g = grid([
+      ["目标名称", null, "分值", null],
+      ["充分性", "制定有项目实施方案,得3分,否则不得分。", 3, 3],
+      ["信息传达", "15个工作日内通知各村的,得2分,有一项未达要求扣1分", 2, 1],
+      ["发放情况", "全部发放得5分,未完成的按实际比例计分", 5, 5],
+      ["宣传", "通过板报宣传,得2分", 2, 2],
+    ]);
+    const t = tableOf(g);
+    expect(t.detected.columns).toMatchObject({ level3: 0, rule: 1, weight: 2, score: 3 });
+    expect(t.result.findings.find((f) => f.code === "layout")!.message).toContain("按内容推定");
+    expect(t.result.indicators.map((i) => [i.score, i.rule_source])).toEqual([[3, "judgement"], [1, "judgement"], [null, null], [2, "judgement"]]);
+    // A proportional part (按实际比例计分) needs figures the sheet does not give: it stays a rule to be named.
+    expect(t.result.indicators[2]!.status).toBe("needs-rule");
+  });
+});
+
 describe("the budget block's 其中 rows", () => {
   test("each 其中 row's written rate is checked against its own amounts; a right one, or one without amounts, says nothing", () => {
     const g = grid([

@@ -186,6 +186,12 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
       const j = judged("评分标准未给出计分公式", resolved.reason);
       if (j) return j;
     }
+    // A checklist of points (制定方案的得3分，否则不得分；有一项未达要求扣1分) on a row with no target and no actual:
+    // nothing to compute from, so the evaluator judged item by item. A formula (=, ×, %, /) stays needs-rule.
+    if (row.rule_text && isChecklist(row.rule_text) && base.target === "" && base.actual === "") {
+      const j = judged("评分标准为逐项得分、扣分的检查清单，表中没有目标值和实际值", "由评价人按清单逐项判断");
+      if (j) return j;
+    }
     add("needs-rule", "warning", () => `${at()}：${resolved.reason}`);
     return done("needs-rule", () => resolved.reason);
   }
@@ -264,6 +270,11 @@ function checkWrittenCompletion(
   if (Math.abs(w - computed) > tol && !(directed !== null && Math.abs(w - directed) <= tol)) {
     add("rate-mismatch", "warning", () => `${at()}写明完成率 ${String(written)}，按目标和实际计算为 ${pct(computed)}`, String(written), pct(computed));
   }
+}
+
+/** A rule text that awards or deducts points item by item and holds no formula. */
+function isChecklist(s: string): boolean {
+  return /得\s*\d+(?:\.\d+)?\s*分|扣\s*\d+(?:\.\d+)?\s*分|不得分|扣完/.test(s) && !/[=＝×*÷%％/]|计算|公式|比例|比率/.test(s);
 }
 
 /** Whether a text holds a figure (a target or rule with numbers is something to compute, never a judgement). */

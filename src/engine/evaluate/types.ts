@@ -35,6 +35,8 @@ export interface BudgetInput {
 }
 
 export interface IndicatorInput {
+  /** How many rows below this one hold its figures (★ rows scored by their parts; layout detection sets it). */
+  from_parts?: number;
   code?: string | null;
   level1?: string | null;
   level2?: string | null;

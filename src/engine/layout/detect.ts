@@ -167,7 +167,13 @@ function applyOverrides(cols: ColumnMap, over: Partial<Record<Role, number | nul
 /** A header over one or two rows starting at `r`, or null. */
 function headerAt(vals: CellValue[][], r: number): { start: number; end: number; columns: ColumnMap; issues: { col: number; text: string }[] } | null {
   const one = rolesOf(vals, r, []);
-  if (!isHeader(one.columns)) return null;
+  if (!isHeader(one.columns)) {
+    // A header that names only the indicator and its points (目标名称 | | 分值 | ), its other columns blank: the
+    // blank ones are named by what they hold (a 得分 beside the points, a 评分标准 text), and the reader says so.
+    const inferred = blankColumns(vals, r, one.columns);
+    if (!inferred || !isHeader(inferred.columns)) return null;
+    return { start: r, end: r, columns: inferred.columns, issues: [...one.issues, ...inferred.issues] };
+  }
   let best = { start: r, end: r, columns: one.columns, issues: one.issues, others: one.others };
   // Headers over two or three rows: each lower row that is text only and names more (or finer) roles extends it.
   for (let d = 1; d <= 2; d++) {
@@ -283,6 +289,34 @@ function preferFigures(vals: CellValue[][], from: number, columns: ColumnMap, ot
   return out;
 }
 
+/**
+ * Roles for the blank cells of a header that names only the indicator and the weight, from the rows below (up to
+ * 8): a column right of the weight holding numbers no greater than the row's weight is the score; a column of
+ * texts that award points (得3分, 扣1分, 不得分) is the rule. Null unless a score column is found in 3 rows or more.
+ */
+function blankColumns(vals: CellValue[][], r: number, columns: ColumnMap): { columns: ColumnMap; issues: { col: number; text: string }[] } | null {
+  if (columns.level3 === undefined || columns.weight === undefined || columns.score !== undefined) return null;
+  const header = vals[r] ?? [];
+  const rows = vals.slice(r + 1, r + 9);
+  const width = Math.max(header.length, ...rows.map((x) => x.length));
+  const out: ColumnMap = { ...columns };
+  const named: string[] = [];
+  for (let c = 0; c < width; c++) {
+    if (text(header[c]) !== "" || Object.values(out).includes(c)) continue;
+    const scores = rows.filter((row) => typeof row[c] === "number" && typeof row[columns.weight!] === "number" && (row[c] as number) >= 0 && (row[c] as number) <= (row[columns.weight!] as number)).length;
+    const rules = rows.filter((row) => /得\s*\d+(?:\.\d+)?\s*分|扣\s*\d+(?:\.\d+)?\s*分|不得分/.test(text(row[c]))).length;
+    if (c > columns.weight && out.score === undefined && scores >= 3) {
+      out.score = c;
+      named.push(`第 ${c + 1} 列（数字不大于分值）为得分`);
+    } else if (out.rule === undefined && rules >= 3) {
+      out.rule = c;
+      named.push(`第 ${c + 1} 列（写明得分、扣分）为评分标准`);
+    }
+  }
+  if (out.score === undefined) return null;
+  return { columns: out, issues: [{ col: out.score, text: `表头空白，按内容推定：${named.join("；")}` }] };
+}
+
 /** Two columns of one merged header cell (the same text filled across). */
 function sameMerged(row: CellValue[], a: number, b: number): boolean {
   const t = text(row[a]);
@@ -304,6 +338,8 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   const rows: RowClass[] = [];
   const directions: string[] = [];
   let deviationBlock = "";
+  let parentOpen = false;
+  let partsOf = 0;
   let endAt: DetectedTable["end"] = null;
   for (let r = end + 1; r < vals.length; r++) {
     const row = vals[r] ?? [];
@@ -389,6 +425,20 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     // Merged level cells passed without their merges (a range given to EVAL.TABLE) are blank below the first
     // row: the level continues from the row above, as it does on the sheet.
     const prev = indicators[indicators.length - 1];
+    // A weighted row with no figures of its own (★补助各类粮食作物种植面积 | 10 | | | 10) followed by rows with figures
+    // and no weight or score (红薯种植面积 | | 5.5亩 | 5.5亩): those are its parts, scored together on the parent
+    // (each part against its own target; the worst part counts).
+    if (prev && parentOpen && isPart(input)) {
+      prev.target = prev.target === null || prev.target === undefined || prev.target === "" ? String(input.target) : `${String(prev.target)}；${String(input.target)}`;
+      prev.actual = prev.actual === null || prev.actual === undefined || prev.actual === "" ? String(input.actual) : `${String(prev.actual)}；${String(input.actual)}`;
+      rows[rows.length - 1] = { row: r, kind: "sub-item", reason: `“${text(prev.level3 ?? "")}”的分项（目标与实际计入该行）` };
+      prev.from_parts = ++partsOf;
+      if (partsOf === 1) issues.push({ address: address(grid, indicatorRows[indicatorRows.length - 1]!, columns.level3 ?? 0), message: `“${text(prev.level3 ?? "")}”本行未写指标值和实际完成值，写在下方分项中：按各分项中完成最差的一项计` });
+      last = r;
+      continue;
+    }
+    parentOpen = typeof input.weight === "number" && blankValue(input.target) && blankValue(input.actual);
+    partsOf = 0;
     if (prev && !input.level1 && prev.level1) input.level1 = prev.level1;
     if (prev && !input.level2 && prev.level2 && input.level1 === prev.level1) input.level2 = prev.level2;
     indicators.push(input);
@@ -472,7 +522,7 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
     level1: str("level1"),
     level2: str("level2"),
     level3: name,
-    weight: weightCell ? (numberOf(weightCell) ?? (weightCell.v === null ? null : String(weightCell.v))) : null,
+    weight: weightCell ? weightOf(weightCell) : null,
     target,
     actual,
     reported_score: cellAt(r, "score") ? (numberOf(cellAt(r, "score")) ?? null) : null,
@@ -649,6 +699,25 @@ function fundsRow(vals: CellValue[][], from: number, before: number): { planned:
     if (found.planned !== undefined && found.arrived !== undefined) return { planned: found.planned, arrived: found.arrived, used: found.used ?? null };
   }
   return null;
+}
+
+/**
+ * A weight as the table writes it. A weight written as a percentage (20%, or 0.2 in a % cell: the row's share of
+ * the 100 points, as some provinces' forms have it) is that many points.
+ */
+function weightOf(cell: GridCell): number | string | null {
+  if (typeof cell.v === "number" && (cell.fmt ?? "").includes("%")) return Math.round(cell.v * 100 * 1e6) / 1e6;
+  const pct = typeof cell.v === "string" ? /^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$/.exec(cell.v) : null;
+  if (pct) return Number(pct[1]);
+  return numberOf(cell) ?? (cell.v === null ? null : String(cell.v));
+}
+
+const blankValue = (v: unknown) => v === null || v === undefined || String(v).trim() === "";
+
+/** A part of the row above: a figure on both sides, no weight and no score of its own. */
+function isPart(row: IndicatorInput): boolean {
+  const figure = (v: unknown) => typeof v === "number" || (typeof v === "string" && /\d/.test(v));
+  return row.applicable !== false && blankValue(row.weight) && blankValue(row.reported_score) && figure(row.target) && figure(row.actual);
 }
 
 /** `项目总得分 99分` → 99. */

@@ -110,7 +110,7 @@ export function buildPlan(grid: Grid, t: DetectedTable, result: TableResult, opt
     const actualRef = ref(r, t.columns.actual);
     const weightRef = ref(r, t.columns.weight);
     const composed = t.columns.op !== undefined || t.columns.unit !== undefined;
-    const formulaOk = opts.mode === "formulas" && targetRef && actualRef && weightRef && !composed && !row.from_budget && (row.rule_source === "preset" || row.rule_source === "rule-name" || row.rule_source === "rule-text");
+    const formulaOk = opts.mode === "formulas" && targetRef && actualRef && weightRef && !composed && !row.from_budget && !t.table.indicators[i]?.from_parts && !shareWeight(grid, r, t.columns.weight) && (row.rule_source === "preset" || row.rule_source === "rule-name" || row.rule_source === "rule-text");
     if (row.score !== null) {
       const ruleArg = row.rule_source === "preset" ? "" : t.columns.rule !== undefined ? ref(r, t.columns.rule)! : "";
       const formula = formulaOk ? scoreFormula({ target: targetRef, actual: actualRef, weight: weightRef, rule: ruleArg }, opts.preset) : undefined;
@@ -283,4 +283,10 @@ function sameCompletion(row: TableResult["indicators"][number]): boolean {
 function functionDeviation(row: TableResult["indicators"][number]): string | null {
   const { target, actual, comparison } = rowMeasures(row);
   return comparison.ok ? describeDeviation(target, actual) : null;
+}
+
+/** A weight written as a share of 100 points (20%, 0.2 in a % cell): EVAL.SCORE would read 0.2, so the score is a value. */
+function shareWeight(grid: Grid, r: number, col: number | undefined): boolean {
+  const cell = col === undefined ? null : grid.cells[r]?.[col];
+  return Boolean(cell && ((cell.fmt ?? "").includes("%") || (typeof cell.v === "string" && /[%％]/.test(cell.v))));
 }
