@@ -1,16 +1,10 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
+import { run } from "./run";
 import { csvField, summaryCsv } from "../../src/cli/summary";
 import { gbk, SMALL_TABLE, sheetXml, xlsxWithSheet } from "../workbook/fixtures";
 
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 const samples = join(__dirname, "../../assets/samples");
 const county = join(samples, "county-002-self-eval.xlsx");
 const seed = (id: string) => join(__dirname, "../fixtures/seeds", `${id}.json`);

@@ -1,12 +1,6 @@
 import { join } from "path";
-import { main } from "../../src/cli/main";
+import { run } from "./run";
 
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 const seed = (id: string) => join(__dirname, "../fixtures/seeds", `${id}.json`);
 
 describe("eval-score on JSON tables", () => {

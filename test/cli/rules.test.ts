@@ -1,15 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
+import { run } from "./run";
 
 /** eval-score --rules FILE: the 复核口径 rules a reviewer changed, on JSON tables and on workbooks. */
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 const seed = join(__dirname, "../fixtures/seeds/s003-p10.json");
 const sample = join(__dirname, "../../assets/samples/xinjiang-003-self-eval.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "eval-rules-"));

@@ -1,15 +1,9 @@
 import { mkdtempSync, readFileSync, existsSync, statSync, copyFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
+import { run } from "./run";
 import { readWorkbook } from "../../src/workbook/read";
 
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 const samples = join(__dirname, "../../assets/samples");
 
 describe("eval-score on .xlsx", () => {

@@ -51,14 +51,14 @@ export function weightsFromLevels(rows: { level1?: string | null; level1_weight?
  * score ÷ completion is a whole number within the score's rounding, and those add up to the points left after the
  * budget's (100 − 预算分值). Index → weight and the reason; an empty map when anything does not fit.
  */
-export function weightsFromScores(rows: { reported_score?: unknown; weight?: unknown }[], completions: (number | null)[], budgetWeight: number | null, readPoints: (v: unknown) => number | null): Map<number, { weight: number; why: string; fromScores: true }> {
+export function weightsFromScores(rows: { reported_score?: unknown; weight?: unknown }[], completionOf: (i: number) => number | null, budgetWeight: number | null, readPoints: (v: unknown) => number | null): Map<number, { weight: number; why: string; fromScores: true }> {
   const out = new Map<number, { weight: number; why: string; fromScores: true }>();
   if (rows.length < 2 || budgetWeight === null || !(budgetWeight > 0) || budgetWeight >= 100) return out;
   if (rows.some((r) => readPoints(r.weight) !== null)) return out;
   const weights: number[] = [];
   for (const [i, r] of rows.entries()) {
     const s = readPoints(r.reported_score);
-    const c = completions[i];
+    const c = completionOf(i);
     if (s === null || !(s > 0) || c === null || c === undefined || !(c > 0)) return out;
     const w = s / c;
     const whole = Math.round(w);

@@ -74,8 +74,9 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
     return n !== null && Number.isFinite(n) ? n : null;
   };
   let fromLevels: Map<number, { weight: number; why: string; fromScores?: true }> = weightsFromLevels(table.indicators, points);
-  if (fromLevels.size === 0 && table.budget && table.indicators.length > 1 && table.indicators.every((r) => points(r.weight) === null)) {
-    fromLevels = weightsFromScores(table.indicators, table.indicators.map(plainCompletion), points(table.budget.weight), points);
+  if (fromLevels.size === 0 && table.budget) {
+    // Completions are read only for a table with no weight at all (weightsFromScores checks that first).
+    fromLevels = weightsFromScores(table.indicators, (i) => plainCompletion(table.indicators[i]!), points(table.budget.weight), points);
   }
   const indicators = table.indicators.map((given, i) => {
     const inferred = fromLevels.get(i);

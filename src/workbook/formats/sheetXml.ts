@@ -1,5 +1,6 @@
 import { columnLetters, type GridCell } from "../../engine";
 import { parseRef, type CellValue, type SparseCell } from "./cells";
+import { getAttr as attr } from "../patch/xml";
 import { xmlUnescape } from "./zip";
 
 /*
@@ -26,11 +27,6 @@ export interface Styles {
   fmt: (string | undefined)[];
   fill: (string | undefined)[];
 }
-
-const attr = (attrs: string, name: string): string | undefined => {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
-  return m ? xmlUnescape(m[1] ?? m[2] ?? "") : undefined;
-};
 
 /** Inner text of every `<t>` in a run list (shared string, inline string, comment), phonetic runs left out. */
 export function runText(xml: string): string {
