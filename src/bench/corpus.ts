@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { readdirSync, readFileSync } from "fs";
-import { join } from "path";
+import { join, resolve } from "path";
 import { parseAddress, runPipeline, round, type PipelineTable } from "../engine";
 import { readAnyWorkbook } from "../workbook/read";
 
@@ -133,7 +133,9 @@ export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
 const pctOf = (a: number, b: number) => (b === 0 ? "—" : `${((100 * a) / b).toFixed(1)}%`);
 
 async function main(): Promise<void> {
-  const dir = join(__dirname, "..", "..", "..", "test", "fixtures", "real");
+  // `-- --dir PATH` measures another folder of fixtures (a new batch, before it joins the corpus: first contact).
+  const at = process.argv.indexOf("--dir");
+  const dir = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]!) : join(__dirname, "..", "..", "..", "test", "fixtures", "real");
   const fixtures = loadFixtures(dir);
   const all: CorpusFigures[] = [];
   for (const fx of fixtures) all.push(await measureFixture(fx));

@@ -34,7 +34,7 @@ test("the corpus is read at least as well as when it was first measured", async 
   expect(sum("names")).toBeGreaterThanOrEqual(285);
   expect(sum("pairsReadable")).toBeGreaterThanOrEqual(210);
   expect(sum("handReproduced")).toBeGreaterThanOrEqual(191);
-  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(66);
+  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(69);
   // 35 tables, 286 rows: one rule with a proportional part the table gives no figures for stays needs-rule.
   expect(sum("falseAlarms")).toBeLessThanOrEqual(1);
 }, 60_000);

@@ -14,8 +14,18 @@ export const FUND_RATE_NAMES: RegExp[] = [
 /** Names of an arrival rate: the actual is 实际到位资金 / 计划投资额 (`资金到位及时率` is a timeliness rate: not here). */
 export const FUND_ARRIVAL_NAMES: RegExp[] = [/^(?:资金)?到位率$/, /资金到位率/];
 
-/** Labels of a funds row in an evaluation's basic information (label | amount pairs on one row). */
-export const FUNDS_ROW_LABELS = { planned: /^(?:计划投资额?|项目总投资|预算资金|计划资金)/, arrived: /^实际到位(?:资金)?/, used: /^实际(?:使用|支出)(?:情况|资金)?/ };
+/**
+ * Labels of a funds row (label | amount pairs on one row): an evaluation's basic information (计划投资额 | 570 | 实际到位资金 |
+ * 398.88 | 实际使用情况 | 395.86), or a transfer payment's 资金情况 (年度金额: | 208万元 | 资金使用情况(万元) | 合计: | 109.8万元).
+ */
+export const FUNDS_ROW_LABELS = {
+  planned: /^(?:计划投资额?|项目总投资|预算资金|计划资金|年度金额|下达金额|下达资金)/,
+  arrived: /^实际到位(?:资金)?/,
+  used: /^(?:实际(?:使用|支出)(?:情况|资金)?|资金使用(?:情况|金额)?|使用金额|已使用资金)/,
+};
+
+/** A label that only introduces the amount after it (合计:, 小计：): skipped when looking for a label's amount. */
+export const FUNDS_SUBLABEL = /^(?:合计|小计|总计|金额)[:：]?$/;
 
 /** Names of spending kept within the budget: the target is 执行数 ≤ 预算数. */
 export const WITHIN_BUDGET_NAMES: RegExp[] = [/(在|控制在)预算(范围)?(内|以内|之内)/, /不超(过|出)?预算/, /未超(过|出)?预算/];

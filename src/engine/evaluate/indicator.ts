@@ -213,6 +213,12 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     }
     return done(status, () => [...outcome.steps().filter((s) => s !== ""), head()].join("；"));
   };
+  // An evaluator's score table has no target or actual column: a row with neither (none stated in its remark
+  // either) was judged by the evaluator, and its score is taken as that judgement (said, never silent).
+  if ((table as { score_only?: boolean }).score_only === true && target.kind === "blank" && actual.kind === "blank" && !row.rule_text) {
+    const j = judged("：评分表没有指标值和实际完成值栏", "评价人直接评分");
+    if (j) return j;
+  }
   const comparison = compare(target, actual);
   if (comparison.ok && comparison.kind === "quantity" && comparison.gradeTarget) {
     add("grade-vs-rate", "warning", () => `${at()}目标为定性“${base.target}”，实际完成值却写“${base.actual}”：口径不一致，按目标完成 100% 比较`);
@@ -226,8 +232,9 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     // A figure was expected (`≥90万元`) but the actual says only 完成/达到: scored by that grade, and said.
     const graded = applyRule(opts.preset.byKind.qualitative, { target, actual, weight, judgement: row.judgement ?? null, comparison });
     if (graded.ok) {
-      add("actual-no-figure", "warning", () => `${at()}目标为数值“${base.target}”，实际完成值只写了“${base.actual}”，没有写数值；按定性等级计分`);
-      return finish(graded, () => `目标为数值，实际只写了“${base.actual}”：按定性等级计（${ruleLabel(opts.preset.byKind.qualitative)}）`);
+      // Only a target with a figure asked for one; two descriptions are simply compared by their grades.
+      if (hasFigure(base.target)) add("actual-no-figure", "warning", () => `${at()}目标为数值“${base.target}”，实际完成值只写了“${base.actual}”，没有写数值；按定性等级计分`);
+      return finish(graded, () => `${hasFigure(base.target) ? `目标为数值，实际只写了“${base.actual}”` : "目标与实际均为文字"}：按定性等级计（${ruleLabel(opts.preset.byKind.qualitative)}）`);
     }
   }
   if (!outcome.ok && outcome.status === "unreadable" && !hasFigure(base.target) && !hasFigure(base.actual)) {

@@ -12,6 +12,7 @@ import { readPoints as readNumber } from "../measure/number";
 import type { RuleTextReader } from "./resolveRule";
 import type { Finding, TableInput, TableResult } from "./types";
 import { readRuleText } from "../ruleText";
+import { LazyFinding } from "../findings";
 
 export interface EvaluateOptions {
   /** Preset name or object; the table's own `preset` wins over this default. */
@@ -37,6 +38,8 @@ export type DetectedTableInput = TableInput & {
   deviation_block?: string;
   /** true when no 总分/合计 row was found under the indicators (a printed table may have been cut before it). */
   no_total_row?: boolean;
+  /** true for an evaluator's score table with no target or actual column (权重 | 评分结果 only): each score is the evaluator's judgement. */
+  score_only?: boolean;
   /** Level-1 points a note below the table states (产出指标 50 分 …), by level name, with the note's cell. */
   note_level_weights?: { level: string; weight: number; where: string }[];
 };
@@ -87,6 +90,12 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
     findings.push(...r.findings);
     return r.result;
   });
+  const ranges = actualsAsRanges(table.indicators);
+  if (ranges.length) {
+    // One habit, one finding (on its first row): a table that copies its targets into every actual is told once.
+    const list = ranges.map((i) => `第 ${i + 1} 项“${indicators[i]!.actual}”`).join("、");
+    findings.push(new LazyFinding("actual-is-range", "warning", ranges[0]!, () => `实际完成值写作范围（${list}），${ranges.length > 1 ? "多为照抄指标值，" : ""}不是实际完成的数；按字面视为达到目标计分。请填写实际完成数（满意度、知晓率填写调查结果）`));
+  }
   let budget = null;
   if (table.budget) {
     const b = scoreBudget(table.budget, preset.budgetWeight, tolerance);
@@ -149,3 +158,15 @@ function once<T>(f: () => T): () => T {
     return value;
   };
 }
+
+/** Rows whose actual is a range (≥80%, 不低于90%: no measurement), by index; a date's 前 or a plain figure is not one. */
+function actualsAsRanges(rows: readonly IndicatorInput[]): number[] {
+  const out: number[] = [];
+  rows.forEach((row, i) => {
+    if (typeof row.actual !== "string" || !RANGE_START.test(row.actual)) return;
+    const m = parseMeasure(row.actual);
+    if ((m.kind === "number" || m.kind === "percent") && m.op !== null && m.op !== "=") out.push(i);
+  });
+  return out;
+}
+const RANGE_START = /^\s*(?:[≥≤><＞＜≧≦]|大于|小于|不低于|不少于|不超过|不高于|不大于|不小于)/;

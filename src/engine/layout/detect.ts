@@ -6,7 +6,7 @@ import { amountUnitIn, readAmount } from "../measure/number";
 import { address, filledValues, text, type CellValue, type Grid, type GridCell } from "./grid";
 import { classifyRow, type RowClass } from "./classify";
 import { LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, TITLE_TOTAL_LABELS } from "../data/rows";
-import { FUNDS_ROW_LABELS } from "../data/funds";
+import { FUNDS_ROW_LABELS, FUNDS_SUBLABEL } from "../data/funds";
 import { toSimplified } from "../data/traditional";
 import { budgetRoleOf, matchHeader, type BudgetRole, type HeaderMatch, type Role } from "./headers";
 
@@ -63,6 +63,8 @@ function budgetHeaderAt(vals: CellValue[][], r: number): boolean {
   }
   return seen.has("executed") && (seen.has("initial") || seen.has("fullYear"));
 }
+/** The national template's second-level names (数量指标, 经济效益指标, 服务对象满意度指标 …). */
+const LEVEL2_WORD = /^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标/;
 const SUBTOTAL_WORDS = /^(?:小计|小计得分)$/;
 const RATING_LABEL = /^(?:评价等级|绩效等级|等级|自评等级|评级|评价结果|自评结果)$/;
 const RATING_VALUE = /^(?:优|良|中|差|优秀|良好|中等|合格|不合格|较差)(?:等级)?$/;
@@ -238,6 +240,8 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
     if (role === "weight" && (prevRole === "level1" || prevRole === "level2") && columns.level3 === undefined) {
       role = prevRole === "level1" ? "level1Weight" : "level2Weight";
     }
+    // One name header merged over two columns with nothing below it (评价内容 over 产出目标 | 数量目标): the first and second levels.
+    if (role === "level1" && columns.level1 !== undefined && columns.level2 === undefined && c === columns.level1 + 1 && sameMerged(row, columns.level1, c) && sub === null) role = "level2";
     if (role === null) {
       if (top !== "" && !/^\d/.test(top)) issues.push({ col: c, text: sub !== null && bottom !== "" && bottom !== top ? `${top}/${bottom}` : top });
     } else if (columns[role] === undefined || (m!.score > (scores[role] ?? 0) && (fromSub || !sameMerged(row, columns[role]!, c)))) {
@@ -250,6 +254,11 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
       (others[role] ??= []).push(c);
     }
     if (role !== null) prevRole = role;
+  }
+  // A loosely named group column (内容) is the indicator's name where no column names the indicator.
+  if (columns.level3 === undefined && columns.level1 !== undefined && scores.level1 === 1 && columns.level2 === undefined) {
+    columns.level3 = columns.level1;
+    delete columns.level1;
   }
   return { columns, issues, subRow, others };
 }
@@ -279,6 +288,19 @@ function preferFigures(vals: CellValue[][], from: number, columns: ColumnMap, ot
     if (here.n > 0 || here.words < 2) continue;
     const better = others[role]!.find((o) => figures(o).n >= 2 && !Object.values(out).includes(o));
     if (better !== undefined) out[role] = better;
+  }
+  // No 二级指标 header, but a column between the first level and the name holding 数量指标, 质量指标, 成本指标 …
+  // (a header cell left blank): that column is the second level.
+  if (out.level2 === undefined && out.level3 !== undefined) {
+    const used = new Set(Object.values(out));
+    for (let c = (out.level1 ?? -1) + 1; c < out.level3; c++) {
+      if (used.has(c)) continue;
+      const words = rows.filter((row) => LEVEL2_WORD.test(text(row?.[c]).replace(/\s+/g, ""))).length;
+      if (words >= 2) {
+        out.level2 = c;
+        break;
+      }
+    }
   }
   // 指标性质 (正向/反向) beside 指标方向 (大于等于/小于等于/等于): the comparison is the operator.
   const compares = (c: number) => rows.filter((row) => /^(?:大于|小于|等于|不大于|不小于|不高于|不低于|[≥≤=<>≧≦＝]|>=|<=)/.test(text(row?.[c]))).length;
@@ -422,6 +444,13 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     }
     const input = rowInput(grid, r, get, cellAt, columns, directions);
     if (cls.kind === "not-applicable") input.applicable = false;
+    // A score table with no target or actual cells whose remark states both (目标值2座,完成值9座): read from the remark.
+    const stated = blankValue(input.target) && blankValue(input.actual) ? figuresInRemark(input.deviation_note) : null;
+    if (stated) {
+      input.target = stated.target;
+      input.actual = stated.actual;
+      issues.push({ address: address(grid, r, columns.deviation ?? 0), message: `本行没有指标值和实际完成值栏，按备注“${stated.said}”读作目标 ${stated.target}、实际 ${stated.actual}` });
+    }
     // Merged level cells passed without their merges (a range given to EVAL.TABLE) are blank below the first
     // row: the level continues from the row above, as it does on the sheet.
     const prev = indicators[indicators.length - 1];
@@ -481,6 +510,8 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   const doubts = rows.filter((x) => x.kind === "name-only").map((x) => `第 ${grid.origin.row + x.row + 1} 行${x.reason}`);
   if (doubts.length) (table as DetectedTableInput).layout_doubts = doubts;
   if (!total && indicators.length > 0) (table as DetectedTableInput).no_total_row = true;
+  // An evaluator's score table (内容 | 指标 | 权重 | 评分结果 | 备注): no target or actual column at all.
+  if (columns.target === undefined && columns.actual === undefined && columns.weight !== undefined && columns.score !== undefined) (table as DetectedTableInput).score_only = true;
   if (deviationBlock) (table as DetectedTableInput).deviation_block = deviationBlock;
   const funds = budget ? null : fundsRow(vals, searchFrom, start);
   if (funds) (table as DetectedTableInput).funds_block = funds;
@@ -681,9 +712,10 @@ function budgetParts(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
 
 /**
  * A funds row above the table (an evaluation's basic information: 计划投资额(万元) | 570 | 实际到位资金(万元) | 398.88 |
- * 实际使用情况(万元) | 395.86): each label followed by its amount. Null unless both 计划 and 到位 are there.
+ * 实际使用情况(万元) | 395.86), or a transfer payment's 资金情况 (年度金额: | 208万元 | 资金使用情况 | 合计: | 109.8万元): each
+ * label followed by its amount. Null unless 计划 (or 年度金额) and 到位 or 使用 are there.
  */
-function fundsRow(vals: CellValue[][], from: number, before: number): { planned: number | string; arrived: number | string; used: number | string | null } | null {
+function fundsRow(vals: CellValue[][], from: number, before: number): { planned: number | string; arrived: number | string | null; used: number | string | null } | null {
   for (let r = from; r < before; r++) {
     const row = vals[r] ?? [];
     const found: Partial<Record<keyof typeof FUNDS_ROW_LABELS, number | string>> = {};
@@ -691,12 +723,12 @@ function fundsRow(vals: CellValue[][], from: number, before: number): { planned:
       const label = text(v).replace(/\s+/g, "");
       for (const [k, re] of Object.entries(FUNDS_ROW_LABELS) as [keyof typeof FUNDS_ROW_LABELS, RegExp][]) {
         if (found[k] !== undefined || !re.test(label)) continue;
-        const next = row.slice(c + 1).find((x) => text(x) !== "");
+        const next = row.slice(c + 1).find((x) => text(x) !== "" && !FUNDS_SUBLABEL.test(text(x).replace(/\s+/g, "")));
         const a = next === undefined ? null : readAmount(next as string | number);
         if (a && !Number.isNaN(a.value) && next !== undefined && next !== null && typeof next !== "boolean") found[k] = next;
       }
     });
-    if (found.planned !== undefined && found.arrived !== undefined) return { planned: found.planned, arrived: found.arrived, used: found.used ?? null };
+    if (found.planned !== undefined && (found.arrived !== undefined || found.used !== undefined)) return { planned: found.planned, arrived: found.arrived ?? null, used: found.used ?? null };
   }
   return null;
 }
@@ -710,6 +742,13 @@ function weightOf(cell: GridCell): number | string | null {
   const pct = typeof cell.v === "string" ? /^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$/.exec(cell.v) : null;
   if (pct) return Number(pct[1]);
   return numberOf(cell) ?? (cell.v === null ? null : String(cell.v));
+}
+
+/** `目标值2座,完成值9座`, `计划10个，实际完成12个` in a remark: the target and the actual it states; null otherwise. */
+function figuresInRemark(note: string | null | undefined): { target: string; actual: string; said: string } | null {
+  if (!note || note.length > 120) return null;
+  const m = /(?:目标值?|指标值|计划(?:数|值)?)\s*[:：为是]?\s*([≥≤><=]?\s*\d+(?:\.\d+)?\s*[^\s\d,，;；。、]{0,4})\s*[,，;；、]?\s*(?:实际)?(?:完成值?|完成数|实际值?)\s*[:：为是]?\s*(\d+(?:\.\d+)?\s*[^\s\d,，;；。、]{0,4})/.exec(note);
+  return m ? { target: m[1]!.replace(/\s+/g, ""), actual: m[2]!.replace(/\s+/g, ""), said: m[0]! } : null;
 }
 
 const blankValue = (v: unknown) => v === null || v === undefined || String(v).trim() === "";

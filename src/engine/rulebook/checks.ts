@@ -5,6 +5,7 @@ import type { Finding, IndicatorInput, IndicatorResult, Severity, TableInput, Ta
 import type { ReviewRule, RuleSeverity } from "./rules";
 import type { DetectedTableInput } from "../evaluate/table";
 import { LOWER_IS_BETTER_NAMES } from "../data/rows";
+import { fundFacts } from "../evaluate/funds";
 
 /** What the checks know beyond the table: whether the workbook holds a questionnaire table. */
 export interface RulebookContext {
@@ -30,6 +31,7 @@ export const RULE_CODES: Record<string, FindingCode> = {
   R14: "self-eval-unfilled",
   R15: "yes-no-figure",
   R16: "target-contradicts-name",
+  R17: "cost-above-spending",
 };
 
 /** Texts that say nothing as a reason for a missed target. */
@@ -50,6 +52,14 @@ const isBenefit = (r: Row) => /效益/.test(squash(r.input.level1) + squash(r.in
 const isOutput = (r: Row) => /产出/.test(squash(r.input.level1));
 const at = (r: Row) => `第 ${r.result.index + 1} 项“${r.result.name}”`;
 
+/** The money's execution rate: the budget block's, else a funds row's 使用 over 年度金额 or 到位 (said with its basis). */
+function spending(table: TableInput, result: TableResult, below: number): { rate: number; said: string } | null {
+  const under = `低于 ${pct(below, 0)}`;
+  if (result.budget?.rate !== null && result.budget?.rate !== undefined) return { rate: result.budget.rate, said: `预算执行率仅 ${pct(result.budget.rate)}（${under}）` };
+  const e = fundFacts(table)?.execution;
+  return e ? { rate: e.rate, said: `${e.what.replace(/（.*$/, "")}仅 ${pct(e.rate)}（${e.shown.replace(/ = .*$/, "")}，${under}）` } : null;
+}
+
 type Check = (rows: Row[], table: TableInput, result: TableResult, rule: ReviewRule, ctx: RulebookContext) => { indicator: number | null; message: () => string }[];
 
 const CHECKS: Record<string, Check> = {
@@ -60,11 +70,12 @@ const CHECKS: Record<string, Check> = {
     if ((t.layout_doubts?.length ?? 0) > 0 || t.no_total_row === true) return [];
     const scored = rows.filter((r) => r.result.applicable && r.result.weight !== null);
     if (scored.length < 3 || !scored.every((r) => r.result.reported_score !== null && r.result.reported_score >= r.result.weight! - 0.005)) return [];
-    const rate = result.budget?.rate ?? null;
+    const spent = spending(table, result, rule.thresholds.executionBelow!);
+    const rate = spent?.rate ?? null;
     const lowSpend = rate !== null && rate < rule.thresholds.executionBelow!;
     const missed = scored.filter((r) => r.result.met === false);
     if (!lowSpend && missed.length === 0) return [];
-    return [{ indicator: null, message: () => `全部 ${scored.length} 个指标自评满分，但${[lowSpend ? `预算执行率仅 ${pct(rate!)}（低于 ${pct(rule.thresholds.executionBelow!, 0)}）` : "", missed.length ? `按规则复核有 ${missed.length} 项未完成目标（${missed.slice(0, 3).map((r) => r.result.name).join("、")}${missed.length > 3 ? "等" : ""}）` : ""].filter(Boolean).join("，")}，自评可能流于形式` }];
+    return [{ indicator: null, message: () => `全部 ${scored.length} 个指标自评满分，但${[lowSpend ? spent!.said : "", missed.length ? `按规则复核有 ${missed.length} 项未完成目标（${missed.slice(0, 3).map((r) => r.result.name).join("、")}${missed.length > 3 ? "等" : ""}）` : ""].filter(Boolean).join("，")}，自评可能流于形式` }];
   },
   R02: (rows) => rows.filter((r) => isBenefit(r) && squash(r.result.target) !== "").flatMap((r) => {
     const m = rowMeasures(r.result).target;
@@ -105,6 +116,19 @@ const CHECKS: Record<string, Check> = {
     const allows = m.kind === "number" && ((m.op === "<=" && m.value >= 1) || (m.op === "<" && m.value > 1));
     return allows ? [{ indicator: r.result.index, message: () => `${at(r)}的名称要求零发生，指标值“${r.result.target}”却允许发生；指标值应为“0”或“无”` }] : [];
   }),
+  R17: (rows, table) => {
+    const e = fundFacts(table)?.execution;
+    if (!e || e.spentYuan === null || !(e.spentYuan > 0)) return [];
+    const spent = e.spentYuan;
+    return rows.flatMap((r) => {
+      if (!/成本/.test(squash(r.input.level2) + r.result.name)) return [];
+      const a = rowMeasures(r.result).actual;
+      // An amount of money (713万元, 150万); a cost per unit (元/人) is not comparable with the whole spend.
+      const money = a.kind === "number" && (a.unit === "元" || (a.unit === null && /[万亿]$/.test(squash(r.result.actual))));
+      if (!money || a.value <= spent * 1.005) return [];
+      return [{ indicator: r.result.index, message: () => `${at(r)}是成本指标，实际完成值“${r.result.actual}”超过全年实际支出 ${e.executed}${/[元万亿]/.test(e.executed) ? "" : "（按表头单位）"}：成本应按实际支出填写` }];
+    });
+  },
   R05: (rows) => rows.flatMap((r) => {
     if (!/数量/.test(squash(r.input.level2))) return [];
     const m = rowMeasures(r.result).target;
@@ -116,19 +140,27 @@ const CHECKS: Record<string, Check> = {
       const n = squash(r.result.name);
       return n.length >= 4 && !PLACEHOLDER.test(n) && n !== squash(r.input.level1) && n !== squash(r.input.level2);
     };
-    const outputs = new Map(rows.filter((r) => isOutput(r) && named(r)).map((r) => [squash(r.result.name), r]));
-    return rows.filter((r) => isBenefit(r) && named(r) && outputs.has(squash(r.result.name))).map((r) => ({ indicator: r.result.index, message: () => `${at(r)}在产出指标（第 ${outputs.get(squash(r.result.name))!.result.index + 1} 项）和效益指标下重复出现` }));
+    // One finding per repeated name, on its first row: the same name under other 二级指标 (产出 and 效益, or 成本,
+    // 经济效益 and 社会效益) counts one thing's points twice, or names the project's item instead of a measure.
+    const groups = new Map<string, Row[]>();
+    for (const r of rows) if (named(r)) groups.set(squash(r.result.name), [...(groups.get(squash(r.result.name)) ?? []), r]);
+    const level = (r: Row) => `${squash(r.input.level1)}|${squash(r.input.level2)}`;
+    return [...groups.values()].filter((g) => g.length > 1 && new Set(g.map(level)).size > 1).map((g) => ({
+      indicator: g[0]!.result.index,
+      message: () => `${at(g[0]!)}与第 ${g.slice(1).map((r) => r.result.index + 1).join("、")} 项同名，分别列在${[...new Set(g.map((r) => squash(r.input.level2) || squash(r.input.level1)))].map((l) => `“${l}”`).join("、")}下：同一事项重复计分，或指标名写的是项目内容而非可衡量的指标`,
+    }));
   },
   R07: (rows, _t, _r, _rule, ctx) => {
     if (ctx.hasSurvey) return [];
     return rows.filter((r) => /满意/.test(squash(r.input.level2) + r.result.name) && rowMeasures(r.result).actual.kind === "percent" && !SURVEY_WORDS.test(`${r.result.actual}${r.input.deviation_note ?? ""}${r.input.rule_text ?? ""}${r.result.name}`))
       .map((r) => ({ indicator: r.result.index, message: () => `${at(r)}报告满意度“${r.result.actual}”，但工作簿中没有问卷统计表，也未写样本数或调查方式` }));
   },
-  R08: (rows, _t, result, rule) => {
-    const rate = result.budget?.rate ?? null;
+  R08: (rows, table, result, rule) => {
+    const spent = spending(table, result, rule.thresholds.executionBelow!);
+    const rate = spent?.rate ?? null;
     const outputs = rows.filter((r) => isOutput(r) && r.result.applicable);
     if (rate === null || rate >= rule.thresholds.executionBelow! || outputs.length === 0 || !outputs.every((r) => r.result.met === true)) return [];
-    return [{ indicator: null, message: () => `产出指标全部完成，但预算执行率仅 ${pct(rate)}（低于 ${pct(rule.thresholds.executionBelow!, 0)}）：产出与资金执行不匹配` }];
+    return [{ indicator: null, message: () => `产出指标全部完成，但${spent!.said}：产出与资金执行不匹配` }];
   },
   R09: (rows, _t, _r, rule) => rows.flatMap((r) => {
     const { comparison: c } = rowMeasures(r.result);

@@ -59,8 +59,8 @@ export const DEFAULT_RULES: readonly ReviewRule[] = [
     source: "财预〔2021〕101号（产出数量指标不以资金量代替）",
   },
   {
-    id: "R06", name: "同一指标重复计入", severity: "提示", enabled: true, stage: "申报及自评",
-    checks: "同一名称的三级指标同时出现在产出指标和效益指标下",
+    id: "R06", name: "同一指标重复计入", severity: "一般", enabled: true, stage: "申报及自评",
+    checks: "同一名称的三级指标出现在不同的二级指标下（如产出与效益，或成本、经济效益与社会效益）：同一事项重复计分，或指标名写的是项目内容",
     thresholds: {},
     source: "第三方复核实务：产出与效益指标重复设置",
   },
@@ -123,6 +123,12 @@ export const DEFAULT_RULES: readonly ReviewRule[] = [
     checks: "指标名称要求零发生（无……发生、零事故、杜绝……），指标值却允许发生若干次（如“小于5次”）",
     thresholds: {},
     source: "财预〔2021〕101号（指标值应与指标内容相符）",
+  },
+  {
+    id: "R17", name: "成本超过实际支出", severity: "一般", enabled: true, stage: "自评",
+    checks: "成本指标（二级指标或名称含“成本”）的实际完成值是一笔金额，却超过预算块（或资金情况）的全年实际支出：实际成本照抄了预算或目标，或口径有误；按单位计的成本（元/人）不在此列",
+    thresholds: {},
+    source: "财预〔2021〕101号（成本指标反映实际发生的成本）；第三方复核实务：成本指标实际值与执行数不符",
   },
 ];
 
