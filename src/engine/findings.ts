@@ -34,6 +34,7 @@ export const FINDING_CATALOGUE = {
   "rating-mismatch": { zh: "等级与复核不符", en: "Rating differs from the recomputed one" },
   "judged-score": { zh: "按评价人判断计分", en: "Scored by the evaluator's judgement" },
   "actual-no-figure": { zh: "实际完成值未写数值", en: "Actual gives no figure" },
+  "value-is-points": { zh: "指标值栏填的是分值", en: "Points written as target and actual" },
   "actual-is-range": { zh: "实际完成值写作范围", en: "Actual written as a range, not a figure" },
   "grade-vs-rate": { zh: "目标定性而实际为百分比", en: "Worded target, percentage actual" },
   "no-weight": { zh: "未写权重，只计完成率", en: "No weight: completion only" },

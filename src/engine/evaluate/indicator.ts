@@ -178,6 +178,12 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     add("score-above-weight", "error", () => `${at()}报告得分 ${pts(rs)} 超过权重 ${pts(weight)}`, rs, weight);
   }
 
+  // An evaluator's score table has no target or actual column: a row with neither (none stated in its remark
+  // either) was judged by the evaluator against its 评分标准, and its score is taken as that judgement (said).
+  if ((table as { score_only?: boolean }).score_only === true && target.kind === "blank" && actual.kind === "blank") {
+    const j = judged("：评分表没有指标值和实际完成值栏", row.rule_text ? "评价人按评分标准评分" : "评价人直接评分");
+    if (j) return j;
+  }
   if (!resolved.ok) {
     // A rule stated as a criterion for the evaluator's judgement, with the evaluator's score beside it: that
     // score is the judgement (shown as such), so that the table's total can still be checked.
@@ -213,12 +219,6 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     }
     return done(status, () => [...outcome.steps().filter((s) => s !== ""), head()].join("；"));
   };
-  // An evaluator's score table has no target or actual column: a row with neither (none stated in its remark
-  // either) was judged by the evaluator, and its score is taken as that judgement (said, never silent).
-  if ((table as { score_only?: boolean }).score_only === true && target.kind === "blank" && actual.kind === "blank" && !row.rule_text) {
-    const j = judged("：评分表没有指标值和实际完成值栏", "评价人直接评分");
-    if (j) return j;
-  }
   const comparison = compare(target, actual);
   if (comparison.ok && comparison.kind === "quantity" && comparison.gradeTarget) {
     add("grade-vs-rate", "warning", () => `${at()}目标为定性“${base.target}”，实际完成值却写“${base.actual}”：口径不一致，按目标完成 100% 比较`);

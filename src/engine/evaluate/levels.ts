@@ -46,6 +46,23 @@ export function weightsFromLevels(rows: { level1?: string | null; level1_weight?
 }
 
 /**
+ * Weights a table prints nowhere, where its scores add up to exactly the points left after the budget's (100 − 预算
+ * 分值: 年度绩效目标 80 分 over eight rows of 10): a score never exceeds its weight, so every row had full marks and
+ * its weight is its score. Index → weight and the reason; an empty map when the sum differs or a score is missing.
+ */
+export function weightsFromFullMarks(rows: { reported_score?: unknown; weight?: unknown }[], budgetWeight: number | null, readPoints: (v: unknown) => number | null): Map<number, { weight: number; why: string }> {
+  const out = new Map<number, { weight: number; why: string }>();
+  if (rows.length < 2 || budgetWeight === null || !(budgetWeight > 0) || budgetWeight >= 100) return out;
+  if (rows.some((r) => readPoints(r.weight) !== null)) return out;
+  const scores = rows.map((r) => readPoints(r.reported_score));
+  if (scores.some((s) => s === null || !(s > 0))) return out;
+  const points = 100 - budgetWeight;
+  if (Math.abs(scores.reduce<number>((a, s) => a + s!, 0) - points) > 1e-6) return out;
+  scores.forEach((s, i) => out.set(i, { weight: s!, why: `未写分值：各项报告得分合计 ${points} 分 = 100 − 预算执行 ${budgetWeight} 分，即各项均得满分，分值取其得分 ${s} 分` }));
+  return out;
+}
+
+/**
  * Weights a table prints nowhere, implied by its own scores (the old 云南 form: 预算执行 20 分 and 年度绩效目标 80 分, no
  * 分值 column, every score written as 分值 × 完成率): taken only when every row has a score and a completion, every
  * score ÷ completion is a whole number within the score's rounding, and those add up to the points left after the

@@ -4,7 +4,7 @@ import { schemeByName, rate, type RatingScheme } from "./rating";
 import { scoreBudget } from "./budget";
 import { fundFacts, type FundsBlock } from "./funds";
 import { scoreIndicator } from "./indicator";
-import { weightsFromLevels, weightsFromScores } from "./levels";
+import { weightsFromFullMarks, weightsFromLevels, weightsFromScores } from "./levels";
 import { compare, directedCompletion } from "../measure/compare";
 import { parseActualAgainst, parseMeasure } from "../measure/parse";
 import type { IndicatorInput } from "./types";
@@ -80,6 +80,7 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
   if (fromLevels.size === 0 && table.budget) {
     // Completions are read only for a table with no weight at all (weightsFromScores checks that first).
     fromLevels = weightsFromScores(table.indicators, (i) => plainCompletion(table.indicators[i]!), points(table.budget.weight), points);
+    if (fromLevels.size === 0) fromLevels = weightsFromFullMarks(table.indicators, points(table.budget.weight), points);
   }
   const indicators = table.indicators.map((given, i) => {
     const inferred = fromLevels.get(i);
@@ -96,6 +97,24 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
     const list = ranges.map((i) => `第 ${i + 1} 项“${indicators[i]!.actual}”`).join("、");
     findings.push(new LazyFinding("actual-is-range", "warning", ranges[0]!, () => `实际完成值写作范围（${list}），${ranges.length > 1 ? "多为照抄指标值，" : ""}不是实际完成的数；按字面视为达到目标计分。请填写实际完成数（满意度、知晓率填写调查结果）`));
   }
+  // A table with no weights whose targets and actuals are bare numbers adding up to 100 (20, 20, 10 …): the points
+  // were written where the target and the actual go, and nothing was measured.
+  const bare = (v: unknown) => typeof v === "number" || (typeof v === "string" && /^\s*\d+(?:\.\d+)?\s*$/.test(v));
+  const open = table.indicators.filter((r) => r.applicable !== false);
+  if (open.length >= 3 && open.every((r) => readNumber((r.weight ?? null) as string | number | null) === null && bare(r.target) && bare(r.actual) && Number(r.target) === Number(r.actual))) {
+    const sum = open.reduce((s, r) => s + Number(r.target), 0) + (points(table.budget?.weight ?? null) ?? 0);
+    if (Math.abs(sum - 100) < 1e-6) {
+      indicators.forEach((r, i) => {
+        if (r.applicable) findings.push(new LazyFinding("value-is-points", "warning", i, () => `第 ${i + 1} 项“${r.name}”的指标值和实际完成值都写“${r.target}”，各行合计恰为 100：填的是分值，不是目标值和实际完成情况`));
+      });
+    }
+  }
+  // A satisfaction comes from a survey: an actual with no figure at all (完成, 满意) gives no result.
+  indicators.forEach((r, i) => {
+    if (/满意/.test(r.name) && r.actual !== "" && !/[0-9０-９]/.test(r.actual) && r.applicable) {
+      findings.push(new LazyFinding("actual-no-figure", "warning", i, () => `第 ${i + 1} 项“${r.name}”是满意度，实际完成值只写了“${r.actual}”，没有调查得出的满意度比率`));
+    }
+  });
   let budget = null;
   if (table.budget) {
     const b = scoreBudget(table.budget, preset.budgetWeight, tolerance);

@@ -53,6 +53,8 @@ export function classifyRow(row: number, c: RowCells): RowClass {
   if (raw.length <= 3 && NOTE_MARKERS.some((re) => re.test(first))) return at("note", `以“${first.slice(0, 8)}”开头的说明或备注`);
   if (raw.length <= 3 && CONCLUSION_LABELS.some((re) => re.test(first))) return at("note", `“${first.slice(0, 8)}”栏（评价结论、问题与措施）`);
   const figures = hasFigures(c);
+  // One text merged across the whole row (项目年度目标1:乡村道路建设养护项目) fills the figure cells too: a banner, not an indicator.
+  if (figures && raw.length === 1 && c.texts.filter((t) => t !== "").length > 3 && !/\d$/.test(first)) return at("note", "横跨整行的标题或说明文字");
   // The distinct texts are folded only where a phrase list must see them all (signatures; a row repeats merges).
   if ((!figures || raw.length <= 3) && raw.map(folded).some((t) => SIGNATURE_MARKERS[0]!.test(t) || (!figures && SIGNATURE_MARKERS.some((re) => re.test(t))))) return at("signature", "签字、联系电话或日期行");
   if (raw.every((t) => NONE_WORDS.includes(t))) return at("none", `只写“${raw.join("、")}”`);

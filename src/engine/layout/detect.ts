@@ -95,6 +95,7 @@ export function detectTables(grid: Grid, options: DetectOptions = {}): DetectedT
     }
     const columns = applyOverrides(header.columns, ownValue(options.columns, tableId(grid, header.start)));
     const t = readTable(grid, vals, header.start, header.end, columns, searchFrom, header.issues, options);
+    partOfForm(grid, t);
     found.push(t);
     r = t.lastRow + 1;
     searchFrom = r;
@@ -144,6 +145,19 @@ function headerlessStart(vals: CellValue[][]): { start: number; columns: ColumnM
   if (op - 2 >= 0) columns.level2 = op - 2;
   if (op - 3 >= 0) columns.level1 = op - 3;
   return columns.actual === undefined ? null : { start, columns };
+}
+
+/**
+ * A table whose rows stop at the next table's header, with fewer than 100 points (项目决策 2 + 项目管理 13 above a
+ * 项目绩效 85 part with a header of its own): one part of a form. Its whole-table checks (weights to 100, the total
+ * in the title block) are notes, never findings against the unit.
+ */
+function partOfForm(grid: Grid, t: DetectedTable): void {
+  if (t.end?.reason !== "下一张表的表头" || t.table.indicators.length === 0) return;
+  const points = t.table.indicators.reduce((s, i) => s + (typeof i.weight === "number" ? i.weight : 0), 0) + (typeof t.table.budget?.weight === "number" ? t.table.budget.weight : 0);
+  if (!(points > 0 && points < 100 - 0.01)) return;
+  const d = t.table as DetectedTableInput;
+  d.layout_doubts = [...(d.layout_doubts ?? []), `第 ${grid.origin.row + t.end.row + 1} 行起是另一张表，本表分值合计 ${Math.round(points * 100) / 100}，可能只是同一表单的一部分`];
 }
 
 /** The stable id of a table whose header starts at grid row `row`. */
@@ -241,7 +255,7 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
       role = prevRole === "level1" ? "level1Weight" : "level2Weight";
     }
     // One name header merged over two columns with nothing below it (评价内容 over 产出目标 | 数量目标): the first and second levels.
-    if (role === "level1" && columns.level1 !== undefined && columns.level2 === undefined && c === columns.level1 + 1 && sameMerged(row, columns.level1, c) && sub === null) role = "level2";
+    if (role === "level1" && columns.level1 !== undefined && columns.level2 === undefined && c === columns.level1 + 1 && sameMerged(row, columns.level1, c) && sub === null && differBelow(vals, r, columns.level1, c)) role = "level2";
     if (role === null) {
       if (top !== "" && !/^\d/.test(top)) issues.push({ col: c, text: sub !== null && bottom !== "" && bottom !== top ? `${top}/${bottom}` : top });
     } else if (columns[role] === undefined || (m!.score > (scores[role] ?? 0) && (fromSub || !sameMerged(row, columns[role]!, c)))) {
@@ -288,6 +302,16 @@ function preferFigures(vals: CellValue[][], from: number, columns: ColumnMap, ot
     if (here.n > 0 || here.words < 2) continue;
     const better = others[role]!.find((o) => figures(o).n >= 2 && !Object.values(out).includes(o));
     if (better !== undefined) out[role] = better;
+  }
+  // 项目权重 over the level labels (项目决策2分) and 分值 beside the name read as the level's points: where the first
+  // holds words and the second figures, the second is each row's weight and the first the level.
+  if (out.weight !== undefined && out.level1Weight !== undefined && out.level1 === undefined) {
+    const w = figures(out.weight);
+    if (w.n === 0 && w.words >= 2 && figures(out.level1Weight).n >= 2) {
+      out.level1 = out.weight;
+      out.weight = out.level1Weight;
+      delete out.level1Weight;
+    }
   }
   // No 二级指标 header, but a column between the first level and the name holding 数量指标, 质量指标, 成本指标 …
   // (a header cell left blank): that column is the second level.
@@ -337,6 +361,18 @@ function blankColumns(vals: CellValue[][], r: number, columns: ColumnMap): { col
   }
   if (out.score === undefined) return null;
   return { columns: out, issues: [{ col: out.score, text: `表头空白，按内容推定：${named.join("；")}` }] };
+}
+
+/** Two columns whose cells below the header mostly hold different texts (two levels, not one cell merged across them). */
+function differBelow(vals: CellValue[][], r: number, a: number, b: number): boolean {
+  let differ = 0;
+  let same = 0;
+  for (const row of vals.slice(r + 1, r + 9)) {
+    if (text(row?.[a]) === "" || text(row?.[b]) === "") continue;
+    if (text(row?.[a]) !== text(row?.[b])) differ++;
+    else same++;
+  }
+  return differ >= 2 && differ > same;
 }
 
 /** Two columns of one merged header cell (the same text filled across). */
@@ -475,7 +511,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     last = r;
   }
   if (directions.length) {
-    issues.push({ address: address(grid, end, columns.target ?? 0), message: `${directions.map((n) => `“${n}”`).join("、")}的指标值未写“≤”或“≥”：按名称（控制率、调整率、结余率等越低越好）读作不超过目标值` });
+    issues.push({ address: address(grid, end, columns.target ?? 0), message: `${directions.map((n) => `“${n}”`).join("、")}的指标值未写“≤”或“≥”：按名称（成本，控制率、调整率、结余率等越低越好）读作不超过目标值` });
   }
   const budget = findBudget(grid, vals, searchFrom, start);
   if (budget?.amountsRow !== undefined) {
@@ -546,6 +582,11 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
   if (name && LOWER_IS_BETTER_NAMES.test(name) && target !== null && /^-?\d+(?:\.\d+)?(?:%|[\u4e00-\u9fa5/]{0,4})$/.test(String(target).trim())) {
     target = `≤${target}`;
     directions.push(name);
+  }
+  // A cost (成本指标) written as a bare amount (200万) is a ceiling: 财预〔2021〕101号 makes cost indicators “≤”.
+  if (target !== null && /^\d+(?:\.\d+)?\s*(?:万元|元|万|亿元|千元)$/.test(String(target).trim()) && /成本/.test(`${str("level2") ?? ""}${name ?? ""}`)) {
+    target = `≤${String(target).trim()}`;
+    directions.push(name ?? "");
   }
   const weightCell = cellAt(r, "weight");
   const row: IndicatorInput = {

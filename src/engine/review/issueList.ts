@@ -43,6 +43,7 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "total-impossible": "核对各项得分与总分：总分不能超过满分减去已扣的分",
   "fund-rate-differs": "资金类指标的实际完成值按预算块的执行数/预算数填写",
   "cost-above-spending": "成本指标的实际完成值按实际支出填写，并与预算块的执行数核对",
+  "value-is-points": "指标值栏填写年度目标（如“≥32.1公里”），实际完成值栏填写实际完成数，分值另列",
   "actual-is-range": "填写实际完成的数（满意度、知晓率填写调查结果），不要照抄指标值",
   "weight-from-level": "补填各三级指标的分值",
   "weight-from-scores": "补填各三级指标的分值；得分不得超过分值",

@@ -162,7 +162,8 @@ function levelFilled(table: TableInput, rows: IndicatorResult[], i: number): boo
 
 function levelWeights(table: TableInput, rows: IndicatorResult[], level: "level1" | "level2", tol: number): Finding[] {
   const out: Finding[] = [];
-  const groups = new Map<string, { declared: number | null; sum: number; complete: boolean; name: string }>();
+  const groups = new Map<string, { declared: number | null; sum: number; complete: boolean; name: string; last: boolean }>();
+  const cut = (table as DetectedTableInput).no_total_row === true;
   // Level names repeat down the table: read each distinct name once.
   const read = new Map<string, { key: string; inName: number | null }>();
   table.indicators.forEach((row, i) => {
@@ -172,7 +173,8 @@ function levelWeights(table: TableInput, rows: IndicatorResult[], level: "level1
     if (!r) read.set(name, (r = { key: levelKey(name), inName: weightInName(name) }));
     const key = r.key;
     const declared = (level === "level1" ? row.level1_weight : row.level2_weight) ?? r.inName;
-    const g = groups.get(key) ?? { declared: null, sum: 0, complete: true, name: name.replace(/\s+/g, "") };
+    const g = groups.get(key) ?? { declared: null, sum: 0, complete: true, name: name.replace(/\s+/g, ""), last: false };
+    if (i === table.indicators.length - 1) g.last = true;
     if (declared !== null && g.declared === null) g.declared = declared;
     const w = rows[i]?.weight ?? null;
     if (w === null) g.complete = false;
@@ -181,7 +183,9 @@ function levelWeights(table: TableInput, rows: IndicatorResult[], level: "level1
   });
   for (const g of groups.values()) {
     if (g.declared !== null && g.complete && Math.abs(g.declared - g.sum) > tol) {
-      out.push({ code: "weights-level", severity: "error", indicator: null, message: `“${g.name}”写明 ${pts(g.declared)} 分，其下指标权重合计 ${pts(g.sum)}`, reported: g.declared, recomputed: g.sum });
+      // A table with no 总分 row may be cut inside its last level: fewer points there than stated is only a note.
+      const open = cut && g.last && g.sum < g.declared;
+      out.push({ code: "weights-level", severity: open ? "info" : "error", indicator: null, message: `“${g.name}”写明 ${pts(g.declared)} 分，其下指标权重合计 ${pts(g.sum)}${open ? "（表下未见总分行，其余指标可能在截断处之后，此项仅供参考）" : ""}`, reported: g.declared, recomputed: g.sum });
     }
   }
   return out;
