@@ -112,9 +112,11 @@ describe("a scoring sheet whose header names only the indicator and its points",
     const t = tableOf(g);
     expect(t.detected.columns).toMatchObject({ level3: 0, rule: 1, weight: 2, score: 3 });
     expect(t.result.findings.find((f) => f.code === "layout")!.message).toContain("按内容推定");
-    expect(t.result.indicators.map((i) => [i.score, i.rule_source])).toEqual([[3, "judgement"], [1, "judgement"], [null, null], [2, "judgement"]]);
-    // A proportional part (按实际比例计分) needs figures the sheet does not give: it stays a rule to be named.
-    expect(t.result.indicators[2]!.status).toBe("needs-rule");
+    expect(t.result.indicators.map((i) => [i.score, i.rule_source])).toEqual([[3, "judgement"], [1, "judgement"], [5, "judgement"], [2, "judgement"]]);
+    // A proportional part (按实际比例计分) needs figures, but this sheet has no target or actual column at all (a score
+    // table): only the evaluator could apply it, so the evaluator's score is taken, and said (info), never silent.
+    expect(t.result.findings.filter((f) => f.code === "judged-score" && f.indicator === 2).map((f) => f.severity)).toEqual(["info"]);
+    expect(t.result.findings.filter((f) => f.code === "needs-rule")).toEqual([]);
   });
 });
 

@@ -91,6 +91,14 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
     findings.push(...r.findings);
     return r.result;
   });
+  // Figure targets answered in words (达成目标值, 完成) on several rows: one habit, one finding, naming the rows.
+  const worded = findings.filter((f) => f.code === "actual-no-figure");
+  if (worded.length > 1) {
+    const rows = worded.map((f) => f.indicator!).filter((i) => i !== null);
+    for (const f of worded) findings.splice(findings.indexOf(f), 1);
+    const list = rows.map((i) => `第 ${i + 1} 项“${indicators[i]!.actual}”（目标 ${indicators[i]!.target}）`).join("、");
+    findings.push(new LazyFinding("actual-no-figure", "warning", rows[0]!, () => `${rows.length} 项目标为数值，实际完成值只写了文字：${list}；按定性等级计分，请填写实际完成数`));
+  }
   const ranges = actualsAsRanges(table.indicators);
   if (ranges.length) {
     // One habit, one finding (on its first row): a table that copies its targets into every actual is told once.
