@@ -143,7 +143,13 @@ const CHECKS: Record<string, Check> = {
     // One finding per repeated name, on its first row: the same name under other 二级指标 (产出 and 效益, or 成本,
     // 经济效益 and 社会效益) counts one thing's points twice, or names the project's item instead of a measure.
     const groups = new Map<string, Row[]>();
-    for (const r of rows) if (named(r)) groups.set(squash(r.result.name), [...(groups.get(squash(r.result.name)) ?? []), r]);
+    for (const r of rows) {
+      if (!named(r)) continue;
+      const key = squash(r.result.name);
+      const g = groups.get(key);
+      if (g) g.push(r);
+      else groups.set(key, [r]);
+    }
     const level = (r: Row) => `${squash(r.input.level1)}|${squash(r.input.level2)}`;
     return [...groups.values()].filter((g) => g.length > 1 && new Set(g.map(level)).size > 1).map((g) => ({
       indicator: g[0]!.result.index,
