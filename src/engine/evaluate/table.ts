@@ -93,9 +93,12 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
   });
   // Figure targets answered in words (达成目标值, 完成) on several rows: one habit, one finding, naming the rows.
   const worded = findings.filter((f) => f.code === "actual-no-figure");
+  const wordedRows = new Set(worded.map((f) => f.indicator));
   if (worded.length > 1) {
-    const rows = worded.map((f) => f.indicator!).filter((i) => i !== null);
-    for (const f of worded) findings.splice(findings.indexOf(f), 1);
+    const rows = worded.map((f) => f.indicator).filter((i): i is number => i !== null);
+    const kept = findings.filter((f) => f.code !== "actual-no-figure");
+    findings.length = 0;
+    findings.push(...kept);
     const list = rows.map((i) => `第 ${i + 1} 项“${indicators[i]!.actual}”（目标 ${indicators[i]!.target}）`).join("、");
     findings.push(new LazyFinding("actual-no-figure", "warning", rows[0]!, () => `${rows.length} 项目标为数值，实际完成值只写了文字：${list}；按定性等级计分，请填写实际完成数`));
   }
@@ -119,7 +122,8 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
   }
   // A satisfaction comes from a survey: an actual with no figure at all (完成, 满意) gives no result.
   indicators.forEach((r, i) => {
-    if (/满意/.test(r.name) && r.actual !== "" && !/[0-9０-９]/.test(r.actual) && r.applicable) {
+    // (A row already told its figure target was answered in words is not told twice.)
+    if (/满意/.test(r.name) && r.actual !== "" && !/[0-9０-９]/.test(r.actual) && r.applicable && !wordedRows.has(i)) {
       findings.push(new LazyFinding("actual-no-figure", "warning", i, () => `第 ${i + 1} 项“${r.name}”是满意度，实际完成值只写了“${r.actual}”，没有调查得出的满意度比率`));
     }
   });
