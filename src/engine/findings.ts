@@ -40,6 +40,7 @@ export const FINDING_CATALOGUE = {
   "no-weight": { zh: "未写权重，只计完成率", en: "No weight: completion only" },
   "weight-from-level": { zh: "分值按一级指标推定", en: "Weight taken from the level's points" },
   "weight-from-scores": { zh: "分值按得分反推", en: "Weight implied by the scores" },
+  "weight-from-met-score": { zh: "分值按已达成项的得分推定", en: "Weight assumed from a met row's score" },
   "fund-from-budget": { zh: "资金类指标按预算块计", en: "Money indicator read from the budget block" },
   "fund-rate-differs": { zh: "资金类指标与预算执行率不符", en: "Money indicator contradicts the budget's execution rate" },
   layout: { zh: "表格识别提示", en: "Layout note" },

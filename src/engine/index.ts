@@ -6,6 +6,7 @@
 // The pipeline
 export { runPipeline, scoreDetected, evaluateTable, type PipelineOptions, type PipelineTable } from "./pipeline";
 export { evaluate, type EvaluateOptions, type Evaluation } from "./evaluate/table";
+export { levelKey, weightInName } from "./evaluate/levels";
 export { reviewTable } from "./review/table";
 export { scoreIndicator, MAX_WEIGHT } from "./evaluate/indicator";
 export { scoreBudget } from "./evaluate/budget";

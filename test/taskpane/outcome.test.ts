@@ -75,10 +75,10 @@ function seedRows(): [string, IndicatorResult][] {
 function corpusGrids(): [string, Grid][] {
   const dir = join(fixtures, "real");
   return readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => {
-    const d = JSON.parse(readFileSync(join(dir, f), "utf8")) as { sheet: string; rows: (string | number | null)[][]; merges: string[]; formats: Record<string, string> };
+    const d = JSON.parse(readFileSync(join(dir, f), "utf8")) as { sheet: string; rows: (string | number | null)[][]; merges: string[]; formats?: Record<string, string> };
     const cells = d.rows.map((r, i) => r.map((v, j) => {
       if (v === null) return null;
-      const fmt = d.formats[`${String.fromCharCode(65 + j)}${i + 1}`];
+      const fmt = (d.formats ?? {})[`${String.fromCharCode(65 + j)}${i + 1}`];
       return fmt ? { v, fmt } : { v };
     }));
     const merges = d.merges.map((m) => {

@@ -56,6 +56,10 @@ export const HEADER_PATTERNS: { re: RegExp; role: Role; score: number; why: stri
   { re: /^(?:绩效指标|年度绩效指标|绩效目标|年度绩效目标|指标)$/, role: "level3", score: 1, why: "绩效指标（整块的总标题时让位于三级指标）" },
   // A score table's group column (内容 | 指标 | 权重 | 评分结果): the first level; the name when no column names the indicator.
   { re: /^(?:评价|考核|绩效评价)?内容$/, role: "level1", score: 1, why: "评价内容（分组；无指标名称列时作指标名称）" },
+  // The 资金管理情况 block of the central transfer-payment form (分配科学性 | 情况说明 | 分值 | 得分 | 存在问题和改进措施):
+  // its items are scored rows whose description is no figure, so the block reads as a score table.
+  { re: /^资金管理(?:情况)?$/, role: "level3", score: 1, why: "资金管理情况（转移支付自评表的资金管理项目）" },
+  { re: /^情况说明$/, role: "explanation", score: 1, why: "情况说明（文字说明，不作实际完成值）" },
   // 备注 beside a score: where an evaluator writes the reason for a deduction (and sometimes 目标值…完成值…).
   { re: /^备注(?:说明)?$/, role: "deviation", score: 1, why: "备注（扣分原因或说明）" },
 ];

@@ -38,7 +38,7 @@ export const NOT_APPLICABLE_WORDS = ["/", "／", "不适用", "不涉及", "无�
 export const TABLE_TITLE: RegExp = /(?:自评表|评价表|评分表|指标表|目标表|绩效表|申报表|监控表|情况表)(?:\(.*\))?$/;
 
 /** Labels of the block above a table (项目名称, 主管部门 …): a row starting with one ends the table above. */
-export const BASIC_INFO_LABELS: RegExp = /^(?:项目名称|主管部门|实施单位|项目基本情况|项目实施单位|专项资金名称|资金名称|单位名称|部门名称|预算单位|项目负责人及电话)$/;
+export const BASIC_INFO_LABELS: RegExp = /^(?:项目名称|主管部门|实施单位|项目基本情况|项目实施单位|专项资金名称|资金名称|单位名称|部门名称|预算单位|项目负责人及电话|总体目标|年度总体目标|总体目标完成情况|年度总体目标完成情况)$/;
 
 /** A sub-item under the indicator above (其中：…, 其中桃树种植面积) with no points of its own: part of that indicator. */
 export const SUB_ITEM: RegExp = /^(?:其中|含|包括)[:：]?/;

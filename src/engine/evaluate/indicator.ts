@@ -164,7 +164,14 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
       add("no-weight", "info", () => `${at()}未写权重（分值），只计算完成情况，不计分`);
       return done("no-weight", () => "未写权重（分值），不计分；完成情况见偏差分析");
     }
-    add("weight-missing", "warning", () => `${at()}未填写权重（分值），无法计算得分`);
+    // Not yet filled in a row with no weight: pending, as any blank actual is; the missing weight is said as a note.
+    if (c.status === "pending") {
+      add("no-weight", "info", () => `${at()}未写权重（分值），实际完成值也未填写：待填写后计算完成情况`);
+      return done("pending", () => `${c.reason}；未写权重（分值），不计分`);
+    }
+    // In a table that prints no weight at all, the row's missing weight is the table's form, not a slip.
+    const form = table.indicators.every((r) => r.weight === null || r.weight === undefined || String(r.weight).trim() === "");
+    add("weight-missing", form ? "info" : "warning", () => `${at()}未填写权重（分值），无法计算得分`);
     return done("unreadable", () => "权重未填写");
   }
   if (!Number.isFinite(weightRaw) || weightRaw <= 0 || weightRaw > MAX_WEIGHT) {

@@ -1,13 +1,24 @@
-/** A weight written inside a level name: `A 决策(20分)`, `年度绩效目标 1 (70分)`, `C1 数量指标(10 分)`. */
+/**
+ * A weight written inside a level name: `A 决策(20分)`, `年度绩效目标 1 (70分)`, `C1 数量指标(10 分)`, or after it with
+ * no brackets (`数量指标15分`, `产出指标 40分`).
+ */
 export function weightInName(name: string | null | undefined): number | null {
   if (!name) return null;
-  const m = /[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/.exec(name.normalize("NFKC"));
+  const s = name.normalize("NFKC");
+  const m = IN_BRACKETS.exec(s) ?? AT_END.exec(s);
   return m ? Number(m[1]) : null;
 }
 
+const IN_BRACKETS = /[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/;
+/** `数量指标15分`: a level word, then the points; not a name that is itself a figure (`得分90分`). */
+const AT_END = /(?<=(?:指标|绩效|目标|效益|满意度|产出|效果|管理|决策|过程|投入))\s*(\d+(?:\.\d+)?)\s*分$/;
+
 /** A level name without its weight and spaces: `A 决策（20 分）` → `A决策`. */
 export function levelKey(name: string | null | undefined): string {
-  return (name ?? "").normalize("NFKC").replace(/[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]/, "").replace(/\s+/g, "");
+  const s = (name ?? "").normalize("NFKC").replace(/\s+/g, "");
+  // A label that is only its points (`(50分)`: the level's word lost in the source) keeps them, so that two such
+  // levels are not taken for one.
+  return s.replace(IN_BRACKETS, "").replace(AT_END, "") || s;
 }
 
 /**
@@ -16,22 +27,32 @@ export function levelKey(name: string | null | undefined): string {
  * scores add up to its points gave every row full marks (a score never exceeds its weight and the weights add up
  * to the level's points), so each row's weight is its score. Index → weight and the reason; nothing is guessed.
  */
-export function weightsFromLevels(rows: { level1?: string | null; level1_weight?: number | null; weight?: unknown; reported_score?: unknown }[], readPoints: (v: unknown) => number | null): Map<number, { weight: number; why: string }> {
+export function weightsFromLevels(rows: LevelRow[], readPoints: (v: unknown) => number | null): Map<number, { weight: number; why: string }> {
   const out = new Map<number, { weight: number; why: string }>();
   // Most tables weigh every row: nothing to infer, and nothing to group.
   if (rows.every((r) => typeof r.weight === "number" || readPoints(r.weight) !== null)) return out;
+  // The finer level first (数量指标15分 under 产出指标40分): its points are closer to the row's; a level with a row
+  // already settled is left alone (its other rows' weights no longer follow from its points).
+  inferByLevel(rows, readPoints, out, (r) => (r.level2 ? { key: `${levelKey(r.level1)}/${levelKey(r.level2)}`, name: r.level2, points: r.level2_weight ?? weightInName(r.level2) } : null));
+  inferByLevel(rows, readPoints, out, (r) => (r.level1 ? { key: levelKey(r.level1), name: r.level1, points: r.level1_weight ?? weightInName(r.level1) } : null));
+  return out;
+}
+
+type LevelRow = { level1?: string | null; level1_weight?: number | null; level2?: string | null; level2_weight?: number | null; weight?: unknown; reported_score?: unknown };
+
+function inferByLevel(rows: LevelRow[], readPoints: (v: unknown) => number | null, out: Map<number, { weight: number; why: string }>, levelOf: (r: LevelRow) => { key: string; name: string; points: number | null } | null): void {
   const groups = new Map<string, { name: string; points: number | null; members: number[] }>();
   rows.forEach((row, i) => {
-    if (!row.level1) return;
-    const key = levelKey(row.level1);
-    const g = groups.get(key) ?? { name: row.level1.replace(/\s+/g, ""), points: null, members: [] };
-    g.points ??= row.level1_weight ?? weightInName(row.level1);
+    const level = levelOf(row);
+    if (!level) return;
+    const g = groups.get(level.key) ?? { name: level.name.replace(/\s+/g, ""), points: null, members: [] };
+    g.points ??= level.points;
     g.members.push(i);
-    groups.set(key, g);
+    groups.set(level.key, g);
   });
   for (const g of groups.values()) {
     if (g.points === null || !(g.points > 0)) continue;
-    if (g.members.some((i) => readPoints(rows[i]!.weight) !== null)) continue;
+    if (g.members.some((i) => out.has(i) || readPoints(rows[i]!.weight) !== null)) continue;
     if (g.members.length === 1) {
       out.set(g.members[0]!, { weight: g.points, why: `未写分值：所在“${g.name}”只有这一项，分值取该级的 ${g.points} 分` });
       continue;
@@ -42,7 +63,6 @@ export function weightsFromLevels(rows: { level1?: string | null; level1_weight?
     if (Math.abs(sum - g.points) > 1e-6) continue;
     g.members.forEach((i, k) => out.set(i, { weight: scores[k]!, why: `未写分值：所在“${g.name}”各项报告得分合计 ${g.points} 分，等于该级分值，即各项均得满分，分值取其得分 ${scores[k]} 分` }));
   }
-  return out;
 }
 
 /**
@@ -87,5 +107,27 @@ export function weightsFromScores(rows: { reported_score?: unknown; weight?: unk
   if (weights.reduce((a, w) => a + w, 0) !== points) return out;
   const list = weights.join("、");
   weights.forEach((w, i) => out.set(i, { fromScores: true, weight: w, why: `未写分值：表中各项得分都等于“分值 × 完成率”，按此反推分值为 ${list}，合计 ${points} 分 = 100 − 预算执行 ${budgetWeight} 分；本项分值取 ${w} 分` }));
+  return out;
+}
+
+/**
+ * Weights a table prints nowhere and its scores do not settle (a table cut short, a row not met): a met target scores
+ * full marks under 财预〔2020〕10号, so where every met row reports the same score (two or more of them), that score is
+ * taken as the full mark of each. Assumed, not proven, and said so on each row. Not taken when met rows' scores differ
+ * (one of them may hide a deduction: seed 001's 9 beside 10s), in a table with any weight (a blank weight among weighted
+ * rows is the unit's slip), or when the scores add up to more than the points left after the budget's. Rows not met
+ * stay without a weight.
+ */
+export function weightsFromMetScores(rows: { reported_score?: unknown; weight?: unknown }[], metOf: (i: number) => boolean, budgetWeight: number | null, readPoints: (v: unknown) => number | null): Map<number, { weight: number; why: string; assumed: true }> {
+  const out = new Map<number, { weight: number; why: string; assumed: true }>();
+  if (rows.length < 2 || rows.some((r) => readPoints(r.weight) !== null)) return out;
+  const scores = rows.map((r) => readPoints(r.reported_score));
+  const left = 100 - (budgetWeight !== null && budgetWeight > 0 && budgetWeight < 100 ? budgetWeight : 0);
+  if (scores.reduce<number>((a, s) => a + (s ?? 0), 0) > left + 1e-6) return out;
+  const met = rows.map((_, i) => i).filter((i) => scores[i] !== null && scores[i]! > 0 && metOf(i));
+  if (met.length < 2) return out;
+  const s = scores[met[0]!]!;
+  if (met.some((i) => Math.abs(scores[i]! - s) > 1e-9)) return out;
+  for (const i of met) out.set(i, { assumed: true, weight: s, why: `未写分值：表中 ${met.length} 项已达到目标的指标都报 ${s} 分（达到目标应得满分），分值按 ${s} 分推定；表中没有分值，无法核对` });
   return out;
 }

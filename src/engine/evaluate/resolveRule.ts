@@ -13,6 +13,15 @@ export type ResolvedRule =
   | { ok: true; rule: Rule; source: RuleSource; paraphrase: string | null }
   | { ok: false; reason: string };
 
+/**
+ * A 评价标准 that is not a scoring rule: every clause asks for evidence (提供佐证资料) or says how the weights were
+ * split (三级指标分值按三级指标个数平均确定, 四舍五入保留整数). Clauses are cut at numbering and semicolons.
+ */
+function statesNoRule(text: string): boolean {
+  const clauses = text.split(/[;；。\n]|\d+[、.．]/).map((c) => c.trim()).filter((c) => c !== "");
+  return clauses.length > 0 && clauses.every((c) => !/得|扣|计分|满分|不计|比例/.test(c) && (/佐证|证明材料|附件|资料/.test(c) || /分值按|权重按|平均确定|平均分配|保留整数/.test(c)));
+}
+
 function fromNameOrObject(r: string | Rule): Rule | null {
   if (typeof r === "string") return ruleByName(r);
   return r && typeof r === "object" && typeof r.type === "string" ? r : null;
@@ -44,6 +53,12 @@ export function resolveRule(
     if (read) return { ok: true, rule: read.rule, source: "rule-text", paraphrase: read.paraphrase };
     // The text states no rule, but the evaluator gave the share of the weight: that judgement is the score.
     if (judgedShare(row.judgement ?? null) !== null) return { ok: true, rule: { type: "judged" }, source: "judgement", paraphrase: "评分规则文字未给出计分方法，按评价人判断的得分比例计" };
+    // A 评价标准 that says nothing about points (提供佐证资料；分值按指标个数平均确定): no rule of its own, so the
+    // table's or the preset's rule applies, and the explanation says why.
+    if (statesNoRule(text)) {
+      const fallback = resolveRule({ ...row, rule_text: null }, table, preset, target, null);
+      if (fallback.ok) return { ...fallback, paraphrase: `评分标准“${text.length > 30 ? `${text.slice(0, 30)}…` : text}”未说明如何得分或扣分，按${fallback.source === "table" ? "表格指定的规则" : `预设 ${preset.name} 规则`}计` };
+    }
     return { ok: false, reason: ruleTextTooLong(text) ?? `未能理解评分规则“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”，请指定规则` };
   }
   if (table.rule) {

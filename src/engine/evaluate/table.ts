@@ -4,7 +4,7 @@ import { schemeByName, rate, type RatingScheme } from "./rating";
 import { scoreBudget } from "./budget";
 import { fundFacts, type FundsBlock } from "./funds";
 import { scoreIndicator } from "./indicator";
-import { weightsFromFullMarks, weightsFromLevels, weightsFromScores } from "./levels";
+import { weightsFromFullMarks, weightsFromLevels, weightsFromMetScores, weightsFromScores } from "./levels";
 import { compare, directedCompletion } from "../measure/compare";
 import { parseActualAgainst, parseMeasure } from "../measure/parse";
 import type { IndicatorInput } from "./types";
@@ -40,6 +40,8 @@ export type DetectedTableInput = TableInput & {
   no_total_row?: boolean;
   /** true for an evaluator's score table with no target or actual column (权重 | 评分结果 only): each score is the evaluator's judgement. */
   score_only?: boolean;
+  /** true for a table of targets with no 实际完成值 and no 得分 column (绩效目标表, 评价指标表): nothing to fill in is unfilled. */
+  targets_only?: boolean;
   /** Level-1 points a note below the table states (产出指标 50 分 …), by level name, with the note's cell. */
   note_level_weights?: { level: string; weight: number; where: string }[];
 };
@@ -76,16 +78,17 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
     const n = readNumber(v as string | number | null);
     return n !== null && Number.isFinite(n) ? n : null;
   };
-  let fromLevels: Map<number, { weight: number; why: string; fromScores?: true }> = weightsFromLevels(table.indicators, points);
+  let fromLevels: Map<number, { weight: number; why: string; fromScores?: true; assumed?: true }> = weightsFromLevels(table.indicators, points);
   if (fromLevels.size === 0 && table.budget) {
     // Completions are read only for a table with no weight at all (weightsFromScores checks that first).
     fromLevels = weightsFromScores(table.indicators, (i) => plainCompletion(table.indicators[i]!), points(table.budget.weight), points);
     if (fromLevels.size === 0) fromLevels = weightsFromFullMarks(table.indicators, points(table.budget.weight), points);
   }
+  if (fromLevels.size === 0) fromLevels = weightsFromMetScores(table.indicators, (i) => plainMet(table.indicators[i]!), table.budget ? points(table.budget.weight) : null, points);
   const indicators = table.indicators.map((given, i) => {
     const inferred = fromLevels.get(i);
     const row = inferred ? { ...given, weight: inferred.weight } : given;
-    if (inferred) findings.push({ code: inferred.fromScores ? "weight-from-scores" : "weight-from-level", severity: "info", indicator: i, message: `第 ${i + 1} 项${inferred.why}` });
+    if (inferred) findings.push({ code: inferred.fromScores ? "weight-from-scores" : inferred.assumed ? "weight-from-met-score" : "weight-from-level", severity: "info", indicator: i, message: `第 ${i + 1} 项${inferred.why}` });
     // Weights implied by scores written to one decimal: a score is checked to that decimal, not to the cent.
     const r = scoreIndicator(row, i, table, inferred?.fromScores ? { ...rowOpts, tolerance: Math.max(tolerance, 0.05) } : rowOpts);
     findings.push(...r.findings);
@@ -175,6 +178,13 @@ function plainCompletion(row: IndicatorInput): number | null {
   const target = parseMeasure(row.target);
   const c = compare(target, parseActualAgainst(target, row.actual));
   return c.ok && c.kind === "quantity" ? directedCompletion(c) : null;
+}
+
+/** Whether a row's target was met, read from its own target and actual (no rule object needed). */
+function plainMet(row: IndicatorInput): boolean {
+  const target = parseMeasure(row.target);
+  const c = compare(target, parseActualAgainst(target, row.actual));
+  return c.ok && c.met;
 }
 
 /** A value computed on first call only (most tables have no money indicator: their budget is not read twice). */

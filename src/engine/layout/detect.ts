@@ -548,6 +548,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   if (!total && indicators.length > 0) (table as DetectedTableInput).no_total_row = true;
   // An evaluator's score table (内容 | 指标 | 权重 | 评分结果 | 备注): no target or actual column at all.
   if (columns.target === undefined && columns.actual === undefined && columns.weight !== undefined && columns.score !== undefined) (table as DetectedTableInput).score_only = true;
+  if (columns.actual === undefined && columns.score === undefined) (table as DetectedTableInput).targets_only = true;
   if (deviationBlock) (table as DetectedTableInput).deviation_block = deviationBlock;
   const funds = budget ? null : fundsRow(vals, searchFrom, start);
   if (funds) (table as DetectedTableInput).funds_block = funds;
@@ -738,7 +739,7 @@ function budgetParts(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
     // The row's own labels (grid cells: a label merged down the block's left, 项目资金(万元), is not repeated here).
     const labels = (grid.cells[r] ?? []).slice(0, first).map((c) => text(c?.v ?? null)).filter((t) => t !== "");
     const label = labels[labels.length - 1] ?? "";
-    if (label === "" || labels.some((t) => /目标|指标|项目资金|预算执行/.test(t))) break;
+    if (label === "" || labels.some((t) => /目标|指标|项目资金|预算执行|资金管理|情况说明/.test(t))) break;
     const rate = cell(r, "rate");
     out.push({
       label: label.replace(/^其中[:：]?/, ""),

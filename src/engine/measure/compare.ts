@@ -1,3 +1,5 @@
+import { DOWN_TARGET, UP_TARGET } from "../data/directions";
+import { cleanText, squeeze } from "./clean";
 import { dayNumber } from "./date";
 import { plain } from "./format";
 import { MULTIPLIERS } from "./units";
@@ -101,6 +103,8 @@ export function compare(target: Measure, actual: Measure): Comparison {
     const notes = target.kind === "grade" || target.kind === "blank" ? [] : [`实际完成值为定性描述“${actual.shown}”，按评价等级计`];
     return { ok: true, kind: "grade", grade: actual.grade, met: actual.grade === "met", targetShown: shown(target), actualShown: actual.shown, notes };
   }
+  const direction = target.kind === "grade" || target.kind === "unreadable" ? directionOnly(target.text, actual) : null;
+  if (direction) return direction;
   if (target.kind === "blank") return fail("unreadable", "target-blank", "目标值未填写");
   if (target.kind === "unreadable") return fail("unreadable", "unreadable", `目标值${target.reason}`);
 
@@ -134,6 +138,17 @@ export function compare(target: Measure, actual: Measure): Comparison {
     return { ...w, targetShown: target.shown, actualShown: actual.shown, notes: [...w.notes, "多项指标值，按完成最差的一项计"] };
   }
   return compareQuantities(target, actual);
+}
+
+/** A target that names only a direction (增加, 超上年度) against an actual that states a change (增372人次): met or not. */
+function directionOnly(targetText: string, actual: Measure): QuantityComparison | null {
+  if ((actual.kind !== "number" && actual.kind !== "percent") || !actual.change || !(actual.value > 0)) return null;
+  const t = squeeze(cleanText(targetText)).replace(/[。.,，]+$/, "");
+  const way = UP_TARGET.test(t) ? "up" : DOWN_TARGET.test(t) ? "down" : null;
+  if (!way) return null;
+  const met = actual.change === way;
+  const said = `目标“${t}”只写方向、未写数值，实际“${actual.text.trim()}”为${actual.change === "up" ? "增加" : "减少"}`;
+  return { ok: true, kind: "quantity", ratio: met ? 1 : 0, met, lower: false, target: 1, actual: met ? 1 : 0, targetShown: t, actualShown: actual.text.trim(), notes: [`${said}：${met ? "达到目标，按 100%" : "与目标方向相反，按 0%"} 计`], allOrNothing: true };
 }
 
 function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): QuantityComparison | CompareError {

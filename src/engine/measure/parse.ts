@@ -22,8 +22,8 @@ function wordOpAtEnd(label: string): Op | null {
   }
   return best?.op ?? null;
 }
-const DOWN_WORDS = ["下降", "降低", "减少", "压减", "缩减", "减低"];
-const UP_WORDS = ["增长", "上升", "增加", "提高", "提升"];
+const DOWN_WORDS = ["下降", "降低", "减少", "压减", "缩减", "减低", "减", "降"];
+const UP_WORDS = ["增长", "上升", "增加", "提高", "提升", "增", "增收"];
 
 /** A change written before a figure (`能耗下降5%`, `同比增长3%`). */
 function changeAtEnd(label: string): "down" | "up" | null {

@@ -47,6 +47,7 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "actual-is-range": "填写实际完成的数（满意度、知晓率填写调查结果），不要照抄指标值",
   "weight-from-level": "补填各三级指标的分值",
   "weight-from-scores": "补填各三级指标的分值；得分不得超过分值",
+  "weight-from-met-score": "补填各三级指标的分值",
   "quantity-is-money": "数量指标改为产出数量，资金放在成本指标",
   "indicator-repeated": "删除重复的指标，或改为体现不同内容的指标",
   "satisfaction-no-survey": "附问卷统计表，或写明样本数和调查方式",

@@ -45,6 +45,9 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   if (missing > 0 && missing === weighed.length) {
     // A table with no weights at all (a 目标自评表 without 分值): completion only, which is its form, not a slip.
     add({ code: "weights-missing", severity: "info", message: () => `表中没有权重（分值）：${missing} 个指标只计算完成情况，不计分` });
+  } else if (missing > 0 && table.indicators.every((r) => r.weight === null || r.weight === undefined || String(r.weight).trim() === "")) {
+    // The table prints no weight at all; some were inferred (by level or by score), the rest could not be: its form.
+    add({ code: "weights-missing", severity: "info", message: () => `表中没有权重（分值）：${missing} 个指标的分值无法推定，只计算完成情况，不计分` });
   } else if (missing > 0) {
     // A row with no weight and no score under a level whose stated points its weighted rows already fill
     // (产出指标(40分) = 5 × 8) is a supplementary row the table does not score: a note, not a slip.

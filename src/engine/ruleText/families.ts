@@ -39,6 +39,17 @@ export function readStep(s: string): Rule | null {
   return { type: "step", basis: basisOf(s), full: Number(full[1]) / 100, step: Number(step[1]) / 100, deduct, deductAs };
 }
 
+/** Units counted in 少一个扣1分 rules. */
+const COUNT_UNIT = "[个场次项人家所件篇期批台套户座名册部处条份]";
+
+/** 达9个得6分，少检查一个扣1分，扣完为止 / 每少一场扣0.5分: full at a count, a deduction per unit short. */
+export function readPerUnit(s: string): Rule | null {
+  const per = new RegExp(`(?:每)?(?:少|缺|减少)[\\u4e00-\\u9fa5]{0,4}?(?:一|1)(${COUNT_UNIT})[\\u4e00-\\u9fa5]{0,6}?扣(\\d+(?:\\.\\d+)?)分`).exec(s);
+  if (!per || /%|比例|每(?:降低|下降|低)\d/.test(s)) return null;
+  const full = new RegExp(`(?:达到?|完成|不少于|≥)(\\d+(?:\\.\\d+)?)${per[1]}[^，；。]*?得(?:满分|\\d+(?:\\.\\d+)?分)`).exec(s);
+  return { type: "perUnit", full: full ? Number(full[1]) : null, deduct: Number(per[2]), unit: per[1]! };
+}
+
 /** 得分=资金到位率×权重分 (seed 004 B11); ≥X% 得满分，否则按比例得分 (D13). */
 export function readRateTimesWeight(s: string): Rule | null {
   const formula = /得分=[^；，。=]*?率×权重(?:分|分值)?/.test(s);

@@ -3,7 +3,7 @@ import { describeRule } from "../rules/describe";
 import { ruleByName } from "../rules/names";
 import type { Rule } from "../rules/types";
 import { readBands } from "./bands";
-import { readChecklist, readConditionPoints, readCost, readFloorLinear, readOverAchievement, readRateTimesWeight, readStep, readThreshold, readTiers } from "./families";
+import { readChecklist, readConditionPoints, readCost, readFloorLinear, readOverAchievement, readPerUnit, readRateTimesWeight, readStep, readThreshold, readTiers } from "./families";
 import { normaliseRuleText } from "./normalise";
 
 /**
@@ -34,7 +34,7 @@ export const readRuleText: RuleTextReader = (text) => {
 };
 
 function understand(s: string): { rule: Rule; note: string | null } | null {
-  const direct = readOverAchievement(s) ?? readCost(s) ?? readFloorLinear(s) ?? readStep(s) ?? readThreshold(s);
+  const direct = readOverAchievement(s) ?? readCost(s) ?? readFloorLinear(s) ?? readStep(s) ?? readPerUnit(s) ?? readThreshold(s);
   if (direct) return { rule: direct, note: null };
   const checklist = readChecklist(s);
   if (checklist) return checklist;

@@ -95,12 +95,17 @@ const CHECKS: Record<string, Check> = {
     const m = rowMeasures(r.result).target;
     return m.kind === "number" && (m.op === "<=" || m.op === "<") ? [{ indicator: r.result.index, message: () => `${at(r)}是要完成的数量，指标值却写作“${r.result.target}”（上限）：少做甚至不做也算达标；应为“≥”` }] : [];
   }),
-  R14: (rows) => {
-    const weighed = rows.filter((r) => r.result.applicable && r.result.weight !== null);
+  R14: (rows, table) => {
+    // A table of targets (no 实际完成值, no 得分 column) has nothing to fill in.
+    if ((table as DetectedTableInput).targets_only === true) return [];
+    const applicable = rows.filter((r) => r.result.applicable);
+    const weighed = applicable.filter((r) => r.result.weight !== null);
+    // A table that prints no weight at all (the old 云南 form) is unfilled all the same when no row has an actual or a score.
+    const judged = weighed.length > 0 ? weighed : applicable;
     const blank = (r: Row) => squash(String(r.input.actual ?? "")) === "" && (r.input.reported_score === null || r.input.reported_score === undefined || squash(String(r.input.reported_score)) === "");
-    if (weighed.length === 0 || !weighed.every(blank)) return [];
+    if (judged.length === 0 || !judged.every(blank)) return [];
     // About the whole table: a table-level finding (the issue list links it to the table's header).
-    return [{ indicator: null, message: () => `全部 ${weighed.length} 个有分值的指标都没有填写实际完成值和自评得分：自评表尚未填写` }];
+    return [{ indicator: null, message: () => `全部 ${judged.length} 个${weighed.length > 0 ? "有分值的" : ""}指标都没有填写实际完成值和自评得分：自评表尚未填写` }];
   },
   R15: (rows) => rows.flatMap((r) => {
     if (!/^(?:指标\d*[:：])?是否/.test(r.result.name)) return [];

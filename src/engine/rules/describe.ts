@@ -17,6 +17,8 @@ export function ruleLabel(rule: Rule): string {
       return "区间赋分";
     case "step":
       return "逐档扣分";
+    case "perUnit":
+      return "少一个扣分";
     case "rateTimesWeight":
       return "比率×权重";
     case "scaledBelow":
@@ -57,6 +59,8 @@ export function describeRule(rule: Rule): string {
       return rule.bands.map((b) => `${describeBand(b)}${b.points !== undefined ? `得 ${pts(b.points)} 分` : `得权重的 ${pct(b.share ?? 0)}`}`).join("；") + "；其余 0 分";
     case "step":
       return `≥ ${pct(rule.full)} 得满分；每低 ${pct(rule.step)} 扣 ${rule.deductAs === "points" ? `${pts(rule.deduct)} 分` : `权重的 ${pct(rule.deduct)}`}，扣完为止`;
+    case "perUnit":
+      return `${rule.full === null ? "达到目标值" : `达到 ${pts(rule.full)}${rule.unit ?? ""}`}得满分；每少 1${rule.unit ?? "个"}扣 ${pts(rule.deduct)} 分，扣完为止`;
     case "rateTimesWeight":
       return `${rule.fullAt !== undefined ? `≥ ${pct(rule.fullAt)} 得满分；否则` : ""}得分 = 比率 × 权重，不超过权重`;
     case "scaledBelow":

@@ -6,6 +6,7 @@ import { floorLinear } from "./families/floorLinear";
 import { cost } from "./families/cost";
 import { bands } from "./families/bands";
 import { step } from "./families/step";
+import { perUnit } from "./families/perUnit";
 import { rateTimesWeight } from "./families/rateTimesWeight";
 import { scaledBelow } from "./families/scaledBelow";
 import { threshold } from "./families/threshold";
@@ -24,6 +25,7 @@ export const SCORERS: Registry = {
   cost,
   bands,
   step,
+  perUnit,
   rateTimesWeight,
   scaledBelow,
   threshold,
@@ -82,6 +84,8 @@ export function ruleProblem(rule: Rule): string | null {
       return Array.isArray(rule.bands) && rule.bands.every((b) => (b.points === undefined || nonNeg(b.points)) && (b.share === undefined || share(b.share))) ? null : "区间的得分应为非负数，比例应在 0–100% 之间";
     case "step":
       return nonNeg(rule.full) && nonNeg(rule.step) && rule.step >= 1e-6 && nonNeg(rule.deduct) ? null : "满分线、每档幅度和扣分应为正数";
+    case "perUnit":
+      return (rule.full === null || nonNeg(rule.full)) && nonNeg(rule.deduct) && rule.deduct > 0 ? null : "满分线应为非负数，每少一个的扣分应为正数";
     case "rateTimesWeight":
       return rule.fullAt === undefined || nonNeg(rule.fullAt) ? null : "满分线应为非负数";
     case "scaledBelow":
