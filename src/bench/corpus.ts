@@ -112,6 +112,8 @@ export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
       if (x.severity === "info") continue;
       const row = x.indicator === null ? null : t.grid.origin.row + t.detected.indicatorRows[x.indicator]! + 1;
       if (row !== null) flaggedRows.add(row);
+      // A habit said once for the table names its rows: each of them is flagged.
+      for (const i of x.rows ?? []) flaggedRows.add(t.grid.origin.row + t.detected.indicatorRows[i]! + 1);
       // A table-level finding is a slip when the manifest lists one, or (a total not as recomputed) when the
       // manifest's own hand total differs from the reported total.
       const totalOff = x.code === "total-mismatch" && typeof exp.hand_total === "number" && typeof exp.reported_total === "number" && Math.abs(exp.hand_total - exp.reported_total) > 0.01 + 1e-9;

@@ -30,7 +30,7 @@ export interface ContractTable {
   reported_total: number | null;
   rating: string | null;
   reported_rating: string | null;
-  findings: { code: string; severity: string; indicator: number | null; message: string; rule?: string }[];
+  findings: { code: string; severity: string; indicator: number | null; message: string; rule?: string; rows?: number[] }[];
 }
 
 export interface ContractOutput {
@@ -68,6 +68,6 @@ export function toContract(r: TableResult, where: { file?: string; sheet?: strin
     reported_total: r.reported_total,
     rating: r.rating,
     reported_rating: r.reported_rating,
-    findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, indicator: f.indicator, message: f.message, ...(f.rule ? { rule: f.rule } : {}) })),
+    findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, indicator: f.indicator, message: f.message, ...(f.rule ? { rule: f.rule } : {}), ...(f.rows ? { rows: f.rows } : {}) })),
   };
 }

@@ -87,6 +87,8 @@ export class LazyFinding {
     public recomputed?: number | string | null,
     /** The rulebook rule that raised it (R01…), when one did. */
     public rule?: string,
+    /** Every row it names, when it names several. */
+    public rows?: number[],
   ) {
     this._render = render;
   }
@@ -98,6 +100,6 @@ export class LazyFinding {
     return this._message;
   }
   toJSON(): object {
-    return { code: this.code, severity: this.severity, indicator: this.indicator, message: this.message, reported: this.reported, recomputed: this.recomputed, ...(this.rule ? { rule: this.rule } : {}) };
+    return { code: this.code, severity: this.severity, indicator: this.indicator, message: this.message, reported: this.reported, recomputed: this.recomputed, ...(this.rule ? { rule: this.rule } : {}), ...(this.rows ? { rows: this.rows } : {}) };
   }
 }

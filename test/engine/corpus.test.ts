@@ -27,15 +27,16 @@ test("the corpus is read at least as well as when it was first measured", async 
   const all: CorpusFigures[] = [];
   for (const fx of fixtures) all.push(await measureFixture(fx));
   const sum = (k: keyof CorpusFigures) => all.reduce((s, f) => s + (f[k] as number), 0);
-  expect(fixtures.length).toBeGreaterThanOrEqual(62);
-  // 62 tables: one (唐山 乐亭, a document preview that skipped the indicator header) is not found.
-  expect(all.filter((f) => f.tables > 0).length).toBeGreaterThanOrEqual(fixtures.length - 1);
-  expect(sum("found")).toBeGreaterThanOrEqual(496);
-  expect(sum("extra")).toBeLessThanOrEqual(2);
-  expect(sum("names")).toBeGreaterThanOrEqual(496);
-  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(322);
-  expect(sum("handReproduced")).toBeGreaterThanOrEqual(294);
-  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(114);
-  // 62 tables, 501 rows (12 first met in the fifth round, measured before any change: 14 false alarms, now 1).
-  expect(sum("falseAlarms")).toBeLessThanOrEqual(2);
+  expect(fixtures.length).toBeGreaterThanOrEqual(76);
+  // 76 tables: two are not found, both budget blocks with no indicator header under them (唐山 乐亭, a document preview
+  // that skipped the header; 六安 公共文化, a page cut after its budget block).
+  expect(all.filter((f) => f.tables > 0).length).toBeGreaterThanOrEqual(fixtures.length - 2);
+  expect(sum("found")).toBeGreaterThanOrEqual(597);
+  expect(sum("extra")).toBeLessThanOrEqual(3);
+  expect(sum("names")).toBeGreaterThanOrEqual(597);
+  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(390);
+  expect(sum("handReproduced")).toBeGreaterThanOrEqual(341);
+  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(118);
+  // 76 tables, 606 rows (26 first met this session, measured before any change: 14 + 13 false alarms).
+  expect(sum("falseAlarms")).toBeLessThanOrEqual(3);
 }, 60_000);

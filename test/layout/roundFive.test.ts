@@ -135,3 +135,60 @@ describe("the 资金管理情况 block of a transfer-payment form", () => {
     expect(t.result.findings.filter((f) => f.code === "judged-score")).toHaveLength(2);
   });
 });
+
+describe("sixth round: forms in blocks and pieces", () => {
+  const head = ["年度绩效目标(40分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "分值", "得分"];
+  test("the same header again under the rows is the form's next block of goals: one table, one total", () => {
+    const g = grid([
+      head,
+      [null, "产出指标", "质量指标", "数据合格率", "100%", "100%", 20, 20],
+      [null, "产出指标", "时效指标", "按时上报率", "100%", "100%", 20, 20],
+      ["年度绩效目标2(40分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "分值", "得分"],
+      [null, "效益指标", "社会效益指标", "资料整编", "100%", "100%", 40, 40],
+      ["总分", null, null, null, null, null, 80, 80],
+    ]);
+    const tables = runPipeline(g, { rulebook: DEFAULT_RULES });
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.result.indicators.map((i) => i.name)).toEqual(["数据合格率", "按时上报率", "资料整编"]);
+    expect(tables[0]!.result.reported_total).toBe(80);
+    expect(tables[0]!.detected.rows.filter((r) => r.kind === "header").map((r) => r.row)).toEqual([3]);
+  });
+  test("a table that starts at its rows (the page before holds its head): weights short of 100 are a note", () => {
+    const g = grid([
+      [null, null, null, "讲座知晓率", "=", 100, "%", 100, 5, 5, null],
+      [null, null, "可持续影响指标", "管理机制健全性", "定性", "好", null, "好", 5, 5, null],
+      [null, "满意度指标", "服务对象满意度指标", "参与人员满意度", "≥", 95, "%", 96, 5, 5, null],
+      ["合计", null, null, null, null, null, null, null, 100, 100, null],
+    ]);
+    const t = tableOf(g);
+    expect(t.result.indicators).toHaveLength(3);
+    expect(t.result.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(t.result.findings.find((f) => f.code === "weights-total")?.message).toContain("跨页表格的后半部分");
+  });
+  test("评价标准 listing items with their points in brackets is a checklist: the evaluator's score is the judgement", () => {
+    const r = evaluateTable({ id: "t", indicators: [{ name: "目标内容", weight: 4, reported_score: 3, target: null, actual: null, rule_text: "设有目标(1分)\n目标明确(1分)\n目标细化(1分)\n目标量化(1分)" }] });
+    expect(r.indicators[0]).toMatchObject({ status: "ok", score: 3, rule_source: "judgement" });
+    expect(r.findings.some((f) => f.code === "needs-rule")).toBe(false);
+  });
+  test("a habit said once names every row it concerns (rows), the first as its indicator", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { name: "开放天数", target: "≥360天", actual: "≥360天", weight: 50, reported_score: 50 },
+      { name: "服务天数", target: "≥360天", actual: "≥360天", weight: 50, reported_score: 50 },
+    ] });
+    const f = r.findings.find((x) => x.code === "actual-is-range");
+    expect(f).toMatchObject({ indicator: 0, rows: [0, 1] });
+  });
+  test("a cost target in words (控制在预算中) against 100% is read as met", () => {
+    expect(against("本着节约的原则,控制在预算中。", "100%")).toMatchObject({ ok: true, met: true, ratio: 1 });
+  });
+  test("a cut table (no total row) whose last row lost its weight: a note, not a slip", () => {
+    const g = grid([
+      ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "宣传场次", "≥1场", "1场", 12, 12],
+      ["产出指标", "数量指标", "试剂数量", "≥2400份", "3200份", 12, 12],
+      ["产出指标", "质量指标", "经费支出合规性", "严格执行财经制度", "严格执行财经", null, null],
+    ]);
+    const t = tableOf(g);
+    expect(t.result.findings.find((f) => f.code === "weights-missing")?.severity).toBe("info");
+  });
+});

@@ -288,7 +288,9 @@ function checkWrittenCompletion(
 
 /** A rule text that awards or deducts points item by item and holds no formula. */
 function isChecklist(s: string): boolean {
-  return /得\s*\d+(?:\.\d+)?\s*分|扣\s*\d+(?:\.\d+)?\s*分|不得分|扣完/.test(s) && !/[=＝×*÷%％/]|计算|公式|比例|比率/.test(s);
+  // 得3分 / 扣1分 / 不得分, or items each with its points in brackets (设有目标(1分) 目标明确(1分) …).
+  const items = (s.match(/[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]/g) ?? []).length;
+  return (/得\s*\d+(?:\.\d+)?\s*分|扣\s*\d+(?:\.\d+)?\s*分|不得分|扣完/.test(s) || items >= 2) && !/[=＝×*÷%％/]|计算|公式|比例|比率/.test(s);
 }
 
 /** Whether a text holds a figure (a target or rule with numbers is something to compute, never a judgement). */

@@ -78,6 +78,8 @@ export interface Finding {
   recomputed?: number | string | null;
   /** The 复核口径 rule that raised the finding (R01…), when a rulebook rule did. */
   rule?: string;
+  /** Every row (index) a finding said once for the table names, when it names several (actuals written as ranges). */
+  rows?: number[];
 }
 
 /** Where a row's rule came from. */

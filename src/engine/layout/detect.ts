@@ -83,6 +83,9 @@ export function detectTables(grid: Grid, options: DetectOptions = {}): DetectedT
     const t = readTable(grid, vals, cont.start, cont.start - 1, columns, 0, [], options);
     const names = (Object.entries(columns) as [Role, number][]).map(([k, c]) => `${ROLE_LABEL[k] ?? k} ${address(grid, cont.start, c).replace(/\d+$/, "")}`).join("、");
     t.issues.unshift({ address: address(grid, cont.start, 0), message: `未找到表头（表格从指标行开始，可能是跨页表格的后半部分）：按内容推定各列为 ${names}；请核对，必要时在识别步骤中更正` });
+    // Its first rows are on the page before: the whole-table checks (weights to 100, the total) are notes.
+    const d = t.table as DetectedTableInput;
+    d.layout_doubts = [...(d.layout_doubts ?? []), "表格从指标行开始（跨页表格的后半部分），前面的指标不在本表中"];
     found.push(t);
     r = t.lastRow + 1;
     searchFrom = r;
@@ -204,6 +207,7 @@ function headerAt(vals: CellValue[][], r: number): { start: number; end: number;
   return { ...best, columns: preferFigures(vals, best.end + 1, best.columns, best.others) };
 }
 
+/** Two headers that give every role the same column. */
 function sameColumns(a: ColumnMap, b: ColumnMap): boolean {
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((k) => a[k as Role] === b[k as Role]);
@@ -412,7 +416,17 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     }
     blanks = 0;
     // A header row is text: a row holding a typed number (a weight, a score) is never the next table's header.
-    if (!row.some((v) => typeof v === "number") && headerAt(vals, r)) {
+    const nextHeader = !row.some((v) => typeof v === "number") ? headerAt(vals, r) : null;
+    if (nextHeader && indicators.length > 0 && total === null && sameColumns(nextHeader.columns, columns)) {
+      // The same header again right under the rows (年度绩效目标1(40分) | 一级指标 … then 年度绩效目标2(40分) | 一级指标 …):
+      // the form's next block of goals, one table with one total below, not a new table.
+      for (let h = r; h <= nextHeader.end; h++) rows.push({ row: h, kind: "header", reason: "与上方相同的表头：同一张表的下一个目标块" });
+      issues.push({ address: address(grid, r, 0), message: "此行重复上方的表头：按同一张表的下一个目标块继续读取" });
+      last = nextHeader.end;
+      r = nextHeader.end;
+      continue;
+    }
+    if (nextHeader) {
       endAt = { row: r, reason: "下一张表的表头" };
       break;
     }

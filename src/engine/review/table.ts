@@ -48,6 +48,9 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   } else if (missing > 0 && table.indicators.every((r) => r.weight === null || r.weight === undefined || String(r.weight).trim() === "")) {
     // The table prints no weight at all; some were inferred (by level or by score), the rest could not be: its form.
     add({ code: "weights-missing", severity: "info", message: () => `表中没有权重（分值）：${missing} 个指标的分值无法推定，只计算完成情况，不计分` });
+  } else if (missing > 0 && (table as DetectedTableInput).no_total_row === true && weighed[weighed.length - 1]!.weight === null && missing === 1) {
+    // The last row of a table cut before its total (no 总分 row seen) lost its weight with the cut: a note.
+    add({ code: "weights-missing", severity: "info", message: () => `最后 1 个指标未写权重；表下未见总分（合计）行，表格可能不完整，此项仅供参考` });
   } else if (missing > 0) {
     // A row with no weight and no score under a level whose stated points its weighted rows already fill
     // (产出指标(40分) = 5 × 8) is a supplementary row the table does not score: a note, not a slip.
