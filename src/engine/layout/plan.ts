@@ -1,4 +1,6 @@
+import { fundFacts, isMoneyName } from "../evaluate/funds";
 import { completionOf } from "../measure/completion";
+import { parseMeasure } from "../measure/parse";
 import { describeDeviation, describeRowDeviation } from "../measure/deviation";
 import { completionFormula, deviationFormula, ratingFormula, scoreFormula } from "./formulas";
 import { pct, pts, round } from "../measure/format";
@@ -102,6 +104,10 @@ export function buildPlan(grid: Grid, t: DetectedTable, result: TableResult, opt
   // Findings grouped by row once (a filter per row would be quadratic on a 20,000-row table).
   const byRow = new Map<number, string[]>();
   for (const f of result.findings) if (f.indicator !== null) byRow.set(f.indicator, [...(byRow.get(f.indicator) ?? []), `【${findingLabel(f.code)}】${f.message}`]);
+  // A money indicator whose target is words (控制在预算内), in a table with a budget block, is read from the block once its
+  // actual is emptied (fund-from-budget: ≤ 预算数 against 执行数): a formula on its own cells could not follow, so such
+  // rows get values, not formulas.
+  const facts = opts.mode === "formulas" ? fundFacts(t.table) : null;
   result.indicators.forEach((row, i) => {
     const r = t.indicatorRows[i]!;
     const findings = byRow.get(i) ?? [];
@@ -110,7 +116,7 @@ export function buildPlan(grid: Grid, t: DetectedTable, result: TableResult, opt
     const actualRef = ref(r, t.columns.actual);
     const weightRef = ref(r, t.columns.weight);
     const composed = t.columns.op !== undefined || t.columns.unit !== undefined;
-    const formulaOk = opts.mode === "formulas" && targetRef && actualRef && weightRef && !composed && !row.from_budget && !t.table.indicators[i]?.from_parts && !shareWeight(grid, r, t.columns.weight) && (row.rule_source === "preset" || row.rule_source === "rule-name" || row.rule_source === "rule-text");
+    const formulaOk = opts.mode === "formulas" && targetRef && actualRef && weightRef && !composed && !row.from_budget && !(facts && isMoneyName(row.name) && !figureTarget(t.table.indicators[i]?.target)) && !t.table.indicators[i]?.from_parts && !shareWeight(grid, r, t.columns.weight) && (row.rule_source === "preset" || row.rule_source === "rule-name" || row.rule_source === "rule-text");
     if (row.score !== null) {
       const ruleArg = row.rule_source === "preset" ? "" : t.columns.rule !== undefined ? ref(r, t.columns.rule)! : "";
       const formula = formulaOk ? scoreFormula({ target: targetRef, actual: actualRef, weight: weightRef, rule: ruleArg }, opts.preset) : undefined;
@@ -289,4 +295,10 @@ function functionDeviation(row: TableResult["indicators"][number]): string | nul
 function shareWeight(grid: Grid, r: number, col: number | undefined): boolean {
   const cell = col === undefined ? null : grid.cells[r]?.[col];
   return Boolean(cell && ((cell.fmt ?? "").includes("%") || (typeof cell.v === "string" && /[%％]/.test(cell.v))));
+}
+
+/** Whether a target is a figure (a number or a percentage), not words. */
+function figureTarget(target: unknown): boolean {
+  const m = parseMeasure(target as string | number | null | undefined);
+  return m.kind === "number" || m.kind === "percent";
 }
