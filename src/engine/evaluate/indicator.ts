@@ -9,6 +9,7 @@ import { ruleLabel } from "../rules/describe";
 import type { Rule } from "../rules/types";
 import { LazyFinding, type FindingCode } from "../findings";
 import { fundView, isMoneyName, type FundFacts } from "./funds";
+import { printsNoWeight } from "./levels";
 import { resolveRule, type RuleTextReader } from "./resolveRule";
 import type { Finding, IndicatorInput, IndicatorResult, RowStatus, RuleSource, Severity, TableInput } from "./types";
 
@@ -170,8 +171,7 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
       return done("pending", () => `${c.reason}；未写权重（分值），不计分`);
     }
     // In a table that prints no weight at all, the row's missing weight is the table's form, not a slip.
-    const form = table.indicators.every((r) => r.weight === null || r.weight === undefined || String(r.weight).trim() === "");
-    add("weight-missing", form ? "info" : "warning", () => `${at()}未填写权重（分值），无法计算得分`);
+    add("weight-missing", printsNoWeight(table) ? "info" : "warning", () => `${at()}未填写权重（分值），无法计算得分`);
     return done("unreadable", () => "权重未填写");
   }
   if (!Number.isFinite(weightRaw) || weightRaw <= 0 || weightRaw > MAX_WEIGHT) {

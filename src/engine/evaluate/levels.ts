@@ -131,3 +131,11 @@ export function weightsFromMetScores(rows: { reported_score?: unknown; weight?: 
   for (const i of met) out.set(i, { assumed: true, weight: s, why: `未写分值：表中 ${met.length} 项已达到目标的指标都报 ${s} 分（达到目标应得满分），分值按 ${s} 分推定；表中没有分值，无法核对` });
   return out;
 }
+
+/**
+ * Whether a table prints no weight on any row (the old 云南 form, a 目标自评表): a missing weight there is the table's
+ * form, not a slip. Stops at the first weighted row, so a weighted table is answered at once.
+ */
+export function printsNoWeight(table: { indicators: { weight?: unknown }[] }): boolean {
+  return table.indicators.every((r) => r.weight === null || r.weight === undefined || String(r.weight).trim() === "");
+}

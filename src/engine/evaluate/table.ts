@@ -173,17 +173,21 @@ function pickPreset(p: string | Preset | undefined): Preset {
   return found;
 }
 
+/** A row's target against its actual, from its own cells (no rule object needed). */
+function plainComparison(row: IndicatorInput): ReturnType<typeof compare> {
+  const target = parseMeasure(row.target);
+  return compare(target, parseActualAgainst(target, row.actual));
+}
+
 /** A row's completion from its figures alone (direction-aware, uncapped), or null when it has none. */
 function plainCompletion(row: IndicatorInput): number | null {
-  const target = parseMeasure(row.target);
-  const c = compare(target, parseActualAgainst(target, row.actual));
+  const c = plainComparison(row);
   return c.ok && c.kind === "quantity" ? directedCompletion(c) : null;
 }
 
-/** Whether a row's target was met, read from its own target and actual (no rule object needed). */
+/** Whether a row's target was met, read from its own cells. */
 function plainMet(row: IndicatorInput): boolean {
-  const target = parseMeasure(row.target);
-  const c = compare(target, parseActualAgainst(target, row.actual));
+  const c = plainComparison(row);
   return c.ok && c.met;
 }
 

@@ -1,6 +1,6 @@
 import { LazyFinding } from "../findings";
 import { pts, round } from "../measure/format";
-import { levelKey, weightInName } from "../evaluate/levels";
+import { levelKey, printsNoWeight, weightInName } from "../evaluate/levels";
 import { normaliseRating, rate, type RatingScheme } from "../evaluate/rating";
 import type { Finding, IndicatorResult, TableInput, TableResult } from "../evaluate/types";
 import { readPoints as readNumber } from "../measure/number";
@@ -45,7 +45,7 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   if (missing > 0 && missing === weighed.length) {
     // A table with no weights at all (a 目标自评表 without 分值): completion only, which is its form, not a slip.
     add({ code: "weights-missing", severity: "info", message: () => `表中没有权重（分值）：${missing} 个指标只计算完成情况，不计分` });
-  } else if (missing > 0 && table.indicators.every((r) => r.weight === null || r.weight === undefined || String(r.weight).trim() === "")) {
+  } else if (missing > 0 && printsNoWeight(table)) {
     // The table prints no weight at all; some were inferred (by level or by score), the rest could not be: its form.
     add({ code: "weights-missing", severity: "info", message: () => `表中没有权重（分值）：${missing} 个指标的分值无法推定，只计算完成情况，不计分` });
   } else if (missing > 0 && (table as DetectedTableInput).no_total_row === true && weighed[weighed.length - 1]!.weight === null && missing === 1) {
