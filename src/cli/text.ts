@@ -43,6 +43,7 @@ export function tableReport(t: ContractTable): string {
 /** The recomputed total, or why it cannot be given (never 未完成: that means a missed target). */
 function totalText(t: ContractTable): string {
   if (t.total !== null) return t.total.toFixed(2);
+  if (t.indicators.length === 0) return `未能复核：只找到预算执行情况，没有绩效指标（预算执行得分 ${t.partial_total.toFixed(2)}）`;
   const open = t.indicators.filter((i) => i.score === null && i.status !== "ok").length + (t.budget && t.budget.score === null ? 1 : 0);
   return `未能复核：${open} 项未计分（已计分部分 ${t.partial_total.toFixed(2)}）`;
 }

@@ -28,15 +28,15 @@ test("the corpus is read at least as well as when it was first measured", async 
   for (const fx of fixtures) all.push(await measureFixture(fx));
   const sum = (k: keyof CorpusFigures) => all.reduce((s, f) => s + (f[k] as number), 0);
   expect(fixtures.length).toBeGreaterThanOrEqual(76);
-  // 76 tables: two are not found, both budget blocks with no indicator header under them (唐山 乐亭, a document preview
-  // that skipped the header; 六安 公共文化, a page cut after its budget block).
-  expect(all.filter((f) => f.tables > 0).length).toBeGreaterThanOrEqual(fixtures.length - 2);
+  // Every table found, the two budget blocks with no indicator header under them (唐山 乐亭, 六安 公共文化) as tables of
+  // their own.
+  expect(all.filter((f) => f.tables > 0).length).toBe(fixtures.length);
   expect(sum("found")).toBeGreaterThanOrEqual(597);
   expect(sum("extra")).toBeLessThanOrEqual(3);
   expect(sum("names")).toBeGreaterThanOrEqual(597);
   expect(sum("pairsReadable")).toBeGreaterThanOrEqual(390);
-  expect(sum("handReproduced")).toBeGreaterThanOrEqual(341);
-  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(118);
+  expect(sum("handReproduced")).toBeGreaterThanOrEqual(346);
+  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(122);
   // 76 tables, 606 rows (26 first met this session, measured before any change: 14 + 13 false alarms).
   expect(sum("falseAlarms")).toBeLessThanOrEqual(3);
 }, 60_000);

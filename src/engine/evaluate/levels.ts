@@ -35,10 +35,12 @@ export function weightsFromLevels(rows: LevelRow[], readPoints: (v: unknown) => 
   // already settled is left alone (its other rows' weights no longer follow from its points).
   inferByLevel(rows, readPoints, out, (r) => (r.level2 ? { key: `${levelKey(r.level1)}/${levelKey(r.level2)}`, name: r.level2, points: r.level2_weight ?? weightInName(r.level2) } : null));
   inferByLevel(rows, readPoints, out, (r) => (r.level1 ? { key: levelKey(r.level1), name: r.level1, points: r.level1_weight ?? weightInName(r.level1) } : null));
+  // Then the block of goals above the levels (年度绩效目标2(40分) over two rows of 20).
+  inferByLevel(rows, readPoints, out, (r) => (r.block ? { key: `block:${levelKey(r.block)}`, name: r.block, points: r.block_weight ?? weightInName(r.block) } : null));
   return out;
 }
 
-type LevelRow = { level1?: string | null; level1_weight?: number | null; level2?: string | null; level2_weight?: number | null; weight?: unknown; reported_score?: unknown };
+type LevelRow = { level1?: string | null; level1_weight?: number | null; level2?: string | null; level2_weight?: number | null; block?: string | null; block_weight?: number | null; weight?: unknown; reported_score?: unknown };
 
 function inferByLevel(rows: LevelRow[], readPoints: (v: unknown) => number | null, out: Map<number, { weight: number; why: string }>, levelOf: (r: LevelRow) => { key: string; name: string; points: number | null } | null): void {
   const groups = new Map<string, { name: string; points: number | null; members: number[] }>();
@@ -60,8 +62,17 @@ function inferByLevel(rows: LevelRow[], readPoints: (v: unknown) => number | nul
     const scores = g.members.map((i) => readPoints(rows[i]!.reported_score));
     if (scores.some((s) => s === null || !(s > 0))) continue;
     const sum = scores.reduce<number>((a, s) => a + s!, 0);
-    if (Math.abs(sum - g.points) > 1e-6) continue;
-    g.members.forEach((i, k) => out.set(i, { weight: scores[k]!, why: `未写分值：所在“${g.name}”各项报告得分合计 ${g.points} 分，等于该级分值，即各项均得满分，分值取其得分 ${scores[k]} 分` }));
+    if (Math.abs(sum - g.points) <= 1e-6) {
+      g.members.forEach((i, k) => out.set(i, { weight: scores[k]!, why: `未写分值：所在“${g.name}”各项报告得分合计 ${g.points} 分，等于该级分值，即各项均得满分，分值取其得分 ${scores[k]} 分` }));
+      continue;
+    }
+    // Short of the points: weights are whole points, none below its row's score, adding up to the level's. When the
+    // smallest such weights (each score rounded up) already add up to the points, no other split is possible
+    // (10、10、19.6 under 40 分 → 10、10、20).
+    const least = scores.map((s) => Math.ceil(s! - 1e-9));
+    if (sum > g.points || least.reduce((a, w) => a + w, 0) !== g.points) continue;
+    const list = least.join("、");
+    g.members.forEach((i, k) => out.set(i, { weight: least[k]!, why: `未写分值：所在“${g.name}”共 ${g.points} 分；分值取整数、不低于各项得分（${scores.map((x) => String(x)).join("、")}）且合计 ${g.points} 分，只能是 ${list}，本项取 ${least[k]} 分` }));
   }
 }
 

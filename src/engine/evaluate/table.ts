@@ -145,7 +145,8 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
   const complete = scoredRows.length === applicable.length && (budget === null || budget.score !== null);
   const naWeight = indicators.filter((r) => !r.applicable).reduce((s, r) => s + (r.weight ?? 0), 0);
   let total: number | null = null;
-  if (complete) {
+  // A budget block with no indicators found under it: its rate and score are checked, the total is not (review says so).
+  if (complete && indicators.length > 0) {
     const possible = applicable.reduce((s, r) => s + (r.weight ?? 0), 0) + (budget?.weight ?? 0);
     total = naWeight > 0 && possible > 0 ? (sum * 100) / possible : sum;
   }

@@ -55,6 +55,9 @@ export interface IndicatorInput {
   deviation_note?: string | null;
   level1_weight?: number | null;
   level2_weight?: number | null;
+  /** The block of goals the row sits in, above its levels (年度绩效目标1(40分)), and the block's points. */
+  block?: string | null;
+  block_weight?: number | null;
   /** false (or a rule 不适用) marks an indicator that does not apply. */
   applicable?: boolean | null;
 }

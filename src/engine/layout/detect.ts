@@ -103,7 +103,37 @@ export function detectTables(grid: Grid, options: DetectOptions = {}): DetectedT
     r = t.lastRow + 1;
     searchFrom = r;
   }
-  return found;
+  return [...found, ...budgetOnly(grid, vals, found)].sort((a, b) => a.headerRows[0] - b.headerRows[0]);
+}
+
+/**
+ * Budget blocks no indicator table claimed (项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 with the
+ * indicators cut off, or kept on another page): each is a table of its own with no indicators, so that its rate and
+ * score are still checked, and the reader says the indicators were not found. Only a block with amounts read.
+ */
+function budgetOnly(grid: Grid, vals: CellValue[][], found: DetectedTable[]): DetectedTable[] {
+  const covered = (r: number) => found.some((t) => r >= (t.budget?.headerRow ?? t.headerRows[0]) && r <= t.lastRow);
+  const heads: number[] = [];
+  for (let r = 0; r < vals.length; r++) if (!covered(r) && budgetHeaderAt(vals, r)) heads.push(r);
+  const out: DetectedTable[] = [];
+  heads.forEach((h, k) => {
+    const next = [heads[k + 1] ?? vals.length, ...found.map((t) => t.budget?.headerRow ?? t.headerRows[0]).filter((r) => r > h)];
+    const budget = findBudget(grid, vals, h, Math.min(...next));
+    if (!budget || budget.headerRow !== h || !amountsIn(grid, budget)) return;
+    const id = tableId(grid, h);
+    const title = findTitle(vals, k === 0 ? 0 : heads[k - 1]! + 1, h);
+    const table: TableInput = { id, title, budget: budgetInput(grid, vals, budget), indicators: [], reported_total: null, reported_rating: null };
+    const last = budget.amountsRow ?? budget.row;
+    out.push({ id, sheet: grid.sheet, title, headerRows: [h, h], columns: {}, indicatorRows: [], budget, total: null, rating: null, lastRow: last, table, issues: [{ address: address(grid, h, 0), message: "只找到预算执行情况，其下没有绩效指标表头（表格可能被截断，或指标在别处）：只复核预算执行率和得分" }], rows: [], end: null });
+  });
+  return out;
+}
+
+/** Whether a budget block's total row holds its amounts (a full-year or initial budget and the spending). */
+function amountsIn(grid: Grid, b: NonNullable<DetectedTable["budget"]>): boolean {
+  const at = (role: BudgetRole) => (b.columns[role] === undefined ? null : readAmount(amountOf(grid.cells[b.amountsRow ?? b.row]?.[b.columns[role]!] ?? null)));
+  const ok = (a: ReturnType<typeof at>) => a !== null && !Number.isNaN(a.value);
+  return ok(at("executed")) && (ok(at("fullYear")) || ok(at("initial")));
 }
 
 const ROLE_LABEL: Partial<Record<Role, string>> = { level1: "一级指标", level2: "二级指标", level3: "三级指标", op: "计算符号", target: "指标值", unit: "度量单位", actual: "完成值", weight: "权重", score: "得分", deviation: "原因分析" };
@@ -387,7 +417,9 @@ function sameMerged(row: CellValue[], a: number, b: number): boolean {
 }
 
 function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, columns: ColumnMap, searchFrom: number, headerIssues: { col: number; text: string }[], options: DetectOptions): DetectedTable {
-  const issues = headerIssues.map((i) => ({ address: address(grid, start, i.col), message: `未识别的表头“${i.text}”，该列不参与计算` }));
+  // A label left of the header with points (年度绩效目标1(40分) merged down its block): the rows below share those points.
+  let block = blockAt(vals[start] ?? [], columns);
+  const issues = headerIssues.map((i) => ({ address: address(grid, start, i.col), message: block && i.text.replace(/\s+/g, "") === block.name ? `目标块“${block.name}”：其下指标共 ${block.points} 分` : `未识别的表头“${i.text}”，该列不参与计算` }));
   const get = (row: number, role: Role): CellValue => (columns[role] === undefined ? null : (vals[row]?.[columns[role]!] ?? null));
   const cellAt = (row: number, role: Role) => (columns[role] === undefined ? null : (grid.cells[row]?.[columns[role]!] ?? null));
   const indicators: IndicatorInput[] = [];
@@ -421,7 +453,8 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       // The same header again right under the rows (年度绩效目标1(40分) | 一级指标 … then 年度绩效目标2(40分) | 一级指标 …):
       // the form's next block of goals, one table with one total below, not a new table.
       for (let h = r; h <= nextHeader.end; h++) rows.push({ row: h, kind: "header", reason: "与上方相同的表头：同一张表的下一个目标块" });
-      issues.push({ address: address(grid, r, 0), message: "此行重复上方的表头：按同一张表的下一个目标块继续读取" });
+      block = blockAt(row, columns);
+      issues.push({ address: address(grid, r, 0), message: `此行重复上方的表头：按同一张表的下一个目标块继续读取${block ? `（“${block.name}”，共 ${block.points} 分）` : ""}` });
       last = nextHeader.end;
       r = nextHeader.end;
       continue;
@@ -520,6 +553,10 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     partsOf = 0;
     if (prev && !input.level1 && prev.level1) input.level1 = prev.level1;
     if (prev && !input.level2 && prev.level2 && input.level1 === prev.level1) input.level2 = prev.level2;
+    if (block) {
+      input.block = block.name;
+      input.block_weight = block.points;
+    }
     indicators.push(input);
     indicatorRows.push(r);
     last = r;
@@ -625,6 +662,18 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
   if (l1w !== null) row.level1_weight = l1w;
   if (l2w !== null) row.level2_weight = l2w;
   return row;
+}
+
+/** A header row's label outside every mapped column that states points (年度绩效目标1(40分)): the block of goals below. */
+function blockAt(row: CellValue[], columns: ColumnMap): { name: string; points: number } | null {
+  const mapped = new Set(Object.values(columns));
+  for (let c = 0; c < row.length; c++) {
+    if (mapped.has(c)) continue;
+    const t = text(row[c]).replace(/\s+/g, "");
+    const points = weightInName(t);
+    if (t && points !== null && points > 0 && points <= 100) return { name: t, points };
+  }
+  return null;
 }
 
 /** `正向`/`反向`/`≥` in a 指标性质 column joined to a bare target. */

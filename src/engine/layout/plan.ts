@@ -197,6 +197,7 @@ const UNSCORED: Partial<Record<IndicatorResult["status"], { value: string; fill:
 
 /** `未能复核：2 项未计分`: the rows (and budget block) without a score that keep the total from being checked. */
 export function uncheckedTotal(result: TableResult): string {
+  if (result.indicators.length === 0) return "未能复核：只找到预算执行情况，没有绩效指标";
   const open = result.indicators.filter((r) => r.applicable && r.score === null).length + (result.budget && result.budget.score === null ? 1 : 0);
   return `未能复核：${open} 项未计分`;
 }

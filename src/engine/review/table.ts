@@ -19,7 +19,7 @@ export interface ReviewOptions {
 export function reviewTable(table: TableInput, result: TableResult, opts: ReviewOptions): Finding[] {
   const out: Finding[] = [];
   // Messages are written only when read (LazyFinding): a table that passes builds no strings.
-  const add = (f: Omit<Finding, "indicator" | "message"> & { message: () => string }) => out.push(new LazyFinding(f.code, f.severity, null, f.message, f.reported, f.recomputed));
+  const add = (f: Omit<Finding, "indicator" | "message"> & { message: () => string }) => out.push(new LazyFinding(f.code, f.severity, f.rows?.[0] ?? null, f.message, f.reported, f.recomputed, undefined, f.rows));
   // Checks of the whole table (weights to 100, the total) are notes when the reader was not sure it saw all rows.
   const doubts = layoutDoubts(table);
   const whole = (f: Omit<Finding, "indicator" | "message"> & { message: () => string }) =>
@@ -59,6 +59,7 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   }
   for (const f of [...levelWeights(table, rows, "level1", tol), ...levelWeights(table, rows, "level2", tol)]) whole({ ...f, message: () => f.message });
   out.push(...noteLevelWeights(table, tol));
+  for (const f of metLevels(table, rows, tol)) whole(f);
 
   // Reported total against the reported parts.
   const reportedTotal = result.reported_total;
@@ -83,7 +84,7 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   }
   if (result.total === null) {
     const open = rows.filter((r) => r.applicable && r.score === null).length + (result.budget && result.budget.score === null ? 1 : 0);
-    add({ code: "total-incomplete", severity: "info", message: () => `${open} 项未能计分，总分暂不能复核（已计分部分合计 ${pts(result.partial_total)}）` });
+    add({ code: "total-incomplete", severity: "info", message: () => rows.length === 0 ? "表中只有预算执行情况，没有找到绩效指标：总分和等级不复核" : `${open} 项未能计分，总分暂不能复核（已计分部分合计 ${pts(result.partial_total)}）` });
   }
   out.push(...subtotals(table, rows, tol));
 
@@ -150,6 +151,51 @@ function noteLevelWeights(table: TableInput, tol: number): Finding[] {
   const first = differ[0]!;
   const what = differ.map((d) => `“${d.name}”写明 ${pts(d.declared)} 分，注为“${d.note.level}${pts(d.note.weight)}分”`).join("；");
   return [{ code: "weights-level", severity: "warning", indicator: first.i, message: `一级指标分值与表下注（${first.note.where}）的规定不一致：${what}`, reported: first.declared, recomputed: first.note.weight }];
+}
+
+/**
+ * A level (or block of goals) that states its points over rows printing no weight, every row met: each met target
+ * scores full marks (财预〔2020〕10号), so the rows' reported scores must add up to the level's points. Short of them,
+ * a met row lost points (年度绩效目标1(40分): 10 + 10 + 19.6 = 39.6, 98% against 98% scored as 20 × 98%); above them,
+ * the scores exceed what the level can give.
+ */
+function metLevels(table: TableInput, rows: IndicatorResult[], tol: number): (Omit<Finding, "indicator" | "message"> & { message: () => string; rows: number[] })[] {
+  if (!printsNoWeight(table)) return [];
+  const groups = new Map<string, { name: string; points: number; members: number[] }>();
+  const cut = (table as DetectedTableInput).no_total_row === true;
+  table.indicators.forEach((row, i) => {
+    const levels: [string | null | undefined, number | null | undefined][] = [[row.block, row.block_weight], [row.level1, row.level1_weight], [row.level2, row.level2_weight]];
+    levels.forEach(([name, stated], depth) => {
+      if (!name) return;
+      const points = stated ?? weightInName(name);
+      if (points === null || !(points > 0)) return;
+      const key = `${depth}:${depth === 2 ? `${levelKey(row.level1)}/` : ""}${levelKey(name)}`;
+      const g = groups.get(key) ?? { name: name.replace(/\s+/g, ""), points, members: [] };
+      g.members.push(i);
+      groups.set(key, g);
+    });
+  });
+  const out: (Omit<Finding, "indicator" | "message"> & { message: () => string; rows: number[] })[] = [];
+  const last = table.indicators.length - 1;
+  for (const g of groups.values()) {
+    if (cut && g.members.includes(last)) continue;
+    const members = g.members.map((i) => rows[i]!);
+    // Weights inferred for every row (weight-from-level): each row's own score check says which one lost points.
+    if (members.length < 2 || members.every((r) => r.weight !== null) || members.some((r) => r.met !== true || r.reported_score === null || !r.applicable)) continue;
+    const sum = members.reduce((s, r) => s + r.reported_score!, 0);
+    if (Math.abs(sum - g.points) <= tol) continue;
+    const short = sum < g.points;
+    const list = members.map((r) => `第 ${r.index + 1} 项 ${pts(r.reported_score!)}`).join("、");
+    out.push({
+      code: short ? "level-met-short" : "weights-level",
+      severity: short ? "warning" : "error",
+      message: () => short ? `“${g.name}”共 ${pts(g.points)} 分，其下 ${members.length} 项均已达到目标（应各得满分），报告得分合计却只有 ${pts(sum)}（${list}）：有已达标的指标被扣分` : `“${g.name}”共 ${pts(g.points)} 分，其下各项报告得分合计 ${pts(sum)}（${list}），超过该级分值`,
+      reported: round(sum, 2),
+      recomputed: g.points,
+      rows: g.members,
+    });
+  }
+  return out;
 }
 
 /** Whether the level-1 group of row `i` states its points and its weighted rows add up to them. */

@@ -18,7 +18,7 @@ export function ReviewStep({ S, api }: { S: Strings; api: SessionApi }) {
   return (
     <div style={wrap}>
       <Body1 block>
-        {S.total}：<strong data-testid="total">{r.total === null ? S.uncheckedTotal(open, pts(r.partial_total)) : r.total.toFixed(2)}</strong>
+        {S.total}：<strong data-testid="total">{r.total !== null ? r.total.toFixed(2) : r.indicators.length === 0 ? S.budgetOnlyTotal : S.uncheckedTotal(open, pts(r.partial_total))}</strong>
       </Body1>
       <Body1 block>{S.reportedTotal}：{r.reported_total ?? "—"}</Body1>
       <Body1 block>{S.ratingOf}：<strong>{r.rating ?? "—"}</strong>（{S.reported}：{r.reported_rating ?? "—"}）</Body1>

@@ -1,0 +1,112 @@
+import { DEFAULT_RULES, evaluateTable, runPipeline, type Grid } from "../../src/engine";
+import { grid } from "./grids";
+
+/**
+ * Capabilities taught by the seventh round (the corpus's last misses): the points of a block of goals written left
+ * of its header (年度绩效目标1(40分)), weights forced by whole points, a level whose met rows lost points, and a budget
+ * block with no indicator table under it. Each test builds the shape in a small grid or table, never a fixture's cells.
+ */
+const tablesOf = (g: Grid) => runPipeline(g, { rulebook: DEFAULT_RULES });
+const head = (label: string) => [label, "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"];
+
+describe("a block of goals with its points left of the header, and no 分值 column", () => {
+  test("rows whose scores add up to the block's points get those scores as weights, said as inferred", () => {
+    const t = tablesOf(grid([
+      head("年度绩效目标1(40分)"),
+      [null, "产出指标", "质量指标", "资料整编", "100%", "100%", 20],
+      [null, "产出指标", "时效指标", "按时上报", "100%", "100%", 20],
+      ["总分", null, null, null, null, null, 40],
+    ]))[0]!;
+    expect(t.result.indicators.map((i) => i.weight)).toEqual([20, 20]);
+    expect(t.result.findings.filter((f) => f.code === "weight-from-level")).toHaveLength(2);
+    expect(t.detected.issues.map((i) => i.message).join("")).toContain("目标块“年度绩效目标1(40分)”");
+  });
+  test("each block keeps its own points when the header repeats under the rows", () => {
+    const t = tablesOf(grid([
+      head("年度绩效目标1(30分)"),
+      [null, "产出指标", "数量指标", "监测点数", "10个", "10个", 15],
+      [null, "产出指标", "质量指标", "数据合格率", "100%", "100%", 15],
+      head("年度绩效目标2(70分)"),
+      [null, "产出指标", "数量指标", "整编册数", "5册", "5册", 35],
+      [null, "产出指标", "质量指标", "审核通过率", "100%", "100%", 35],
+      ["总分", null, null, null, null, null, 100],
+    ]))[0]!;
+    expect(t.result.indicators.map((i) => i.weight)).toEqual([15, 15, 35, 35]);
+    expect(t.result.total).toBe(100);
+  });
+  test("scores short of the points: whole weights no lower than each score that add up to the points, when only one split fits", () => {
+    const t = tablesOf(grid([
+      head("年度绩效目标1(40分)"),
+      [null, "产出指标", "质量指标", "数据合格率", "100%", "100%", 10],
+      [null, "产出指标", "时效指标", "按时取得资料", "100%", "100%", 10],
+      [null, "满意度指标", "服务对象满意度指标", "资料审核通过率", "98%", "98%", 19.6],
+      ["总分", null, null, null, null, null, 39.6],
+    ]))[0]!;
+    expect(t.result.indicators.map((i) => i.weight)).toEqual([10, 10, 20]);
+    const third = t.result.findings.find((f) => f.code === "score-mismatch");
+    expect(third).toMatchObject({ indicator: 2, severity: "error" });
+    expect(t.result.findings.find((f) => f.code === "weight-from-level")?.message).toContain("分值取整数");
+  });
+  test("when more than one split fits, no weight is taken", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { name: "甲", block: "年度绩效目标1(40分)", target: "100%", actual: "100%", reported_score: 9 },
+      { name: "乙", block: "年度绩效目标1(40分)", target: "100%", actual: "100%", reported_score: 19.6 },
+    ] });
+    expect(r.indicators.map((i) => i.weight)).toEqual([null, null]);
+  });
+  test("met rows scoring less than their level's points are told, naming every row", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { name: "甲", level1: "产出指标(40分)", target: "100%", actual: "100%", reported_score: 9 },
+      { name: "乙", level1: "产出指标(40分)", target: "100%", actual: "100%", reported_score: 19.6 },
+    ] });
+    const f = r.findings.find((x) => x.code === "level-met-short");
+    expect(f).toMatchObject({ severity: "warning", indicator: 0, rows: [0, 1], recomputed: 40 });
+    expect(f?.message).toContain("均已达到目标");
+  });
+  test("a level whose rows are not all met is not told (a deduction may be due)", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { name: "甲", level1: "产出指标(40分)", target: "100%", actual: "100%", reported_score: 9 },
+      { name: "乙", level1: "产出指标(40分)", target: "100%", actual: "90%", reported_score: 19.6 },
+    ] });
+    expect(r.findings.some((x) => x.code === "level-met-short")).toBe(false);
+  });
+});
+
+describe("a budget block with no indicator table under it", () => {
+  const block = [
+    ["项目支出绩效自评表", null, null, null, null, null, null],
+    ["项目资金(万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    [null, "年度资金总额", 200, 200, 179.43, 10, 0.897, 9],
+    [null, "其中:当年财政拨款", 200, 200, 179.43, null, 0.897, null],
+    ["年度总体目标", "预期目标", null, null, "实际完成情况", null, null],
+    [null, "开展系列文化活动", null, null, "通过项目实施", null, null],
+  ];
+  test("is a table of its own: its rate and score are checked, the total and rating are not", () => {
+    const tables = tablesOf(grid(block));
+    expect(tables).toHaveLength(1);
+    const t = tables[0]!;
+    expect(t.result.indicators).toEqual([]);
+    expect(t.result.budget).toMatchObject({ weight: 10, reported_score: 9 });
+    expect(t.result.total).toBeNull();
+    expect(t.result.rating).toBeNull();
+    expect(t.result.findings.find((f) => f.code === "budget-score-mismatch")).toMatchObject({ severity: "error", recomputed: 8.97 });
+    expect(t.result.findings.find((f) => f.code === "total-incomplete")?.message).toContain("只有预算执行情况");
+    expect(t.detected.issues[0]!.message).toContain("没有绩效指标表头");
+  });
+  test("a budget block that heads an indicator table is not read twice", () => {
+    const tables = tablesOf(grid([
+      ...block.slice(0, 4),
+      ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "活动场次", "≥10场", "12场", 90, 90],
+      ["总分", null, null, null, null, 100, 99],
+    ]));
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.result.indicators).toHaveLength(1);
+  });
+  test("a budget header whose amounts are lost makes no table", () => {
+    expect(tablesOf(grid([
+      ["项目资金(万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      [null, "年度资金总", null, null, null, null, null, null],
+    ]))).toEqual([]);
+  });
+});
