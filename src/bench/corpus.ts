@@ -119,7 +119,7 @@ export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
       const totalOff = x.code === "total-mismatch" && typeof exp.hand_total === "number" && typeof exp.reported_total === "number" && Math.abs(exp.hand_total - exp.reported_total) > 0.01 + 1e-9;
       // A finding that names several rows (a level whose met rows lost points) is a slip when one of them is.
       const named = (x.rows ?? []).map((i) => t.grid.origin.row + t.detected.indicatorRows[i]! + 1);
-      const isSlip = row === null ? totalOff || exp.slips.some((s) => !expRows.has((parseAddress(s.cell)?.row ?? -2) + 1)) : slipRows.has(row) || named.some((r) => slipRows.has(r));
+      const isSlip = (row === null ? totalOff || exp.slips.some((s) => !expRows.has((parseAddress(s.cell)?.row ?? -2) + 1)) : slipRows.has(row)) || named.some((r) => slipRows.has(r));
       // A budget finding when the manifest lists the budget row's figures as source noise is as unjudgeable as a row's.
       const onNoise = row !== null ? noiseRows.has(row) : x.code.startsWith("budget-") && exp.budget !== null && exp.budget !== undefined && noiseRows.has(exp.budget.row);
       if (!isSlip && onNoise) f.noiseFindings++;

@@ -31,12 +31,12 @@ test("the corpus is read at least as well as when it was first measured", async 
   // Every table found, the two budget blocks with no indicator header under them (唐山 乐亭, 六安 公共文化) as tables of
   // their own.
   expect(all.filter((f) => f.tables > 0).length).toBe(fixtures.length);
-  expect(sum("found")).toBeGreaterThanOrEqual(597);
+  expect(sum("found")).toBeGreaterThanOrEqual(601);
   expect(sum("extra")).toBeLessThanOrEqual(3);
-  expect(sum("names")).toBeGreaterThanOrEqual(597);
+  expect(sum("names")).toBeGreaterThanOrEqual(601);
   expect(sum("pairsReadable")).toBeGreaterThanOrEqual(390);
   expect(sum("handReproduced")).toBeGreaterThanOrEqual(346);
-  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(122);
+  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(127);
   // 76 tables, 606 rows (26 first met this session, measured before any change: 14 + 13 false alarms).
   expect(sum("falseAlarms")).toBeLessThanOrEqual(3);
 }, 60_000);

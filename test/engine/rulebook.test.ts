@@ -87,11 +87,11 @@ describe("rules shown on a real row changed in the one way the rule is about (an
     expect(review(withRow(q, 0, { level3: "安全事故发生次数", target: "≤1次", actual: "0次" }), "R13")).toEqual([]);
     expect(review(withRow(q, 0, { level2: "成本指标" }), "R13")).toEqual([]);
   });
-  test("R14 自评未填写: every weighted row blank (actual and score), said once for the table; one filled row is enough", () => {
+  test("R14 自评未填写: every weighted row blank (actual and score), said once for the table naming its rows; one filled row is enough", () => {
     const q: TableInput = { indicators: [{ level3: "覆盖率", weight: 60, target: "=100%", actual: null }, { level3: "保障率", weight: 30, target: "=100%", actual: "" }] };
     const f = review(q, "R14");
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ indicator: null });
+    expect(f[0]).toMatchObject({ indicator: null, rows: [0, 1] });
     expect(f[0]!.message).toContain("全部 2 个");
     expect(review(withRow(q, 1, { actual: "100%" }), "R14")).toEqual([]);
     expect(review(withRow(q, 1, { reported_score: 30 }), "R14")).toEqual([]);

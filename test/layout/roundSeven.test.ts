@@ -110,3 +110,60 @@ describe("a budget block with no indicator table under it", () => {
     ]))).toEqual([]);
   });
 });
+
+describe("rows with only an indicator's name", () => {
+  const head = ["一级指标", "二级指标", "三级指标", "指标值", "完成值"];
+  test("inside the table, more rows below: an indicator left unfilled, told as a warning", () => {
+    const t = tablesOf(grid([
+      head,
+      ["产出指标", "质量指标", "抽检完成率", "100%", "100%"],
+      [null, null, "不合格产品处置率", null, null],
+      [null, null, "培训覆盖率", "100%", "100%"],
+    ]))[0]!;
+    expect(t.result.indicators.map((i) => i.name)).toEqual(["抽检完成率", "不合格产品处置率", "培训覆盖率"]);
+    expect(t.result.indicators[1]).toMatchObject({ level2: "质量指标", status: "pending" });
+    const f = t.result.findings.filter((x) => x.code === "target-actual-blank");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ indicator: 1, severity: "warning" });
+    expect(t.result.findings.some((x) => x.indicator === 1 && x.code === "actual-blank")).toBe(false);
+    expect(t.detected.issues.some((i) => i.message.includes("不合格产品处置率"))).toBe(false);
+  });
+  test("at the end of a cut table: a doubt, not an indicator", () => {
+    const t = tablesOf(grid([
+      head,
+      ["产出指标", "质量指标", "抽检完成率", "100%", "100%"],
+      [null, null, "培训覆盖率", "100%", "100%"],
+      [null, null, "不合格产品处置率", null, null],
+    ]))[0]!;
+    expect(t.result.indicators).toHaveLength(2);
+    expect(t.detected.issues.some((i) => i.message.includes("只有指标名称“不合格产品处置率”"))).toBe(true);
+  });
+  test("names held before a name-only row that opens a level of its own are inside the table", () => {
+    const t = tablesOf(grid([
+      head,
+      ["产出指标", "成本指标", "培训成本", "≤400元", "180元"],
+      [null, null, "抽验平均标准", null, null],
+      ["效益指标", "社会效益指标", "总体安全", null, null],
+    ]))[0]!;
+    expect(t.result.indicators.map((i) => i.name)).toEqual(["培训成本", "抽验平均标准"]);
+  });
+  test("a table where nothing was filled in is R14's, not a warning per row", () => {
+    const t = tablesOf(grid([
+      head,
+      ["产出指标", "质量指标", "抽检完成率", null, null],
+      [null, null, "培训覆盖率", "100%", null],
+    ]))[0]!;
+    expect(t.result.findings.some((x) => x.code === "target-actual-blank")).toBe(false);
+  });
+});
+
+describe("R14 (the table is unfilled) names its rows", () => {
+  test("a table-level finding whose rows are every blank row", () => {
+    const t = tablesOf(grid([
+      ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分"],
+      ["产出指标", "数量指标", "覆盖率", "=100%", null, 60, null],
+      ["效益指标", "社会效益指标", "保障率", "=100%", null, 30, null],
+    ]))[0]!;
+    expect(t.result.findings.find((x) => x.code === "self-eval-unfilled")).toMatchObject({ indicator: null, rows: [0, 1] });
+  });
+});

@@ -10,7 +10,7 @@ import { parseActualAgainst, parseMeasure } from "../measure/parse";
 import type { IndicatorInput } from "./types";
 import { readPoints as readNumber } from "../measure/number";
 import type { RuleTextReader } from "./resolveRule";
-import type { Finding, TableInput, TableResult } from "./types";
+import type { Finding, IndicatorResult, TableInput, TableResult } from "./types";
 import { readRuleText } from "../ruleText";
 import { LazyFinding } from "../findings";
 
@@ -105,6 +105,7 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
     const list = rows.map((i) => `第 ${i + 1} 项“${indicators[i]!.actual}”（目标 ${indicators[i]!.target}）`).join("、");
     findings.push(new LazyFinding("actual-no-figure", "warning", rows[0]!, () => `${rows.length} 项目标为数值，实际完成值只写了文字：${list}；按定性等级计分，请填写实际完成数`, undefined, undefined, undefined, rows));
   }
+  unfilledRows(table, indicators, findings);
   const ranges = actualsAsRanges(table.indicators);
   if (ranges.length) {
     // One habit, one finding (on its first row): a table that copies its targets into every actual is told once.
@@ -165,6 +166,25 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
     findings,
   };
   return { result, scheme, tolerance, naWeight };
+}
+
+/**
+ * Rows listed with neither a target nor an actual nor a score, in a table whose other rows were filled in: an
+ * indicator set out and left empty (指标4.不合格产品处置率 | | ), a slip, not a row waiting for its actual. Replaces the
+ * row's own notes (actual blank, no weight) with one warning.
+ */
+function unfilledRows(table: TableInput, rows: IndicatorResult[], findings: Finding[]): void {
+  const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === "";
+  if ((table as DetectedTableInput).score_only === true || !table.indicators.some((r) => !blank(r.actual))) return;
+  const empty = new Set<number>();
+  table.indicators.forEach((r, i) => {
+    if (r.applicable !== false && blank(r.target) && blank(r.actual) && blank(r.reported_score) && blank(r.rule_text) && blank(r.judgement) && !r.rule) empty.add(i);
+  });
+  if (empty.size === 0) return;
+  const kept = findings.filter((f) => !(f.indicator !== null && empty.has(f.indicator) && (f.code === "actual-blank" || f.code === "no-weight")));
+  findings.length = 0;
+  findings.push(...kept);
+  for (const i of empty) findings.push(new LazyFinding("target-actual-blank", "warning", i, () => `第 ${i + 1} 项“${rows[i]!.name}”列为指标，指标值和实际完成值却都空着（本表其他指标已填写）：无法判断是否完成；不适用的请写明“不适用”`));
 }
 
 function pickPreset(p: string | Preset | undefined): Preset {

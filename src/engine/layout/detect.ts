@@ -65,6 +65,8 @@ function budgetHeaderAt(vals: CellValue[][], r: number): boolean {
 }
 /** The national template's second-level names (数量指标, 经济效益指标, 服务对象满意度指标 …). */
 const LEVEL2_WORD = /^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标/;
+/** A level's name as it stands in an indicator row (产出指标, 质量指标 (10分)), never in a header row. */
+const LEVEL_VALUE = new RegExp(`^(?:(?:产出|效益|效果|满意度)指标|${LEVEL2_WORD.source.slice(1)})`);
 const SUBTOTAL_WORDS = /^(?:小计|小计得分)$/;
 const RATING_LABEL = /^(?:评价等级|绩效等级|等级|自评等级|评级|评价结果|自评结果)$/;
 const RATING_VALUE = /^(?:优|良|中|差|优秀|良好|中等|合格|不合格|较差)(?:等级)?$/;
@@ -228,6 +230,9 @@ function headerAt(vals: CellValue[][], r: number): { start: number; end: number;
   for (let d = 1; d <= 2; d++) {
     const next = vals[r + d];
     if (!next || !next.some((v) => text(v) !== "") || next.some((v) => typeof v === "number")) break;
+    // A row naming a level of the form beside a figure (产出指标 | 质量指标 | 抽检完成率 | 100%, all text) is the first
+    // indicator row, not the header's second row.
+    if (next.some((v) => LEVEL_VALUE.test(text(v))) && next.some((v) => /\d/.test(text(v)))) break;
     const subs = Array.from({ length: d }, (_, i) => r + 1 + i);
     const more = rolesOf(vals, r, subs);
     const changed = Object.keys(more.columns).length > Object.keys(best.columns).length || (more.subRow && !sameColumns(more.columns, best.columns));
@@ -435,6 +440,25 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   let parentOpen = false;
   let partsOf = 0;
   let endAt: DetectedTable["end"] = null;
+  const held: { at: number; row: number; issue: { address: string; message: string } }[] = [];
+  // Rows with only an indicator's name and more of the table below them (指标4.不合格产品处置率 | | ): indicators left
+  // unfilled, in their place. (At a table's end, where a cut page leaves names alone, they stay doubts.)
+  const flushHeld = () => {
+    for (const h of held.splice(0)) {
+      const input = rowInput(grid, h.row, get, cellAt, columns, directions);
+      const before = indicators[indicators.length - 1];
+      if (before && !input.level1 && before.level1) input.level1 = before.level1;
+      if (before && !input.level2 && before.level2 && input.level1 === before.level1) input.level2 = before.level2;
+      if (block) {
+        input.block = block.name;
+        input.block_weight = block.points;
+      }
+      indicators.push(input);
+      indicatorRows.push(h.row);
+      rows[h.at] = { row: h.row, kind: "indicator", reason: "只有指标名称，下方仍有指标：按未填写的指标读取" };
+      issues.splice(issues.indexOf(h.issue), 1);
+    }
+  };
   for (let r = end + 1; r < vals.length; r++) {
     const row = vals[r] ?? [];
     const texts = row.map(text);
@@ -519,12 +543,20 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       endAt = { row: r, reason: cls.reason };
       break;
     }
+    // A name-only row opening a level of its own (效益指标 | 社会效益指标 | 指标1.…, cut there): the form goes on past the
+    // names held before it, so those are inside the table.
+    if (cls.kind === "name-only" && (text(get(r, "level1")) !== "" || text(get(r, "level2")) !== "")) flushHeld();
     rows.push(cls);
-    if (cls.kind === "name-only") issues.push({ address: address(grid, r, columns.level3 ?? 0), message: `${cls.reason}（如是指标，请补全或在识别步骤中更正）` });
+    if (cls.kind === "name-only") {
+      const issue = { address: address(grid, r, columns.level3 ?? 0), message: `${cls.reason}（如是指标，请补全或在识别步骤中更正）` };
+      issues.push(issue);
+      held.push({ at: rows.length - 1, row: r, issue });
+    }
     if (cls.kind !== "indicator" && cls.kind !== "not-applicable") {
       if (cls.kind === "note" || cls.kind === "signature" || cls.kind === "none" || cls.kind === "name-only") last = r;
       continue;
     }
+    flushHeld();
     const input = rowInput(grid, r, get, cellAt, columns, directions);
     if (cls.kind === "not-applicable") input.applicable = false;
     // A score table with no target or actual cells whose remark states both (目标值2座,完成值9座): read from the remark.

@@ -60,7 +60,7 @@ function spending(table: TableInput, result: TableResult, below: number): { rate
   return e ? { rate: e.rate, said: `${e.what.replace(/（.*$/, "")}仅 ${pct(e.rate)}（${e.shown.replace(/ = .*$/, "")}，${under}）` } : null;
 }
 
-type Check = (rows: Row[], table: TableInput, result: TableResult, rule: ReviewRule, ctx: RulebookContext) => { indicator: number | null; message: () => string }[];
+type Check = (rows: Row[], table: TableInput, result: TableResult, rule: ReviewRule, ctx: RulebookContext) => { indicator: number | null; message: () => string; rows?: number[] }[];
 
 const CHECKS: Record<string, Check> = {
   R01: (rows, table, result, rule) => {
@@ -104,8 +104,8 @@ const CHECKS: Record<string, Check> = {
     const judged = weighed.length > 0 ? weighed : applicable;
     const blank = (r: Row) => squash(String(r.input.actual ?? "")) === "" && (r.input.reported_score === null || r.input.reported_score === undefined || squash(String(r.input.reported_score)) === "");
     if (judged.length === 0 || !judged.every(blank)) return [];
-    // About the whole table: a table-level finding (the issue list links it to the table's header).
-    return [{ indicator: null, message: () => `全部 ${judged.length} 个${weighed.length > 0 ? "有分值的" : ""}指标都没有填写实际完成值和自评得分：自评表尚未填写` }];
+    // About the whole table (indicator null: the issue list links it to the table's header), naming every blank row.
+    return [{ indicator: null, rows: judged.map((r) => r.result.index), message: () => `全部 ${judged.length} 个${weighed.length > 0 ? "有分值的" : ""}指标都没有填写实际完成值和自评得分：自评表尚未填写` }];
   },
   R15: (rows) => rows.flatMap((r) => {
     if (!/^(?:指标\d*[:：])?是否/.test(r.result.name)) return [];
@@ -207,7 +207,7 @@ export function applyRulebook(table: TableInput, result: TableResult, rules: rea
     const code = RULE_CODES[rule.id];
     if (!check || !code) continue;
     for (const hit of check(rows, table, result, rule, ctx)) {
-      out.push(new LazyFinding(code, SEVERITY[rule.severity], hit.indicator, hit.message, undefined, undefined, rule.id));
+      out.push(new LazyFinding(code, SEVERITY[rule.severity], hit.indicator, hit.message, undefined, undefined, rule.id, hit.rows));
     }
   }
   return out;
