@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "fs";
 import { join, resolve } from "path";
 import { parseAddress, runPipeline, round, type PipelineTable } from "../engine";
 import { readAnyWorkbook } from "../workbook/read";
+import { VARIANTS } from "./variants";
 
 /**
  * `npm run corpus`: how EVAL reads the real tables in test/fixtures/real/ (published 自评表 recreated as the
@@ -66,7 +67,7 @@ export async function fixtureWorkbook(fx: Fixture): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const squash = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, "");
+const squash = (s: string | null | undefined) => (s ?? "").normalize("NFKC").replace(/\s+/g, "");
 
 /** One fixture through the same path as the CLI: the workbook read back, then the pipeline. */
 export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
@@ -146,6 +147,7 @@ async function main(): Promise<void> {
   const at = process.argv.indexOf("--dir");
   const dir = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]!) : join(__dirname, "..", "..", "..", "test", "fixtures", "real");
   const fixtures = loadFixtures(dir);
+  if (process.argv.includes("--variants")) return variants(fixtures);
   const all: CorpusFigures[] = [];
   for (const fx of fixtures) all.push(await measureFixture(fx));
   const sum = (k: keyof CorpusFigures) => all.reduce((s, f) => s + (f[k] as number), 0);
@@ -165,6 +167,26 @@ async function main(): Promise<void> {
   console.log(`  slips flagged: ${sum("slipsFlagged")}/${sum("slips")}`);
   console.log(`  false alarms: ${sum("falseAlarms")} (${((100 * sum("falseAlarms")) / Math.max(1, rows)).toFixed(1)} per 100 rows; aim ≤ 1); findings on source-noise cells set apart: ${sum("noiseFindings")}`);
   if (!verbose) console.log("  (npm run corpus -- --verbose lists every miss and false alarm)");
+}
+
+/** The figures that must not move when the same table is stored another way (bench/variants.ts). */
+export const INVARIANT: (keyof CorpusFigures)[] = ["tables", "found", "extra", "names", "pairsReadable", "handReproduced", "slipsFlagged", "falseAlarms"];
+
+/** `-- --variants`: every table stored in each other way, and which figures moved (they should not). */
+async function variants(fixtures: Fixture[]): Promise<void> {
+  const base = new Map<string, CorpusFigures>();
+  for (const fx of fixtures) base.set(fx.id, await measureFixture(fx));
+  for (const [name, v] of Object.entries(VARIANTS)) {
+    const moved: string[] = [];
+    for (const fx of fixtures) {
+      const b = base.get(fx.id)!;
+      const m = await measureFixture(v.apply(fx));
+      const d = INVARIANT.filter((k) => m[k] !== b[k]).map((k) => `${k} ${b[k]}→${m[k]}`);
+      if (d.length) moved.push(`    ${fx.id}: ${d.join("，")}`);
+    }
+    console.log(`${name}（${v.zh}）: ${fixtures.length - moved.length}/${fixtures.length} tables read the same`);
+    for (const line of moved) console.log(line);
+  }
 }
 
 if (require.main === module) void main();

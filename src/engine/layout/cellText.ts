@@ -1,5 +1,5 @@
 import { dateFromSerial } from "../measure/date";
-import type { GridCell } from "./grid";
+import { foldWide, type GridCell } from "./grid";
 import { readPoints } from "../measure/number";
 
 /**
@@ -10,7 +10,7 @@ export function cellForEngine(cell: GridCell | null | undefined): string | numbe
   if (!cell || cell.v === null || cell.v === "") return null;
   const v = cell.v;
   if (typeof v === "boolean") return v ? "是" : "否";
-  if (typeof v === "string") return v.trim() === "" ? null : v.trim();
+  if (typeof v === "string") return v.trim() === "" ? null : foldWide(v.trim());
   const fmt = cell.fmt ?? "";
   if (fmt.includes("%")) return `${Math.round(v * 1e8) / 1e6}%`;
   if (isDateFormat(fmt) && v > 0 && v < 2958466) return dateFromSerial(v, String(v)).shown;

@@ -78,7 +78,7 @@ export function detectTables(grid: Grid, options: DetectOptions = {}): DetectedT
   let r = 0;
   let searchFrom = 0;
   // A sheet that starts mid-table (the second page of a printed table): columns inferred from the rows.
-  const cont = headerlessStart(vals);
+  const cont = headerlessStart(grid, vals);
   if (cont) {
     const id = tableId(grid, cont.start);
     const columns = applyOverrides(cont.columns, ownValue(options.columns, id));
@@ -147,7 +147,22 @@ const NUMBER_CELL = (v: CellValue | undefined) => typeof v === "number" || (type
  * 定性) beside a value, a unit and a column of weights. The roles are inferred from where those stand in the
  * national template (三级指标 | 符号 | 指标值 | 单位 | 完成值 | 权重 | 得分); null when the rows do not show them.
  */
-function headerlessStart(vals: CellValue[][]): { start: number; columns: ColumnMap } | null {
+function headerlessStart(grid: Grid, vals: CellValue[][]): { start: number; columns: ColumnMap } | null {
+  // A column with no cell of its own on the sheet (a spacer, a hidden column; merges may cross it) stands between no
+  // two roles: read without it first.
+  let width = 0;
+  for (const r of vals) if (r.length > width) width = r.length; // a loop: a spread of 130,000 rows overflows the stack
+  // (Looked for in the rows such a block can span: the first 200 or so.)
+  const top = grid.cells.slice(0, 210);
+  const used = Array.from({ length: width }, (_, c) => c).filter((c) => top.some((r) => text(r[c]?.v ?? null) !== ""));
+  if (used.length < width) {
+    const found = headerlessIn(vals.map((r) => used.map((c) => r[c] ?? null)));
+    if (found) return { start: found.start, columns: Object.fromEntries(Object.entries(found.columns).map(([k, c]) => [k, used[c]!])) as ColumnMap };
+  }
+  return headerlessIn(vals);
+}
+
+function headerlessIn(vals: CellValue[][]): { start: number; columns: ColumnMap } | null {
   let start = 0;
   while (start < vals.length && start < 3 && (vals[start] ?? []).every((v) => text(v) === "")) start++;
   const block: CellValue[][] = [];
@@ -830,9 +845,11 @@ function budgetParts(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
   const out: NonNullable<NonNullable<TableInput["budget"]>["parts"]> = [];
   const first = Math.min(...Object.values(b.columns));
   const cell = (r: number, role: BudgetRole) => (b.columns[role] === undefined ? null : (grid.cells[r]?.[b.columns[role]!] ?? null));
+  // The block's own label down its left (项目资金(万元)), merged or written on every row: not a row's label.
+  const own = new Set((grid.cells[b.headerRow] ?? []).slice(0, first).map((c) => text(c?.v ?? null)).filter((t) => t !== ""));
   for (let r = b.row + 1; r < Math.min(vals.length, b.row + 7); r++) {
-    // The row's own labels (grid cells: a label merged down the block's left, 项目资金(万元), is not repeated here).
-    const labels = (grid.cells[r] ?? []).slice(0, first).map((c) => text(c?.v ?? null)).filter((t) => t !== "");
+    // The row's own labels (grid cells: a label merged down the block's left is not repeated here).
+    const labels = (grid.cells[r] ?? []).slice(0, first).map((c) => text(c?.v ?? null)).filter((t) => t !== "" && !own.has(t));
     const label = labels[labels.length - 1] ?? "";
     if (label === "" || labels.some((t) => /目标|指标|项目资金|预算执行|资金管理|情况说明/.test(t))) break;
     const rate = cell(r, "rate");

@@ -70,7 +70,7 @@ export function filledValues(grid: Grid): CellValue[][] {
   const out: CellValue[][] = [];
   for (let r = 0; r < rows; r++) {
     const row: CellValue[] = [];
-    for (let c = 0; c < cols; c++) row.push(grid.cells[r]?.[c]?.v ?? null);
+    for (let c = 0; c < cols; c++) row.push(asTyped(grid.cells[r]?.[c]?.v ?? null));
     out.push(row);
   }
   for (const m of grid.merges) {
@@ -83,6 +83,28 @@ export function filledValues(grid: Grid): CellValue[][] {
   }
   return out;
 }
+
+/**
+ * A number stored as text (`10`, `３.５`: a system export, a pasted web table) as the number it is, so that the layout
+ * sees a weight or a score where Excel shows one. Codes with a leading zero (`01`) and anything with a unit stay text.
+ */
+function asTyped(v: CellValue): CellValue {
+  if (typeof v !== "string") return v;
+  const t = foldWide(v);
+  if (t.length > 24) return t;
+  const s = t.trim();
+  return NUMBER_TEXT.test(s) ? Number(s) : t;
+}
+
+/** Full-width digits and signs typed with a Chinese input method (５.５亩, １００％) as the figures they are. */
+export function foldWide(s: string): string {
+  return WIDE.test(s) ? s.replace(WIDE_ALL, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)) : s;
+}
+
+const WIDE = /[０-９]/;
+const WIDE_ALL = /[０-９％．，＋－]/g;
+
+const NUMBER_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 /** Text of a value for header matching: no spaces or line breaks, full-width forms folded. */
 export function text(v: CellValue | undefined): string {

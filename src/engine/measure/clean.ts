@@ -17,7 +17,7 @@ export function stripMarkup(s: string): string {
  */
 export function cleanText(input: string): string {
   // `百分比` written for % (≥100百分比), and trailing punctuation (社会认可的办学环境。) say nothing of the figure.
-  const raw = trimPunctuation(input.includes("百分比") ? input.replace(/(\d)\s*百分比/g, "$1%") : input);
+  const raw = trimPunctuation(input.includes("百分比") ? input.replace(/([\d０-９])\s*百分比/g, "$1%") : input);
   // Fast path: most cells hold only ASCII, common CJK and the usual signs, which need no folding.
   if (PLAIN.test(raw)) return raw;
   let s = raw.normalize("NFKC"); // full-width digits, ％, ＝, ＞ … → ASCII

@@ -1,6 +1,7 @@
 import type { Band, Basis, Rule } from "../rules/types";
 
-const NUM = "(\\d+(?:\\.\\d+)?)%";
+// A figure matched from its first digit only (never from inside a run of digits: a scan from each digit is quadratic).
+const NUM = "(?<![\\d.])(\\d+(?:\\.\\d+)?)%";
 
 interface Condition {
   at: number;

@@ -81,7 +81,7 @@ export function readChecklist(s: string): { rule: Rule; note: string | null } | 
     return { rule: { type: "checklist", mode: "deductions", items: missing.map((m) => ({ label: m[1]!, share: Number(m[2]) / 100 })) }, note };
   }
 
-  const each = /(?:以上)?([一二两三四五六七八九十\d]+)项各占(\d+\/\d+|\d+(?:\.\d+)?%)(?:的)?权重分/.exec(s);
+  const each = /(?:以上)?(?<![一二两三四五六七八九十\d])([一二两三四五六七八九十\d]+)项各占(\d+\/\d+|\d+(?:\.\d+)?%)(?:的)?权重分/.exec(s);
   if (each) {
     const count = countOf(each[1]!);
     const share = shareOf(each[2]!);

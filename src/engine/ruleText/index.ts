@@ -39,7 +39,7 @@ function understand(s: string): { rule: Rule; note: string | null } | null {
   const checklist = readChecklist(s);
   if (checklist) return checklist;
   // A tier statement (分值区间 100%-80%…合理确定分值) followed by explicit bands: the explicit bands decide.
-  const explicit = s.replace(/[^。]*分值区间[^。]*。/, "");
+  const explicit = s.includes("分值区间") ? s.replace(/[^。]*分值区间[^。]*。/, "") : s;
   const bands = readBands(explicit) ?? readBands(s);
   if (bands) {
     const points = readConditionPoints(s, bands.subjects);

@@ -18,7 +18,7 @@ export function normaliseRuleText(raw: string): string {
     .replace(/大于|高于|超过(?=\d)/g, ">")
     .replace(/小于|低于|不足|少于/g, "<")
     .replace(/个百分点/g, "%")
-    .replace(/(?:达到|为)?(\d+(?:\.\d+)?%)(?:\(含\))?(?:及|或)以上/g, "≥$1")
+    .replace(/(?:达到|为)?(?<![\d.])(\d+(?:\.\d+)?%)(?:\(含\))?(?:及|或)以上/g, "≥$1")
     .replace(/达到(?=≥)/g, "")
     .replace(/[*＊]/g, "×")
     .replace(/—|–|－|~|～/g, "-")

@@ -1,0 +1,87 @@
+import { columnLetters, parseAddress } from "../engine";
+import type { Fixture } from "./corpus";
+
+/**
+ * The same real table as other workbooks hold it: each variant changes how the table is stored, never what it says,
+ * so EVAL must read it exactly as the original (same rows, names, scores, slips, no new alarms). They stand in for
+ * the ways a table never seen differs from the corpus: numbers typed as text (a system export, a pasted web page),
+ * full-width digits (a Chinese input method), a spare column or rows above, spaces and line breaks in cells,
+ * level cells filled instead of merged.
+ */
+export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixture }> = {
+  "numbers-as-text": { zh: "数字存为文本", apply: (fx) => ({ ...fx, rows: fx.rows.map((r) => r.map((v) => (typeof v === "number" && Number.isInteger(v) && v > 1 ? String(v) : v))) }) },
+  "full-width": {
+    zh: "全角数字",
+    apply: (fx) => {
+      const wide = (v: string | number | null) => (typeof v === "string" ? v.replace(/[0-9%]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)) : v);
+      return { ...fx, rows: fx.rows.map((r) => r.map(wide)) };
+    },
+  },
+  "percent-typed": {
+    zh: "百分数按数值输入（带 % 格式）",
+    apply: (fx) => {
+      const formats = { ...(fx.formats ?? {}) };
+      const rows = fx.rows.map((r, i) => r.map((v, c) => {
+        const m = typeof v === "string" ? /^\s*(\d+(?:\.\d+)?)%\s*$/.exec(v) : null;
+        if (!m) return v;
+        formats[`${columnLetters(c)}${i + 1}`] = m[1]!.includes(".") ? "0.00%" : "0%";
+        return Number(m[1]) / 100;
+      }));
+      return { ...fx, rows, formats };
+    },
+  },
+  "column-before": { zh: "表格左侧多一空列", apply: (fx) => shifted(fx, 1, 0) },
+  "column-inside": { zh: "表格中间多一空列", apply: (fx) => shifted(fx, 1, 0, Math.floor((fx.rows[0]?.length ?? 0) / 2)) },
+  "rows-above": { zh: "表格上方多两空行", apply: (fx) => shifted(fx, 0, 2) },
+  "spaces": { zh: "单元格首尾空格", apply: (fx) => ({ ...fx, rows: fx.rows.map((r) => r.map((v) => (typeof v === "string" && v.length <= 12 ? ` ${v} ` : v))) }) },
+  "line-breaks": { zh: "短文字中换行", apply: (fx) => ({ ...fx, rows: fx.rows.map((r) => r.map((v) => (typeof v === "string" && v.length >= 4 && v.length <= 10 && !/\d/.test(v) ? `${v.slice(0, 2)}\n${v.slice(2)}` : v))) }) },
+  "filled-not-merged": {
+    zh: "合并单元格改为逐格填写",
+    apply: (fx) => {
+      const rows = fx.rows.map((r) => [...r]);
+      for (const m of fx.merges) {
+        const [a, b] = m.split(":").map((x) => parseAddress(x)!);
+        const v = rows[a!.row]?.[a!.col] ?? null;
+        // Text only: a merged score or weight copied down would be a different table (two scores), not a different file.
+        if (typeof v !== "string") continue;
+        for (let r = a!.row; r <= b!.row; r++) for (let c = a!.col; c <= b!.col; c++) if (rows[r]) rows[r]![c] = v;
+      }
+      return { ...fx, rows, merges: [] };
+    },
+  },
+};
+
+/**
+ * The fixture with `dc` empty columns inserted at column `at` (0: before the table) and `dr` empty rows above, its
+ * manifest's rows and cells moved with it; a merge across the inserted column widens over it.
+ */
+function shifted(fx: Fixture, dc: number, dr: number, at = 0): Fixture {
+  const width = (fx.rows[0]?.length ?? 0) + dc;
+  const move = (a: string) => a.replace(/[A-Z]+\d+/g, (cell) => {
+    const p = parseAddress(cell)!;
+    return `${columnLetters(p.col >= at ? p.col + dc : p.col)}${p.row + dr + 1}`;
+  });
+  const moveMerge = (m: string) => {
+    const [a, b] = m.split(":");
+    const pa = parseAddress(a!)!;
+    const pb = parseAddress(b!)!;
+    // A merge that spans the inserted column (starts left of it, ends at or right of it) widens over it.
+    const endCol = pb.col >= at ? pb.col + dc : pb.col;
+    const startCol = pa.col >= at ? pa.col + dc : pa.col;
+    return `${columnLetters(startCol)}${pa.row + dr + 1}:${columnLetters(endCol)}${pb.row + dr + 1}`;
+  };
+  const e = fx.expected;
+  return {
+    ...fx,
+    rows: [...Array.from({ length: dr }, () => Array(width).fill(null)), ...fx.rows.map((r) => [...r.slice(0, at), ...Array(dc).fill(null), ...r.slice(at)])],
+    merges: fx.merges.map(moveMerge),
+    formats: Object.fromEntries(Object.entries(fx.formats ?? {}).map(([k, v]) => [move(k), v])),
+    expected: {
+      ...e,
+      indicators: e.indicators.map((i) => ({ ...i, row: i.row + dr })),
+      budget: e.budget ? { ...e.budget, row: e.budget.row + dr } : e.budget,
+      slips: e.slips.map((s) => ({ ...s, cell: move(s.cell) })),
+      noise: e.noise.map((s) => ({ ...s, cell: move(s.cell) })),
+    },
+  };
+}

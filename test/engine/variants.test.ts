@@ -1,0 +1,29 @@
+import { join } from "path";
+import { INVARIANT, loadFixtures, measureFixture, type CorpusFigures } from "../../src/bench/corpus";
+import { VARIANTS } from "../../src/bench/variants";
+
+/**
+ * Each real table of the corpus stored the other ways real workbooks store tables (numbers typed as text, full-width
+ * digits, percentages typed as numbers, a spare column or rows, spaces, line breaks, cells filled instead of merged):
+ * EVAL must read it exactly as the original, with no new alarm. `npm run corpus -- --variants` prints the same.
+ * The one table allowed to move: a headerless page whose 完成值 column is blank on every row, with an empty column
+ * inserted as well — no cell says where its columns are.
+ */
+const fixtures = loadFixtures(join(__dirname, "..", "fixtures", "real"));
+const KNOWN: Record<string, string[]> = { "column-inside": ["sc-suining-daying-xx-gongzixing-tail"] };
+
+let base: Map<string, CorpusFigures>;
+beforeAll(async () => {
+  base = new Map();
+  for (const fx of fixtures) base.set(fx.id, await measureFixture(fx));
+}, 60_000);
+
+test.each(Object.keys(VARIANTS))("%s: every table read as the original", async (name) => {
+  const moved: string[] = [];
+  for (const fx of fixtures) {
+    const m = await measureFixture(VARIANTS[name]!.apply(fx));
+    const b = base.get(fx.id)!;
+    if (INVARIANT.some((k) => m[k] !== b[k])) moved.push(fx.id);
+  }
+  expect(moved).toEqual(KNOWN[name] ?? []);
+}, 60_000);
