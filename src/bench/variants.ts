@@ -30,6 +30,50 @@ export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixt
       return { ...fx, rows, formats };
     },
   },
+  "header-words": {
+    zh: "表头换用其他地方的说法",
+    apply: (fx) => ({ ...fx, rows: fx.rows.map((r) => r.map((v) => (typeof v === "string" ? (OTHER_WORDS[v.replace(/\s+/g, "")] ?? v) : v))) }),
+  },
+  "dates-typed": {
+    zh: "日期按 Excel 日期输入",
+    apply: (fx) => {
+      const formats = { ...(fx.formats ?? {}) };
+      const rows = fx.rows.map((r, i) => r.map((v, c) => {
+        const m = typeof v === "string" ? /^\s*(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?\s*$/.exec(v) : null;
+        if (!m) return v;
+        formats[`${columnLetters(c)}${i + 1}`] = m[3] ? 'yyyy"年"m"月"d"日"' : 'yyyy"年"m"月"';
+        return serial(Number(m[1]), Number(m[2]), Number(m[3] ?? 1));
+      }));
+      return { ...fx, rows, formats };
+    },
+  },
+  "notes-below": {
+    zh: "表下加注释和签字行",
+    apply: (fx) => {
+      const width = fx.rows[0]?.length ?? 1;
+      const line = (t: string) => [t, ...Array(width - 1).fill(null)];
+      return { ...fx, rows: [...fx.rows, Array(width).fill(null), line("注：1.本表由项目单位填报；2.金额单位为万元。"), line("填表人：张某某    联系电话：0000-1234567    填报日期：2024年3月1日")] };
+    },
+  },
+  "points-with-unit": {
+    zh: "分值和得分写作“10分”",
+    apply: (fx) => {
+      // The weight and score columns: the header cells that name them, then every number below in those columns.
+      const named = (v: unknown) => typeof v === "string" && /^(?:分值|权重|得分|自评得分|指标分值|分值权重|指标得分)$/.test(v.replace(/\s+/g, ""));
+      const first = Math.min(...fx.expected.indicators.map((e) => e.row - 1));
+      // The indicator header: the last row above the first indicator that names a weight or a score column.
+      let header = -1;
+      fx.rows.forEach((r, i) => {
+        if (i < first && r.some(named)) header = i;
+      });
+      const cols = new Set<number>();
+      (fx.rows[header] ?? []).forEach((v, c) => named(v) && cols.add(c));
+      // (A number with a format of its own, a weight typed as 20%, stays as it is.)
+      const plain = (i: number, c: number) => !(fx.formats ?? {})[`${columnLetters(c)}${i + 1}`];
+      const rows = fx.rows.map((r, i) => r.map((v, c) => (i > header && cols.has(c) && typeof v === "number" && plain(i, c) && fx.expected.indicators.some((e) => e.row === i + 1) ? `${v}分` : v)));
+      return { ...fx, rows };
+    },
+  },
   "column-before": { zh: "表格左侧多一空列", apply: (fx) => shifted(fx, 1, 0) },
   "column-inside": { zh: "表格中间多一空列", apply: (fx) => shifted(fx, 1, 0, Math.floor((fx.rows[0]?.length ?? 0) / 2)) },
   "rows-above": { zh: "表格上方多两空行", apply: (fx) => shifted(fx, 0, 2) },
@@ -49,6 +93,28 @@ export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixt
       return { ...fx, rows, merges: [] };
     },
   },
+};
+
+/** An Excel date serial (1900 system) for a day. */
+function serial(y: number, m: number, d: number): number {
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** Header words as other provinces' forms write them (each seen in published tables). */
+const OTHER_WORDS: Record<string, string> = {
+  年度指标值: "年度目标值",
+  指标值: "目标值",
+  实际完成值: "全年实际值",
+  全年实际值: "实际完成值",
+  完成值: "实际值",
+  分值: "权重",
+  权重: "分值",
+  得分: "自评得分",
+  三级指标: "指标名称",
+  偏差原因分析及改进措施: "未完成原因分析",
+  全年预算数: "调整后预算数",
+  全年执行数: "实际支出数",
+  执行率: "预算执行率",
 };
 
 /**

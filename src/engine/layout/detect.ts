@@ -140,6 +140,14 @@ function amountsIn(grid: Grid, b: NonNullable<DetectedTable["budget"]>): boolean
 
 const ROLE_LABEL: Partial<Record<Role, string>> = { level1: "一级指标", level2: "二级指标", level3: "三级指标", op: "计算符号", target: "指标值", unit: "度量单位", actual: "完成值", weight: "权重", score: "得分", deviation: "原因分析" };
 const OP_CELL = /^(?:[=＝﹦═≥≤≧≦<>＞＜]|>=|<=|定性|定量|正向|反向)$/;
+/** A number, or points written with their unit (`10分`, `9.5 分`); null otherwise. */
+function pointsOf(v: CellValue | undefined): number | null {
+  if (typeof v === "number") return v;
+  const m = typeof v === "string" ? /^\s*(\d+(?:\.\d+)?)\s*分\s*$/.exec(v) : null;
+  return m ? Number(m[1]) : null;
+}
+
+const POINTS_ROLES = new Set<Role>(["weight", "score", "level1Weight", "level2Weight"]);
 const NUMBER_CELL = (v: CellValue | undefined) => typeof v === "number" || (typeof v === "string" && /^\d+(?:\.\d+)?$/.test(v.trim()));
 
 /**
@@ -344,8 +352,8 @@ function preferFigures(vals: CellValue[][], from: number, columns: ColumnMap, ot
     let words = 0;
     for (const row of rows) {
       const v = row?.[c];
-      if (typeof v === "number") n++;
-      else if (text(v) !== "" && !/^[\d.]+\s*分?$/.test(text(v))) words++;
+      if (pointsOf(v) !== null) n++;
+      else if (text(v) !== "") words++;
     }
     return { n, words };
   };
@@ -403,7 +411,11 @@ function blankColumns(vals: CellValue[][], r: number, columns: ColumnMap): { col
   const named: string[] = [];
   for (let c = 0; c < width; c++) {
     if (text(header[c]) !== "" || Object.values(out).includes(c)) continue;
-    const scores = rows.filter((row) => typeof row[c] === "number" && typeof row[columns.weight!] === "number" && (row[c] as number) >= 0 && (row[c] as number) <= (row[columns.weight!] as number)).length;
+    const scores = rows.filter((row) => {
+      const s = pointsOf(row[c]);
+      const w = pointsOf(row[columns.weight!]);
+      return s !== null && w !== null && s >= 0 && s <= w;
+    }).length;
     const rules = rows.filter((row) => /得\s*\d+(?:\.\d+)?\s*分|扣\s*\d+(?:\.\d+)?\s*分|不得分/.test(text(row[c]))).length;
     if (c > columns.weight && out.score === undefined && scores >= 3) {
       out.score = c;
@@ -440,7 +452,11 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   // A label left of the header with points (年度绩效目标1(40分) merged down its block): the rows below share those points.
   let block = blockAt(vals[start] ?? [], columns);
   const issues = headerIssues.map((i) => ({ address: address(grid, start, i.col), message: block && i.text.replace(/\s+/g, "") === block.name ? `目标块“${block.name}”：其下指标共 ${block.points} 分` : `未识别的表头“${i.text}”，该列不参与计算` }));
-  const get = (row: number, role: Role): CellValue => (columns[role] === undefined ? null : (vals[row]?.[columns[role]!] ?? null));
+  // Points written with their unit (10分) in the weight and score columns are the numbers they state.
+  const get = (row: number, role: Role): CellValue => {
+    const v = columns[role] === undefined ? null : (vals[row]?.[columns[role]!] ?? null);
+    return POINTS_ROLES.has(role) ? (pointsOf(v) ?? v) : v;
+  };
   const cellAt = (row: number, role: Role) => (columns[role] === undefined ? null : (grid.cells[row]?.[columns[role]!] ?? null));
   const indicators: IndicatorInput[] = [];
   const indicatorRows: number[] = [];
