@@ -59,19 +59,46 @@ export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixt
     zh: "分值和得分写作“10分”",
     apply: (fx) => {
       // The weight and score columns: the header cells that name them, then every number below in those columns.
-      const named = (v: unknown) => typeof v === "string" && /^(?:分值|权重|得分|自评得分|指标分值|分值权重|指标得分)$/.test(v.replace(/\s+/g, ""));
-      const first = Math.min(...fx.expected.indicators.map((e) => e.row - 1));
-      // The indicator header: the last row above the first indicator that names a weight or a score column.
-      let header = -1;
-      fx.rows.forEach((r, i) => {
-        if (i < first && r.some(named)) header = i;
-      });
-      const cols = new Set<number>();
-      (fx.rows[header] ?? []).forEach((v, c) => named(v) && cols.add(c));
+      const { header, cols } = pointColumns(fx, /^(?:分值|权重|得分|自评得分|指标分值|分值权重|指标得分)$/);
       // (A number with a format of its own, a weight typed as 20%, stays as it is.)
       const plain = (i: number, c: number) => !(fx.formats ?? {})[`${columnLetters(c)}${i + 1}`];
       const rows = fx.rows.map((r, i) => r.map((v, c) => (i > header && cols.has(c) && typeof v === "number" && plain(i, c) && fx.expected.indicators.some((e) => e.row === i + 1) ? `${v}分` : v)));
       return { ...fx, rows };
+    },
+  },
+  "merges-lost": { zh: "合并单元格丢失（只有首格有字）", apply: (fx) => ({ ...fx, merges: [] }) },
+  "weights-as-percent": {
+    zh: "分值按百分比输入（10 → 10%）",
+    apply: (fx) => {
+      const { header, cols } = pointColumns(fx, /^(?:分值|权重|指标分值|分值权重)$/);
+      const formats = { ...(fx.formats ?? {}) };
+      const rows = fx.rows.map((r, i) => r.map((v, c) => {
+        const at = `${columnLetters(c)}${i + 1}`;
+        if (i <= header || !cols.has(c) || typeof v !== "number" || formats[at] || !fx.expected.indicators.some((e) => e.row === i + 1)) return v;
+        formats[at] = "0%";
+        return v / 100;
+      }));
+      return { ...fx, rows, formats };
+    },
+  },
+  "extra-column": {
+    zh: "表格右侧多一列无关内容（资金来源）",
+    apply: (fx) => {
+      const { header } = pointColumns(fx, /^(?:分值|权重|得分|自评得分|指标分值|分值权重|指标得分)$/);
+      if (header < 0) return fx;
+      // (A header repeated under the rows, the form's next block, gets the column too.)
+      const same = (i: number) => JSON.stringify(fx.rows[i]!.slice(1)) === JSON.stringify(fx.rows[header]!.slice(1));
+      const rows = fx.rows.map((r, i) => [...r, i === header || same(i) ? "资金来源" : fx.expected.indicators.some((e) => e.row === i + 1) ? "财政资金" : null]);
+      return { ...fx, rows };
+    },
+  },
+  "blank-row-inside": {
+    zh: "指标行之间夹一空行",
+    apply: (fx) => {
+      const rows = [...fx.expected.indicators.map((e) => e.row)].sort((a, b) => a - b);
+      // After the second indicator row when there are three or more (a blank row inside the table, not at its end).
+      if (rows.length < 3) return fx;
+      return insertedRow(fx, rows[1]!);
     },
   },
   "column-before": { zh: "表格左侧多一空列", apply: (fx) => shifted(fx, 1, 0) },
@@ -94,6 +121,43 @@ export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixt
     },
   },
 };
+
+/** The indicator header (the last row above the first indicator naming such a column) and the columns it names. */
+function pointColumns(fx: Fixture, names: RegExp): { header: number; cols: Set<number> } {
+  const named = (v: unknown) => typeof v === "string" && names.test(v.replace(/\s+/g, ""));
+  const first = Math.min(...fx.expected.indicators.map((e) => e.row - 1));
+  let header = -1;
+  fx.rows.forEach((r, i) => {
+    if (i < first && r.some(named)) header = i;
+  });
+  const cols = new Set<number>();
+  (fx.rows[header] ?? []).forEach((v, c) => named(v) && cols.add(c));
+  return { header, cols };
+}
+
+/** The fixture with an empty row after row `after` (1-based): rows below, merges through it and the manifest move. */
+function insertedRow(fx: Fixture, after: number): Fixture {
+  const width = fx.rows[0]?.length ?? 0;
+  const down = (row: number) => (row > after ? row + 1 : row);
+  const move = (a: string) => a.replace(/[A-Z]+\d+/g, (cell) => {
+    const p = parseAddress(cell)!;
+    return `${columnLetters(p.col)}${down(p.row + 1)}`;
+  });
+  const e = fx.expected;
+  return {
+    ...fx,
+    rows: [...fx.rows.slice(0, after), Array(width).fill(null), ...fx.rows.slice(after)],
+    merges: fx.merges.map(move),
+    formats: Object.fromEntries(Object.entries(fx.formats ?? {}).map(([k, v]) => [move(k), v])),
+    expected: {
+      ...e,
+      indicators: e.indicators.map((i) => ({ ...i, row: down(i.row) })),
+      budget: e.budget ? { ...e.budget, row: down(e.budget.row) } : e.budget,
+      slips: e.slips.map((s) => ({ ...s, cell: move(s.cell) })),
+      noise: e.noise.map((s) => ({ ...s, cell: move(s.cell) })),
+    },
+  };
+}
 
 /** An Excel date serial (1900 system) for a day. */
 function serial(y: number, m: number, d: number): number {

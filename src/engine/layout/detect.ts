@@ -140,6 +140,16 @@ function amountsIn(grid: Grid, b: NonNullable<DetectedTable["budget"]>): boolean
 
 const ROLE_LABEL: Partial<Record<Role, string>> = { level1: "一级指标", level2: "二级指标", level3: "三级指标", op: "计算符号", target: "指标值", unit: "度量单位", actual: "完成值", weight: "权重", score: "得分", deviation: "原因分析" };
 const OP_CELL = /^(?:[=＝﹦═≥≤≧≦<>＞＜]|>=|<=|定性|定量|正向|反向)$/;
+/** Whether a row within the next five, before any header, is an indicator row: a name, a weight and a figure. */
+function indicatorAhead(vals: CellValue[][], r: number, get: (row: number, role: Role) => CellValue): boolean {
+  for (let d = r + 1; d < Math.min(vals.length, r + 6); d++) {
+    if ((vals[d] ?? []).every((v) => text(v) === "")) continue;
+    if (headerAt(vals, d)) return false;
+    return text(get(d, "level3")) !== "" && pointsOf(get(d, "weight")) !== null && (text(get(d, "target")) !== "" || text(get(d, "actual")) !== "");
+  }
+  return false;
+}
+
 /** A number, or points written with their unit (`10分`, `9.5 分`); null otherwise. */
 function pointsOf(v: CellValue | undefined): number | null {
   if (typeof v === "number") return v;
@@ -176,6 +186,9 @@ function headerlessIn(vals: CellValue[][]): { start: number; columns: ColumnMap 
   const block: CellValue[][] = [];
   for (let r = start; r < vals.length && block.length < 200; r++) {
     const row = vals[r] ?? [];
+    // A row inside them with no figure at all (blank, or only a level's name merged down over it) is passed over when
+    // the rows go on below it.
+    if (block.length > 0 && !row.some((v) => typeof v === "number" || OP_CELL.test(text(v))) && (vals[r + 1] ?? []).some((v) => OP_CELL.test(text(v)))) continue;
     if (!row.some((v) => OP_CELL.test(text(v)))) break;
     block.push(row);
   }
@@ -262,7 +275,17 @@ function headerAt(vals: CellValue[][], r: number): { start: number; end: number;
     if (!changed || !isHeader(more.columns)) break;
     best = { start: r, end: r + d, columns: more.columns, issues: more.issues, others: more.others };
   }
-  return { ...best, columns: preferFigures(vals, best.end + 1, best.columns, best.others) };
+  return { ...best, columns: valueBetween(preferFigures(vals, best.end + 1, best.columns, best.others)) };
+}
+
+/**
+ * 预期指标值 over 符号 | (blank) | 单位 written without its merge: the blank column between the sign and the unit is the
+ * value itself (the national template's 指标值 group), when no other column is.
+ */
+function valueBetween(columns: ColumnMap): ColumnMap {
+  if (columns.target !== undefined || columns.op === undefined || columns.unit !== columns.op + 2) return columns;
+  const mid = columns.op + 1;
+  return Object.values(columns).includes(mid) ? columns : { ...columns, target: mid };
 }
 
 /** Two headers that give every role the same column. */
@@ -472,6 +495,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   let partsOf = 0;
   let endAt: DetectedTable["end"] = null;
   const held: { at: number; row: number; issue: { address: string; message: string } }[] = [];
+  let heading: { level1: string; level2: string } | null = null;
   // Rows with only an indicator's name and more of the table below them (指标4.不合格产品处置率 | | ): indicators left
   // unfilled, in their place. (At a table's end, where a cut page leaves names alone, they stay doubts.)
   const flushHeld = () => {
@@ -494,7 +518,9 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     const row = vals[r] ?? [];
     const texts = row.map(text);
     if (texts.every((t) => t === "")) {
-      if (++blanks >= 2) {
+      // Two blank rows end the table, unless an indicator row (a name and points) follows within a few rows before
+      // any header: blank rows left inside a table (level cells that lost their merges, rows cleared by hand).
+      if (++blanks >= 2 && !(total === null && indicatorAhead(vals, r, get))) {
         endAt = { row: r, reason: "连续两行空行" };
         break;
       }
@@ -563,7 +589,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       score: text(get(r, "score")),
     });
     // Below the total, a row without a weight is the table's remarks (偏差原因分析 | 无, 改进措施 …), not an indicator.
-    const cls: RowClass = total && typeof get(r, "weight") !== "number" && ["indicator", "not-applicable", "name-only"].includes(classified.kind) ? { row: r, kind: "note", reason: "合计行之下、未写分值的说明行" } : classified;
+    const cls: RowClass = total && typeof get(r, "weight") !== "number" && ["indicator", "not-applicable", "name-only", "level"].includes(classified.kind) ? { row: r, kind: "note", reason: "合计行之下、未写分值的说明行" } : classified;
     // The table's own 偏差原因分析 block below the rows (偏差大或目标未完成原因分析 | 一是……): the reasons, for every row.
     if (cls.kind === "note" || cls.kind === "none") {
       const label = texts.findIndex((t) => /偏差|未完成原因|原因分析/.test(t) && t.length <= 20);
@@ -578,6 +604,12 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     // names held before it, so those are inside the table.
     if (cls.kind === "name-only" && (text(get(r, "level1")) !== "" || text(get(r, "level2")) !== "")) flushHeld();
     rows.push(cls);
+    if (cls.kind === "level") {
+      const l1 = String(get(r, "level1") ?? "").trim();
+      const l2 = String(get(r, "level2") ?? "").trim();
+      const was = heading as { level1: string; level2: string } | null;
+      if (l1 || l2) heading = { level1: l1 || (was?.level1 ?? ""), level2: l2 };
+    }
     if (cls.kind === "name-only") {
       const issue = { address: address(grid, r, columns.level3 ?? 0), message: `${cls.reason}（如是指标，请补全或在识别步骤中更正）` };
       issues.push(issue);
@@ -614,6 +646,14 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     }
     parentOpen = typeof input.weight === "number" && blankValue(input.target) && blankValue(input.actual);
     partsOf = 0;
+    // A heading row above (质量指标 | | ; 效益指标(30分) | 经济效益指标 | ) names the levels of the rows under it, where
+    // the level cells were not merged down over them.
+    if (heading) {
+      if (!input.level1 && heading.level1) input.level1 = heading.level1;
+      if (!input.level1 && prev?.level1) input.level1 = prev.level1;
+      if (!input.level2 && heading.level2) input.level2 = heading.level2;
+      heading = null;
+    }
     if (prev && !input.level1 && prev.level1) input.level1 = prev.level1;
     if (prev && !input.level2 && prev.level2 && input.level1 === prev.level1) input.level2 = prev.level2;
     if (block) {
@@ -720,8 +760,13 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
   const judgement = str("judgement");
   if (judgement) row.judgement = judgement;
   // Level weights sit in merged cells beside their level names: read them filled down, as the names are.
-  const l1w = columns.level1Weight !== undefined ? numberOf({ v: get(r, "level1Weight") }) : weightInName(row.level1);
-  const l2w = columns.level2Weight !== undefined ? numberOf({ v: get(r, "level2Weight") }) : weightInName(row.level2);
+  // (The merged cell's own format: a level's points typed as 13% are 13.)
+  const levelPoints = (role: Role) => {
+    const w = weightOf(mergedCell(grid, r, columns[role]!) ?? { v: get(r, role) });
+    return typeof w === "number" ? w : null;
+  };
+  const l1w = columns.level1Weight !== undefined ? levelPoints("level1Weight") : weightInName(row.level1);
+  const l2w = columns.level2Weight !== undefined ? levelPoints("level2Weight") : weightInName(row.level2);
   if (l1w !== null) row.level1_weight = l1w;
   if (l2w !== null) row.level2_weight = l2w;
   return row;
@@ -737,6 +782,12 @@ function blockAt(row: CellValue[], columns: ColumnMap): { name: string; points: 
     if (t && points !== null && points > 0 && points <= 100) return { name: t, points };
   }
   return null;
+}
+
+/** The cell at (r, c) as the sheet shows it: a merged area's top-left cell for every cell it covers. */
+function mergedCell(grid: Grid, r: number, c: number): GridCell | null {
+  const m = grid.merges.find((x) => r >= x.r1 && r <= x.r2 && c >= x.c1 && c <= x.c2);
+  return (m ? grid.cells[m.r1]?.[m.c1] : grid.cells[r]?.[c]) ?? null;
 }
 
 /** `正向`/`反向`/`≥` in a 指标性质 column joined to a bare target. */
