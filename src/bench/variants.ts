@@ -101,6 +101,29 @@ export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixt
       return insertedRow(fx, rows[1]!);
     },
   },
+  "grouped-header": {
+    zh: "表头分两行（“绩效指标”合并在各级指标之上）",
+    apply: (fx) => {
+      const { header } = pointColumns(fx, /^(?:分值|权重|得分|自评得分|指标分值|分值权重|指标得分)$/);
+      const row = fx.rows[header];
+      if (!row) return fx;
+      const levels = row.map((v, c) => (typeof v === "string" && /^(?:一级指标|二级指标|三级指标|指标名称)$/.test(v.replace(/\s+/g, "")) ? c : -1)).filter((c) => c >= 0);
+      if (levels.length < 2 || levels.some((c, k) => k > 0 && c !== levels[k - 1]! + 1)) return fx;
+      // The merges across the header row (a 绩效指标 label down the left) would cross the new row: leave such tables.
+      if (fx.merges.some((m) => { const [a, b] = m.split(":").map((x) => parseAddress(x)!); return a!.row <= header && b!.row >= header && a!.row !== b!.row; })) return fx;
+      const moved = insertedRow(fx, header);
+      const top = row.map((v, c) => (levels.includes(c) ? (c === levels[0] ? "绩效指标" : null) : v));
+      const rows = moved.rows.map((r, i) => (i === header ? top : i === header + 1 ? [...r] : r));
+      const merges = [...moved.merges, `${columnLetters(levels[0]!)}${header + 1}:${columnLetters(levels[levels.length - 1]!)}${header + 1}`];
+      row.forEach((v, c) => {
+        if (!levels.includes(c) && v !== null) {
+          rows[header + 1]![c] = null;
+          merges.push(`${columnLetters(c)}${header + 1}:${columnLetters(c)}${header + 2}`);
+        }
+      });
+      return { ...moved, rows, merges };
+    },
+  },
   "column-before": { zh: "表格左侧多一空列", apply: (fx) => shifted(fx, 1, 0) },
   "column-inside": { zh: "表格中间多一空列", apply: (fx) => shifted(fx, 1, 0, Math.floor((fx.rows[0]?.length ?? 0) / 2)) },
   "rows-above": { zh: "表格上方多两空行", apply: (fx) => shifted(fx, 0, 2) },
