@@ -27,16 +27,16 @@ test("the corpus is read at least as well as when it was first measured", async 
   const all: CorpusFigures[] = [];
   for (const fx of fixtures) all.push(await measureFixture(fx));
   const sum = (k: keyof CorpusFigures) => all.reduce((s, f) => s + (f[k] as number), 0);
-  expect(fixtures.length).toBeGreaterThanOrEqual(76);
+  expect(fixtures.length).toBeGreaterThanOrEqual(79);
   // Every table found, the two budget blocks with no indicator header under them (唐山 乐亭, 六安 公共文化) as tables of
   // their own.
   expect(all.filter((f) => f.tables > 0).length).toBe(fixtures.length);
-  expect(sum("found")).toBeGreaterThanOrEqual(601);
+  expect(sum("found")).toBeGreaterThanOrEqual(618);
   expect(sum("extra")).toBeLessThanOrEqual(3);
-  expect(sum("names")).toBeGreaterThanOrEqual(601);
-  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(390);
+  expect(sum("names")).toBeGreaterThanOrEqual(617);
+  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(398);
   expect(sum("handReproduced")).toBeGreaterThanOrEqual(346);
-  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(127);
-  // 76 tables, 606 rows (26 first met this session, measured before any change: 14 + 13 false alarms).
+  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(128);
+  // 79 tables, 623 rows (the last 3 first met in the seventh round, measured before any change: no false alarm).
   expect(sum("falseAlarms")).toBeLessThanOrEqual(3);
 }, 60_000);

@@ -167,3 +167,51 @@ describe("R14 (the table is unfilled) names its rows", () => {
     expect(t.result.findings.find((x) => x.code === "self-eval-unfilled")).toMatchObject({ indicator: null, rows: [0, 1] });
   });
 });
+
+describe("cells as other workbooks store them", () => {
+  const head = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"];
+  test("numbers typed as text and full-width digits are the figures they show", () => {
+    const t = tablesOf(grid([
+      head,
+      ["产出指标", "数量指标", "培训人次", "≥１００人次", "１２０人次", "５０", "50"],
+      ["效益指标", "社会效益指标", "知晓率", "≥90%", "95%", "50", "50分"],
+      ["总分", null, null, null, null, "100", "100"],
+    ]))[0]!;
+    expect(t.result.indicators.map((i) => [i.weight, i.status, i.score])).toEqual([[50, "ok", 50], [50, "ok", 50]]);
+    expect(t.result.reported_total).toBe(100);
+    expect(t.result.findings.filter((f) => f.severity !== "info")).toEqual([]);
+  });
+  test("a page that starts at its rows with no sign column is read by the form's level names", () => {
+    const t = tablesOf(grid([
+      ["产出指标", "数量指标", "河道保洁里程", "12公里", "12公里"],
+      ["产出指标", "时效指标", "完成时间", "2020年底", "2020年12月"],
+      ["效益指标", "社会效益指标", "环境改善", "明显改善", "明显改善"],
+    ]));
+    expect(t).toHaveLength(1);
+    expect(t[0]!.result.indicators.map((i) => i.name)).toEqual(["河道保洁里程", "完成时间", "环境改善"]);
+    expect(t[0]!.detected.issues[0]!.message).toContain("未找到表头");
+  });
+  test("blank rows left inside a table do not end it when indicator rows follow", () => {
+    const t = tablesOf(grid([
+      head,
+      ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50],
+      [null, null, null, null, null, null, null],
+      [null, null, null, null, null, null, null],
+      [null, "质量指标", "合格率", "≥90%", "95%", 50, 50],
+      ["总分", null, null, null, null, 100, 100],
+    ]))[0]!;
+    expect(t.result.indicators.map((i) => i.name)).toEqual(["培训人次", "合格率"]);
+    expect(t.result.indicators[1]!.level1).toBe("产出指标");
+  });
+  test("a heading row names the levels of the rows under it", () => {
+    const t = tablesOf(grid([
+      head,
+      ["产出指标(50分)", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50],
+      ["效益指标(50分)", "社会效益指标", null, null, null, null, null],
+      [null, null, "知晓率", "≥90%", "95%", 50, 50],
+      ["总分", null, null, null, null, 100, 100],
+    ]))[0]!;
+    expect(t.result.indicators[1]).toMatchObject({ level1: "效益指标(50分)", level2: "社会效益指标" });
+    expect(t.result.findings.some((f) => f.code === "weights-level")).toBe(false);
+  });
+});

@@ -174,10 +174,44 @@ function headerlessStart(grid: Grid, vals: CellValue[][]): { start: number; colu
   const top = grid.cells.slice(0, 210);
   const used = Array.from({ length: width }, (_, c) => c).filter((c) => top.some((r) => text(r[c]?.v ?? null) !== ""));
   if (used.length < width) {
-    const found = headerlessIn(vals.map((r) => used.map((c) => r[c] ?? null)));
-    if (found) return { start: found.start, columns: Object.fromEntries(Object.entries(found.columns).map(([k, c]) => [k, used[c]!])) as ColumnMap };
+    const compact = vals.map((r) => used.map((c) => r[c] ?? null));
+    const back = (found: ReturnType<typeof headerlessIn>) => (found ? { start: found.start, columns: Object.fromEntries(Object.entries(found.columns).map(([k, c]) => [k, used[c]!])) as ColumnMap } : null);
+    // A sign column (=, ≥) places the columns more surely than level names: tried first, with and without the spacer.
+    return back(headerlessIn(compact)) ?? headerlessIn(vals) ?? back(headerlessByLevels(compact)) ?? headerlessByLevels(vals);
   }
-  return headerlessIn(vals);
+  return headerlessIn(vals) ?? headerlessByLevels(vals);
+}
+
+/**
+ * Rows at the top of a sheet with no header and no sign column, recognised by the form's own level names: a column of
+ * 二级指标 names (数量指标, 质量指标, 社会效益指标 …) on two rows or more, the 一级指标 left of it, then the indicator's
+ * name, its target and its actual (the national template's order), and the points after them where they are numbers.
+ */
+function headerlessByLevels(vals: CellValue[][]): { start: number; columns: ColumnMap } | null {
+  let start = 0;
+  while (start < vals.length && start < 3 && (vals[start] ?? []).every((v) => text(v) === "")) start++;
+  if (headerAt(vals, start)) return null;
+  const block: CellValue[][] = [];
+  for (let r = start; r < vals.length && block.length < 200; r++) {
+    const row = vals[r] ?? [];
+    if (!row.some((v) => LEVEL_VALUE.test(text(v)))) break;
+    block.push(row);
+  }
+  if (block.length < 2) return null;
+  let width = 0;
+  for (const r of block) if (r.length > width) width = r.length;
+  let l2 = -1;
+  for (let c = 0; c < width && l2 < 0; c++) if (block.filter((row) => LEVEL2_WORD.test(text(row[c]))).length >= 2) l2 = c;
+  if (l2 < 0 || l2 + 3 >= width) return null;
+  const columns: ColumnMap = { level2: l2, level3: l2 + 1, target: l2 + 2, actual: l2 + 3 };
+  if (l2 >= 1) columns.level1 = l2 - 1;
+  // Every row names its indicator and states a target; most state an actual.
+  if (block.some((row) => text(row[l2 + 1]) === "" || text(row[l2 + 2]) === "" || OP_CELL.test(text(row[l2 + 2])))) return null;
+  if (block.filter((row) => text(row[l2 + 3]) !== "").length * 2 < block.length) return null;
+  const numbers = (c: number) => block.every((row) => pointsOf(row[c]) !== null);
+  if (l2 + 4 < width && numbers(l2 + 4)) columns.weight = l2 + 4;
+  if (columns.weight !== undefined && l2 + 5 < width && numbers(l2 + 5)) columns.score = l2 + 5;
+  return { start, columns };
 }
 
 function headerlessIn(vals: CellValue[][]): { start: number; columns: ColumnMap } | null {
