@@ -30,6 +30,7 @@ export const FINDING_CATALOGUE = {
   "total-incomplete": { zh: "总分未能复核", en: "Total cannot be checked yet" },
   "level-met-short": { zh: "已达标指标合计少于该级分值", en: "Met rows score less than their level's points" },
   "target-actual-blank": { zh: "指标值和实际完成值均未填写", en: "Neither target nor actual filled" },
+  "actual-is-scale": { zh: "实际完成值写的是评价档次", en: "Actual is the grade scale, not a grade" },
   "subtotal-sum": { zh: "小计与其下得分不符", en: "Subtotal is not the sum of its rows" },
   "rating-unreadable": { zh: "等级无法识别", en: "Rating cannot be read" },
   "rating-inconsistent": { zh: "等级与报告总分不符", en: "Rating does not match the reported total" },

@@ -215,3 +215,28 @@ describe("cells as other workbooks store them", () => {
     expect(t.result.findings.some((f) => f.code === "weights-level")).toBe(false);
   });
 });
+
+describe("actuals that give no result", () => {
+  test("the grade scale copied as the actual (好坏) is told; a grade chosen from it (优) is not", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { name: "管理机制健全性", target: "好坏", actual: "好坏", weight: 5, reported_score: 5 },
+      { name: "管理制度健全性", target: "优良中低差", actual: "优", weight: 5, reported_score: 5 },
+    ] });
+    const f = r.findings.filter((x) => x.code === "actual-is-scale");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ indicator: 0, severity: "warning" });
+    expect(f[0]!.message).toContain("照抄指标值");
+  });
+  test("a target's words with a range copied into the actual (满意率达95%以上) is an actual written as a range", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { name: "满意度", target: "辖区企业满意率达95%以上。", actual: "辖区企业满意率达95%以上。", weight: 10, reported_score: 10 },
+      { name: "覆盖率", target: "100%", actual: "100%", weight: 10, reported_score: 10 },
+    ] });
+    expect(r.findings.find((x) => x.code === "actual-is-range")).toMatchObject({ indicator: 0 });
+  });
+  test("a row EVAL cannot score without a rule is a to-do (info), not a finding against the table", () => {
+    const r = evaluateTable({ id: "t", indicators: [{ name: "问题整改", weight: 5, reported_score: 4, target: "≥90%", actual: "95%", rule_text: "每发现1例问题酌情扣0.5至1分" }] });
+    expect(r.indicators[0]!.status).toBe("needs-rule");
+    expect(r.findings.find((x) => x.code === "needs-rule")).toMatchObject({ indicator: 0, severity: "info" });
+  });
+});

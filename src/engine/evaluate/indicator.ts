@@ -205,7 +205,9 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
       const j = judged("评分标准为逐项得分、扣分的检查清单，表中没有目标值和实际值", "由评价人按清单逐项判断");
       if (j) return j;
     }
-    add("needs-rule", "warning", () => `${at()}：${resolved.reason}`);
+    // EVAL cannot score the row until it is given a rule: a to-do for the evaluator (the row shows 需指定规则), not a
+    // slip in the table under review.
+    add("needs-rule", "info", () => `${at()}：${resolved.reason}`);
     return done("needs-rule", () => resolved.reason);
   }
   /** A scored outcome: the score, the checks against what the table reports, and the explanation. */

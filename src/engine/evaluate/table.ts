@@ -106,6 +106,10 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
     findings.push(new LazyFinding("actual-no-figure", "warning", rows[0]!, () => `${rows.length} 项目标为数值，实际完成值只写了文字：${list}；按定性等级计分，请填写实际完成数`, undefined, undefined, undefined, rows));
   }
   unfilledRows(table, indicators, findings);
+  // An actual that is the scale itself (好坏, 优良中低差: the template's grades, copied from the target): no result given.
+  indicators.forEach((r, i) => {
+    if (r.applicable && GRADE_SCALE.test(squash(r.actual))) findings.push(new LazyFinding("actual-is-scale", "warning", i, () => `第 ${i + 1} 项“${r.name}”的实际完成值写的是评价档次“${r.actual}”${squash(r.actual) === squash(r.target) ? "（照抄指标值）" : ""}，不是实际评定结果；按字面视为达到目标计分，请写明实际达到哪一档`));
+  });
   const ranges = actualsAsRanges(table.indicators);
   if (ranges.length) {
     // One habit, one finding (on its first row): a table that copies its targets into every actual is told once.
@@ -229,10 +233,17 @@ function once<T>(f: () => T): () => T {
 function actualsAsRanges(rows: readonly IndicatorInput[]): number[] {
   const out: number[] = [];
   rows.forEach((row, i) => {
-    if (typeof row.actual !== "string" || !RANGE_START.test(row.actual)) return;
+    if (typeof row.actual !== "string") return;
+    // A range written as such (≥80%), or the target's own words copied into the actual (满意率达95%以上 | 满意率达95%以上).
+    const copied = typeof row.target === "string" && squash(row.actual) === squash(row.target) && /\d/.test(row.actual);
+    if (!RANGE_START.test(row.actual) && !copied) return;
     const m = parseMeasure(row.actual);
     if ((m.kind === "number" || m.kind === "percent") && m.op !== null && m.op !== "=") out.push(i);
   });
   return out;
 }
+
+const squash = (s: string) => s.replace(/[\s。.，,；;、/]+/g, "");
+/** A scale of grades written as one word (好坏, 优良中低差, 高中低, 是否): the choices, not a choice. */
+const GRADE_SCALE = /^(?:好坏|好差|好中差|优良中低差|优良中差|优良差|高中低|高低|是否|有无)$/;
 const RANGE_START = /^\s*(?:[≥≤><＞＜≧≦]|大于|小于|不低于|不少于|不超过|不高于|不大于|不小于)/;
