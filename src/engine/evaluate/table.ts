@@ -108,7 +108,7 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
   unfilledRows(table, indicators, findings);
   // An actual that is the scale itself (好坏, 优良中低差: the template's grades, copied from the target): no result given.
   indicators.forEach((r, i) => {
-    if (r.applicable && GRADE_SCALE.test(squash(r.actual))) findings.push(new LazyFinding("actual-is-scale", "warning", i, () => `第 ${i + 1} 项“${r.name}”的实际完成值写的是评价档次“${r.actual}”${squash(r.actual) === squash(r.target) ? "（照抄指标值）" : ""}，不是实际评定结果；按字面视为达到目标计分，请写明实际达到哪一档`));
+    if (r.applicable && SCALE_CHARS.test(r.actual) && GRADE_SCALE.test(squash(r.actual))) findings.push(new LazyFinding("actual-is-scale", "warning", i, () => `第 ${i + 1} 项“${r.name}”的实际完成值写的是评价档次“${r.actual}”${squash(r.actual) === squash(r.target) ? "（照抄指标值）" : ""}，不是实际评定结果；按字面视为达到目标计分，请写明实际达到哪一档`));
   });
   const ranges = actualsAsRanges(table.indicators);
   if (ranges.length) {
@@ -235,8 +235,7 @@ function actualsAsRanges(rows: readonly IndicatorInput[]): number[] {
   rows.forEach((row, i) => {
     if (typeof row.actual !== "string") return;
     // A range written as such (≥80%), or the target's own words copied into the actual (满意率达95%以上 | 满意率达95%以上).
-    const copied = typeof row.target === "string" && squash(row.actual) === squash(row.target) && /\d/.test(row.actual);
-    if (!RANGE_START.test(row.actual) && !copied) return;
+    if (!RANGE_START.test(row.actual) && !copiedFigure(row.actual, row.target)) return;
     const m = parseMeasure(row.actual);
     if ((m.kind === "number" || m.kind === "percent") && m.op !== null && m.op !== "=") out.push(i);
   });
@@ -244,6 +243,14 @@ function actualsAsRanges(rows: readonly IndicatorInput[]): number[] {
 }
 
 const squash = (s: string) => s.replace(/[\s。.，,；;、/]+/g, "");
+
+/** The target's own words, with a figure, written again as the actual (punctuation and spaces aside). */
+function copiedFigure(actual: string, target: unknown): boolean {
+  if (typeof target !== "string" || Math.abs(actual.length - target.length) > 3 || actual[0] !== target[0]) return false;
+  return /\d/.test(actual) && squash(actual) === squash(target);
+}
 /** A scale of grades written as one word (好坏, 优良中低差, 高中低, 是否): the choices, not a choice. */
 const GRADE_SCALE = /^(?:好坏|好差|好中差|优良中低差|优良中差|优良差|高中低|高低|是否|有无)$/;
+/** Only grade characters and separators (a cheap test before the text is squashed). */
+const SCALE_CHARS = /^[好坏差中优良低高是否有无\s、/，,。.]{2,16}$/;
 const RANGE_START = /^\s*(?:[≥≤><＞＜≧≦]|大于|小于|不低于|不少于|不超过|不高于|不大于|不小于)/;
