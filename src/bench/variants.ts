@@ -124,6 +124,19 @@ export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixt
       return { ...moved, rows, merges };
     },
   },
+  "vertical-text": {
+    zh: "级别名称竖排（产\\n出\\n指\\n标）",
+    apply: (fx) => ({ ...fx, rows: fx.rows.map((r) => r.map((v) => (typeof v === "string" && /^(?:产出|效益|效果|满意度|成本)指标$/.test(v) ? [...v].join("\n") : v))) }),
+  },
+  "amounts-with-separators": {
+    zh: "预算金额写作文本“1,234.50”",
+    apply: (fx) => {
+      const at = fx.expected.budget?.row;
+      if (!at) return fx;
+      const rows = fx.rows.map((r, i) => (i + 1 >= at && i + 1 <= at + 3 ? r.map((v) => (typeof v === "number" && v >= 1000 ? v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : v)) : r));
+      return { ...fx, rows };
+    },
+  },
   "column-before": { zh: "表格左侧多一空列", apply: (fx) => shifted(fx, 1, 0) },
   "column-inside": { zh: "表格中间多一空列", apply: (fx) => shifted(fx, 1, 0, Math.floor((fx.rows[0]?.length ?? 0) / 2)) },
   "rows-above": { zh: "表格上方多两空行", apply: (fx) => shifted(fx, 0, 2) },

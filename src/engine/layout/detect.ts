@@ -773,15 +773,15 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
     directions.push(name);
   }
   // A cost (成本指标) written as a bare amount (200万) is a ceiling: 财预〔2021〕101号 makes cost indicators “≤”.
-  if (target !== null && /^\d+(?:\.\d+)?\s*(?:万元|元|万|亿元|千元)$/.test(String(target).trim()) && /成本/.test(`${str("level2") ?? ""}${name ?? ""}`)) {
+  if (target !== null && /^\d+(?:\.\d+)?\s*(?:万元|元|万|亿元|千元)$/.test(String(target).trim()) && /成本/.test(`${levelName(str("level2")) ?? ""}${name ?? ""}`)) {
     target = `≤${String(target).trim()}`;
     directions.push(name ?? "");
   }
   const weightCell = cellAt(r, "weight");
   const row: IndicatorInput = {
     ...(code ? { code } : {}),
-    level1: str("level1"),
-    level2: str("level2"),
+    level1: levelName(str("level1")),
+    level2: levelName(str("level2")),
     level3: name,
     weight: weightCell ? weightOf(weightCell) : null,
     target,
@@ -816,6 +816,11 @@ function blockAt(row: CellValue[], columns: ColumnMap): { name: string; points: 
     if (t && points !== null && points > 0 && points <= 100) return { name: t, points };
   }
   return null;
+}
+
+/** A level's name as read: written down a narrow merged cell (产\n出\n指\n标, 产 出 指 标), its characters joined. */
+function levelName(s: string | null): string | null {
+  return s === null ? null : s.replace(/(?<=[\u4e00-\u9fa5])\s+(?=[\u4e00-\u9fa5])/g, "");
 }
 
 /** The cell at (r, c) as the sheet shows it: a merged area's top-left cell for every cell it covers. */
