@@ -137,6 +137,22 @@ export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixt
       return { ...fx, rows };
     },
   },
+  "sign-words": {
+    zh: "≥、≤ 写成文字（不低于、不超过）",
+    // (Only a cell that is a sign and a figure with its unit: an indicator's name that starts with ≥ is left alone.)
+    apply: (fx) => ({ ...fx, rows: fx.rows.map((r) => r.map((v) => (typeof v === "string" && SIGNED.test(v) ? v.replace(/^\s*(?:≥|>=|≧)\s*/, "不低于").replace(/^\s*(?:≤|<=|≦)\s*/, "不超过") : v))) }),
+  },
+  "sign-after": {
+    zh: "≥、≤ 写在数字之后（95%以上、200万元以内）",
+    apply: (fx) => ({
+      ...fx,
+      rows: fx.rows.map((r) => r.map((v) => {
+        if (typeof v !== "string") return v;
+        const m = SIGNED.exec(v);
+        return m ? `${m[2]}${/≥|>=|≧/.test(m[1]!) ? "以上" : "以内"}` : v;
+      })),
+    }),
+  },
   "column-before": { zh: "表格左侧多一空列", apply: (fx) => shifted(fx, 1, 0) },
   "column-inside": { zh: "表格中间多一空列", apply: (fx) => shifted(fx, 1, 0, Math.floor((fx.rows[0]?.length ?? 0) / 2)) },
   "rows-above": { zh: "表格上方多两空行", apply: (fx) => shifted(fx, 0, 2) },
@@ -157,6 +173,9 @@ export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixt
     },
   },
 };
+
+/** A sign and a figure with its unit, the whole cell (≥95%, ≤200万元). */
+const SIGNED = /^\s*(≥|>=|≧|≤|<=|≦)\s*(\d+(?:\.\d+)?\s*[%\u4e00-\u9fa5]{0,4})\s*$/;
 
 /** The indicator header (the last row above the first indicator naming such a column) and the columns it names. */
 function pointColumns(fx: Fixture, names: RegExp): { header: number; cols: Set<number> } {

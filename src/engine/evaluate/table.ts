@@ -235,7 +235,7 @@ function actualsAsRanges(rows: readonly IndicatorInput[]): number[] {
   rows.forEach((row, i) => {
     if (typeof row.actual !== "string") return;
     // A range written as such (≥80%), or the target's own words copied into the actual (满意率达95%以上 | 满意率达95%以上).
-    if (!RANGE_START.test(row.actual) && !copiedFigure(row.actual, row.target)) return;
+    if (!RANGE_START.test(row.actual) && !RANGE_WORDS.test(row.actual) && !copiedFigure(row.actual, row.target)) return;
     const m = parseMeasure(row.actual);
     if ((m.kind === "number" || m.kind === "percent") && m.op !== null && m.op !== "=") out.push(i);
   });
@@ -253,4 +253,6 @@ function copiedFigure(actual: string, target: unknown): boolean {
 const GRADE_SCALE = /^(?:好坏|好差|好中差|优良中低差|优良中差|优良差|高中低|高低|是否|有无)$/;
 /** Only grade characters and separators (a cheap test before the text is squashed). */
 const SCALE_CHARS = /^[好坏差中优良低高是否有无\s、/，,。.]{2,16}$/;
+/** A figure with a range word after or before it (95%以上, 200万元以内, 不低于90%). */
+const RANGE_WORDS = /\d\s*[%％]?[\u4e00-\u9fa5]{0,3}(?:以上|以下|以内)|不低于|不少于|不超过|不高于/;
 const RANGE_START = /^\s*(?:[≥≤><＞＜≧≦]|大于|小于|不低于|不少于|不超过|不高于|不大于|不小于)/;
