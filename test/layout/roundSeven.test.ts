@@ -1,4 +1,4 @@
-import { DEFAULT_RULES, evaluateTable, runPipeline, type Grid } from "../../src/engine";
+import { compare, DEFAULT_RULES, evaluateTable, parseActualAgainst, parseMeasure, runPipeline, type Grid } from "../../src/engine";
 import { grid } from "./grids";
 
 /**
@@ -238,5 +238,18 @@ describe("actuals that give no result", () => {
     const r = evaluateTable({ id: "t", indicators: [{ name: "问题整改", weight: 5, reported_score: 4, target: "≥90%", actual: "95%", rule_text: "每发现1例问题酌情扣0.5至1分" }] });
     expect(r.indicators[0]!.status).toBe("needs-rule");
     expect(r.findings.find((x) => x.code === "needs-rule")).toMatchObject({ indicator: 0, severity: "info" });
+  });
+});
+
+describe("words units write for a target reached", () => {
+  const against = (t: string, a: string) => {
+    const target = parseMeasure(t);
+    return compare(target, parseActualAgainst(target, a));
+  };
+  test.each([["100%", "100%完成"], ["100%", "100%已发放"], ["及时发放", "已发放"], ["及时足额发放", "足额发放"], ["及时", "准时"]])("%s / %s is met", (t, a) => {
+    expect(against(t, a)).toMatchObject({ ok: true, met: true });
+  });
+  test.each([["及时发放", "未发放"], ["足额拨付", "未足额拨付"], ["100%", "尚未拨付"]])("%s / %s is not met", (t, a) => {
+    expect(against(t, a)).toMatchObject({ met: false });
   });
 });

@@ -117,6 +117,7 @@ export function plainQuantity(s: string): NumberMeasure | PercentMeasure | null 
   return { kind: "number", op, value: value * unit.multiplier, unit: unit.unit, text: s, shown: `${numberText}${unitText}` };
 }
 
+const DONE_AFTER = /^(?:已|均已|全部|均)?(?:完成|达成|达到|实现|发放|拨付|兑现|到位|覆盖|落实)$/;
 const NOT_UNIT = "以之内上下前后年月日底末号至到或及";
 const UNIT_CACHE = new Map<string, ReturnType<typeof readUnit>>();
 
@@ -202,7 +203,8 @@ function readQuantity(s: string, text: string): NumberMeasure | PercentMeasure |
   if (!Number.isFinite(value)) return null;
   const shownNumber = m[1] ?? "";
   if (m[2] === "%" || m[2] === "‰") {
-    if (m[3] !== "") return null;
+    // A verb after the rate says what it counts (100%完成, 100%已发放): the rate is still the figure.
+    if (m[3] !== "" && !DONE_AFTER.test(m[3]!)) return null;
     const scale = m[2] === "%" ? 100 : 1000;
     return { kind: "percent", op, value: value / scale, text, shown: `${change === "down" ? "下降" : ""}${shownNumber}${m[2]}`, ...(change ? { change } : {}) };
   }
