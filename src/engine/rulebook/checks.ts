@@ -175,9 +175,12 @@ const CHECKS: Record<string, Check> = {
   },
   R09: (rows, _t, _r, rule) => rows.flatMap((r) => {
     const { comparison: c } = rowMeasures(r.result);
-    if (!c.ok || c.kind !== "quantity" || c.lower || c.allOrNothing || rowMeasures(r.result).target.kind !== "number" || c.target <= 0) return [];
+    const kind = rowMeasures(r.result).target.kind;
+    if (!c.ok || c.kind !== "quantity" || c.lower || c.allOrNothing || (kind !== "number" && kind !== "percent") || c.target <= 0) return [];
     const times = c.actual / c.target;
-    return times >= rule.thresholds.timesTarget! ? [{ indicator: r.result.index, message: () => `${at(r)}实际 ${c.actualShown} 是目标 ${c.targetShown} 的 ${pts(times)} 倍，目标可能定得过低` }] : [];
+    if (times < rule.thresholds.timesTarget!) return [];
+    const tenfold = times >= 10;
+    return [{ indicator: r.result.index, message: () => `${at(r)}实际 ${c.actualShown} 是目标 ${c.targetShown} 的 ${pts(times)} 倍，目标可能定得过低${tenfold ? "（相差一个数量级以上，也可能是实际值的单位或口径填错）" : ""}` }];
   }),
   R10: (rows) => rows.filter((r) => r.result.met === false && BOILERPLATE.has(squash(r.input.deviation_note))).map((r) => ({ indicator: r.result.index, message: () => `${at(r)}未完成目标，偏差原因只写了“${squash(r.input.deviation_note)}”，没有说明原因和改进措施` })),
   R11: (rows, _t, _r, rule) => rows.flatMap((r) => {
