@@ -108,7 +108,7 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
   unfilledRows(table, indicators, findings);
   // An actual that is the scale itself (好坏, 优良中低差: the template's grades, copied from the target): no result given.
   indicators.forEach((r, i) => {
-    if (r.applicable && SCALE_CHARS.test(r.actual) && GRADE_SCALE.test(squash(r.actual))) findings.push(new LazyFinding("actual-is-scale", "warning", i, () => `第 ${i + 1} 项“${r.name}”的实际完成值写的是评价档次“${r.actual}”${squash(r.actual) === squash(r.target) ? "（照抄指标值）" : ""}，不是实际评定结果；按字面视为达到目标计分，请写明实际达到哪一档`));
+    if (r.applicable && SCALE_FIRST.includes(r.actual.charAt(0)) && SCALE_CHARS.test(r.actual) && GRADE_SCALE.test(squash(r.actual))) findings.push(new LazyFinding("actual-is-scale", "warning", i, () => `第 ${i + 1} 项“${r.name}”的实际完成值写的是评价档次“${r.actual}”${squash(r.actual) === squash(r.target) ? "（照抄指标值）" : ""}，不是实际评定结果；按字面视为达到目标计分，请写明实际达到哪一档`));
   });
   const ranges = actualsAsRanges(table.indicators);
   if (ranges.length) {
@@ -178,7 +178,11 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
  * row's own notes (actual blank, no weight) with one warning.
  */
 function unfilledRows(table: TableInput, rows: IndicatorResult[], findings: Finding[]): void {
-  const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === "";
+  const blank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  // Most tables fill every target: nothing to look for.
+  let any = false;
+  for (const r of table.indicators) if (blank(r.target) && blank(r.actual)) any = true;
+  if (!any) return;
   if ((table as DetectedTableInput).score_only === true || !table.indicators.some((r) => !blank(r.actual))) return;
   const empty = new Set<number>();
   table.indicators.forEach((r, i) => {
@@ -235,7 +239,8 @@ function actualsAsRanges(rows: readonly IndicatorInput[]): number[] {
   rows.forEach((row, i) => {
     if (typeof row.actual !== "string") return;
     // A range written as such (≥80%), or the target's own words copied into the actual (满意率达95%以上 | 满意率达95%以上).
-    if (!RANGE_START.test(row.actual) && !RANGE_WORDS.test(row.actual) && !copiedFigure(row.actual, row.target)) return;
+    const a = row.actual;
+    if (!RANGE_START.test(a) && !((a.includes("以") || a.includes("不")) && RANGE_WORDS.test(a)) && !copiedFigure(a, row.target)) return;
     const m = parseMeasure(row.actual);
     if ((m.kind === "number" || m.kind === "percent") && m.op !== null && m.op !== "=") out.push(i);
   });
@@ -251,7 +256,8 @@ function copiedFigure(actual: string, target: unknown): boolean {
 }
 /** A scale of grades written as one word (好坏, 优良中低差, 高中低, 是否): the choices, not a choice. */
 const GRADE_SCALE = /^(?:好坏|好差|好中差|优良中低差|优良中差|优良差|高中低|高低|是否|有无)$/;
-/** Only grade characters and separators (a cheap test before the text is squashed). */
+/** The first characters of the scales above, and only grade characters and separators (cheap tests before squashing). */
+const SCALE_FIRST = "好优高是有";
 const SCALE_CHARS = /^[好坏差中优良低高是否有无\s、/，,。.]{2,16}$/;
 /** A figure with a range word after or before it (95%以上, 200万元以内, 不低于90%). */
 const RANGE_WORDS = /\d\s*[%％]?[\u4e00-\u9fa5]{0,3}(?:以上|以下|以内)|不低于|不少于|不超过|不高于/;
