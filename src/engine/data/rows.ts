@@ -54,3 +54,8 @@ export const LOWER_IS_BETTER_NAMES: RegExp = /(?:控制率|调整率|结余率|�
 
 /** Level points stated in a note below the table: 一级指标分值统一设置为：产出指标50分、效益指标30分、满意度指标10分. */
 export const NOTE_LEVEL_WEIGHT: RegExp = /(产出指标|效益指标|满意度指标|成本指标)(\d+(?:\.\d+)?)分/g;
+
+/** The national template's second-level names (数量指标, 经济效益指标, 服务对象满意度指标 …). */
+export const LEVEL2_WORD = /^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标/;
+/** A level's name as it stands in an indicator row (产出指标, 质量指标 (10分)), never in a header row. */
+export const LEVEL_VALUE = new RegExp(`^(?:(?:产出|效益|效果|满意度)指标|${LEVEL2_WORD.source.slice(1)})`);

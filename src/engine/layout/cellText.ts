@@ -1,5 +1,5 @@
 import { dateFromSerial } from "../measure/date";
-import { foldWide, type GridCell } from "./grid";
+import { foldWide, type CellValue, type GridCell } from "./grid";
 import { readPoints } from "../measure/number";
 
 /**
@@ -34,4 +34,11 @@ export function numberOf(cell: GridCell | null | undefined): number | null {
 export function amountOf(cell: GridCell | null | undefined): string | number | null {
   if (!cell || cell.v === null || typeof cell.v === "boolean") return null;
   return typeof cell.v === "string" && cell.v.trim() === "" ? null : cell.v;
+}
+
+/** A number, or points written with their unit (`10分`, `9.5 分`); null otherwise. */
+export function pointsOf(v: CellValue | undefined): number | null {
+  if (typeof v === "number") return v;
+  const m = typeof v === "string" ? /^\s*(\d+(?:\.\d+)?)\s*分\s*$/.exec(v) : null;
+  return m ? Number(m[1]) : null;
 }

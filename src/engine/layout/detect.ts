@@ -1,11 +1,12 @@
 import type { IndicatorInput, TableInput } from "../evaluate/types";
 import type { DetectedTableInput } from "../evaluate/table";
 import { weightInName } from "../evaluate/levels";
-import { amountOf, cellForEngine, numberOf } from "./cellText";
+import { amountOf, cellForEngine, numberOf, pointsOf } from "./cellText";
+import { headerlessStart } from "./headerless";
 import { amountUnitIn, readAmount } from "../measure/number";
 import { address, filledValues, text, type CellValue, type Grid, type GridCell } from "./grid";
 import { classifyRow, type RowClass } from "./classify";
-import { LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, TITLE_TOTAL_LABELS } from "../data/rows";
+import { LEVEL2_WORD, LEVEL_VALUE, LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, TITLE_TOTAL_LABELS } from "../data/rows";
 import { FUNDS_ROW_LABELS, FUNDS_SUBLABEL } from "../data/funds";
 import { toSimplified } from "../data/traditional";
 import { budgetRoleOf, matchHeader, type BudgetRole, type HeaderMatch, type Role } from "./headers";
@@ -63,10 +64,6 @@ function budgetHeaderAt(vals: CellValue[][], r: number): boolean {
   }
   return seen.has("executed") && (seen.has("initial") || seen.has("fullYear"));
 }
-/** The national template's second-level names (数量指标, 经济效益指标, 服务对象满意度指标 …). */
-const LEVEL2_WORD = /^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标/;
-/** A level's name as it stands in an indicator row (产出指标, 质量指标 (10分)), never in a header row. */
-const LEVEL_VALUE = new RegExp(`^(?:(?:产出|效益|效果|满意度)指标|${LEVEL2_WORD.source.slice(1)})`);
 const SUBTOTAL_WORDS = /^(?:小计|小计得分)$/;
 const RATING_LABEL = /^(?:评价等级|绩效等级|等级|自评等级|评级|评价结果|自评结果)$/;
 const RATING_VALUE = /^(?:优|良|中|差|优秀|良好|中等|合格|不合格|较差)(?:等级)?$/;
@@ -78,7 +75,7 @@ export function detectTables(grid: Grid, options: DetectOptions = {}): DetectedT
   let r = 0;
   let searchFrom = 0;
   // A sheet that starts mid-table (the second page of a printed table): columns inferred from the rows.
-  const cont = headerlessStart(grid, vals);
+  const cont = headerlessStart(grid, vals, headerAt);
   if (cont) {
     const id = tableId(grid, cont.start);
     const columns = applyOverrides(cont.columns, ownValue(options.columns, id));
@@ -139,7 +136,6 @@ function amountsIn(grid: Grid, b: NonNullable<DetectedTable["budget"]>): boolean
 }
 
 const ROLE_LABEL: Partial<Record<Role, string>> = { level1: "一级指标", level2: "二级指标", level3: "三级指标", op: "计算符号", target: "指标值", unit: "度量单位", actual: "完成值", weight: "权重", score: "得分", deviation: "原因分析" };
-const OP_CELL = /^(?:[=＝﹦═≥≤≧≦<>＞＜]|>=|<=|定性|定量|正向|反向)$/;
 /** Whether a row within the next five, before any header, is an indicator row: a name, a weight and a figure. */
 function indicatorAhead(vals: CellValue[][], r: number, get: (row: number, role: Role) => CellValue): boolean {
   for (let d = r + 1; d < Math.min(vals.length, r + 6); d++) {
@@ -150,108 +146,7 @@ function indicatorAhead(vals: CellValue[][], r: number, get: (row: number, role:
   return false;
 }
 
-/** A number, or points written with their unit (`10分`, `9.5 分`); null otherwise. */
-function pointsOf(v: CellValue | undefined): number | null {
-  if (typeof v === "number") return v;
-  const m = typeof v === "string" ? /^\s*(\d+(?:\.\d+)?)\s*分\s*$/.exec(v) : null;
-  return m ? Number(m[1]) : null;
-}
-
 const POINTS_ROLES = new Set<Role>(["weight", "score", "level1Weight", "level2Weight"]);
-const NUMBER_CELL = (v: CellValue | undefined) => typeof v === "number" || (typeof v === "string" && /^\d+(?:\.\d+)?$/.test(v.trim()));
-
-/**
- * Rows at the top of a sheet that are indicator rows without a header above them: a 计算符号 column (=, ≤, ≥,
- * 定性) beside a value, a unit and a column of weights. The roles are inferred from where those stand in the
- * national template (三级指标 | 符号 | 指标值 | 单位 | 完成值 | 权重 | 得分); null when the rows do not show them.
- */
-function headerlessStart(grid: Grid, vals: CellValue[][]): { start: number; columns: ColumnMap } | null {
-  // A column with no cell of its own on the sheet (a spacer, a hidden column; merges may cross it) stands between no
-  // two roles: read without it first.
-  let width = 0;
-  for (const r of vals) if (r.length > width) width = r.length; // a loop: a spread of 130,000 rows overflows the stack
-  // (Looked for in the rows such a block can span: the first 200 or so.)
-  const top = grid.cells.slice(0, 210);
-  const used = Array.from({ length: width }, (_, c) => c).filter((c) => top.some((r) => text(r[c]?.v ?? null) !== ""));
-  if (used.length < width) {
-    const compact = vals.map((r) => used.map((c) => r[c] ?? null));
-    const back = (found: ReturnType<typeof headerlessIn>) => (found ? { start: found.start, columns: Object.fromEntries(Object.entries(found.columns).map(([k, c]) => [k, used[c]!])) as ColumnMap } : null);
-    // A sign column (=, ≥) places the columns more surely than level names: tried first, with and without the spacer.
-    return back(headerlessIn(compact)) ?? headerlessIn(vals) ?? back(headerlessByLevels(compact)) ?? headerlessByLevels(vals);
-  }
-  return headerlessIn(vals) ?? headerlessByLevels(vals);
-}
-
-/**
- * Rows at the top of a sheet with no header and no sign column, recognised by the form's own level names: a column of
- * 二级指标 names (数量指标, 质量指标, 社会效益指标 …) on two rows or more, the 一级指标 left of it, then the indicator's
- * name, its target and its actual (the national template's order), and the points after them where they are numbers.
- */
-function headerlessByLevels(vals: CellValue[][]): { start: number; columns: ColumnMap } | null {
-  let start = 0;
-  while (start < vals.length && start < 3 && (vals[start] ?? []).every((v) => text(v) === "")) start++;
-  if (headerAt(vals, start)) return null;
-  const block: CellValue[][] = [];
-  for (let r = start; r < vals.length && block.length < 200; r++) {
-    const row = vals[r] ?? [];
-    if (!row.some((v) => LEVEL_VALUE.test(text(v)))) break;
-    block.push(row);
-  }
-  if (block.length < 2) return null;
-  let width = 0;
-  for (const r of block) if (r.length > width) width = r.length;
-  let l2 = -1;
-  for (let c = 0; c < width && l2 < 0; c++) if (block.filter((row) => LEVEL2_WORD.test(text(row[c]))).length >= 2) l2 = c;
-  if (l2 < 0 || l2 + 3 >= width) return null;
-  const columns: ColumnMap = { level2: l2, level3: l2 + 1, target: l2 + 2, actual: l2 + 3 };
-  if (l2 >= 1) columns.level1 = l2 - 1;
-  // Every row names its indicator and states a target; most state an actual.
-  if (block.some((row) => text(row[l2 + 1]) === "" || text(row[l2 + 2]) === "" || OP_CELL.test(text(row[l2 + 2])))) return null;
-  if (block.filter((row) => text(row[l2 + 3]) !== "").length * 2 < block.length) return null;
-  const numbers = (c: number) => block.every((row) => pointsOf(row[c]) !== null);
-  if (l2 + 4 < width && numbers(l2 + 4)) columns.weight = l2 + 4;
-  if (columns.weight !== undefined && l2 + 5 < width && numbers(l2 + 5)) columns.score = l2 + 5;
-  return { start, columns };
-}
-
-function headerlessIn(vals: CellValue[][]): { start: number; columns: ColumnMap } | null {
-  let start = 0;
-  while (start < vals.length && start < 3 && (vals[start] ?? []).every((v) => text(v) === "")) start++;
-  const block: CellValue[][] = [];
-  for (let r = start; r < vals.length && block.length < 200; r++) {
-    const row = vals[r] ?? [];
-    // A row inside them with no figure at all (blank, or only a level's name merged down over it) is passed over when
-    // the rows go on below it.
-    if (block.length > 0 && !row.some((v) => typeof v === "number" || OP_CELL.test(text(v))) && (vals[r + 1] ?? []).some((v) => OP_CELL.test(text(v)))) continue;
-    if (!row.some((v) => OP_CELL.test(text(v)))) break;
-    block.push(row);
-  }
-  if (block.length < 2 || headerAt(vals, start)) return null;
-  const width = Math.max(...block.map((r) => r.length));
-  let op = -1;
-  for (let c = 1; c < width; c++) if (block.every((row) => OP_CELL.test(text(row[c])))) { op = c; break; }
-  if (op < 1 || op + 1 >= width) return null;
-  const columns: ColumnMap = { level3: op - 1, op, target: op + 1 };
-  if (block.some((row) => text(row[op - 1]) === "")) return null;
-  let after = op + 1;
-  if (block.every((row) => text(row[op + 2]) === "" || /^(?:%|[\u4e00-\u9fa5/]{1,4})$/.test(text(row[op + 2])))) {
-    columns.unit = op + 2;
-    after = op + 2;
-  }
-  let weight = -1;
-  for (let c = after + 1; c < width; c++) {
-    if (block.every((row) => NUMBER_CELL(row[c]) && Number(row[c]) > 0 && Number(row[c]) <= 100)) { weight = c; break; }
-  }
-  if (weight < 0) return null;
-  columns.weight = weight;
-  if (weight - 1 > after) columns.actual = after + 1;
-  if (weight + 1 < width) columns.score = weight + 1;
-  if (weight + 2 < width) columns.deviation = weight + 2;
-  if (op - 2 >= 0) columns.level2 = op - 2;
-  if (op - 3 >= 0) columns.level1 = op - 3;
-  return columns.actual === undefined ? null : { start, columns };
-}
-
 /**
  * A table whose rows stop at the next table's header, with fewer than 100 points (项目决策 2 + 项目管理 13 above a
  * 项目绩效 85 part with a header of its own): one part of a form. Its whole-table checks (weights to 100, the total

@@ -1,0 +1,109 @@
+import { LEVEL2_WORD, LEVEL_VALUE } from "../data/rows";
+import { pointsOf } from "./cellText";
+import { text, type CellValue, type Grid } from "./grid";
+import type { ColumnMap } from "./detect";
+
+/**
+ * Tables that start at their rows, with no header above them (the second page of a printed table, a page cut at its
+ * top): the columns inferred from what the rows hold. The header reader is passed in (detect.ts), so that a block
+ * under a real header is never read this way.
+ */
+type HeaderAt = (vals: CellValue[][], r: number) => unknown;
+
+/** A 计算符号 or 指标性质 cell on its own (=, ≥, 定性, 正向). */
+const OP_CELL = /^(?:[=＝﹦═≥≤≧≦<>＞＜]|>=|<=|定性|定量|正向|反向)$/;
+const NUMBER_CELL = (v: CellValue | undefined) => typeof v === "number" || (typeof v === "string" && /^\d+(?:\.\d+)?$/.test(v.trim()));
+
+/**
+ * Rows at the top of a sheet that are indicator rows without a header above them: read by a 计算符号 column (=, ≤, ≥,
+ * 定性) beside a value, a unit and a column of weights, else by the form's level names; the roles are inferred from
+ * where those stand in the national template (三级指标 | 符号 | 指标值 | 单位 | 完成值 | 权重 | 得分). Null when the rows
+ * show neither.
+ */
+export function headerlessStart(grid: Grid, vals: CellValue[][], headerAt: HeaderAt): { start: number; columns: ColumnMap } | null {
+  // A column with no cell of its own on the sheet (a spacer, a hidden column; merges may cross it) stands between no
+  // two roles: read without it first.
+  let width = 0;
+  for (const r of vals) if (r.length > width) width = r.length; // a loop: a spread of 130,000 rows overflows the stack
+  // (Looked for in the rows such a block can span: the first 200 or so.)
+  const top = grid.cells.slice(0, 210);
+  const used = Array.from({ length: width }, (_, c) => c).filter((c) => top.some((r) => text(r[c]?.v ?? null) !== ""));
+  if (used.length < width) {
+    const compact = vals.map((r) => used.map((c) => r[c] ?? null));
+    const back = (found: ReturnType<typeof headerlessIn>) => (found ? { start: found.start, columns: Object.fromEntries(Object.entries(found.columns).map(([k, c]) => [k, used[c]!])) as ColumnMap } : null);
+    // A sign column (=, ≥) places the columns more surely than level names: tried first, with and without the spacer.
+    return back(headerlessIn(compact, headerAt)) ?? headerlessIn(vals, headerAt) ?? back(headerlessByLevels(compact, headerAt)) ?? headerlessByLevels(vals, headerAt);
+  }
+  return headerlessIn(vals, headerAt) ?? headerlessByLevels(vals, headerAt);
+}
+
+/**
+ * Rows at the top of a sheet with no header and no sign column, recognised by the form's own level names: a column of
+ * 二级指标 names (数量指标, 质量指标, 社会效益指标 …) on two rows or more, the 一级指标 left of it, then the indicator's
+ * name, its target and its actual (the national template's order), and the points after them where they are numbers.
+ */
+function headerlessByLevels(vals: CellValue[][], headerAt: HeaderAt): { start: number; columns: ColumnMap } | null {
+  let start = 0;
+  while (start < vals.length && start < 3 && (vals[start] ?? []).every((v) => text(v) === "")) start++;
+  if (headerAt(vals, start)) return null;
+  const block: CellValue[][] = [];
+  for (let r = start; r < vals.length && block.length < 200; r++) {
+    const row = vals[r] ?? [];
+    if (!row.some((v) => LEVEL_VALUE.test(text(v)))) break;
+    block.push(row);
+  }
+  if (block.length < 2) return null;
+  let width = 0;
+  for (const r of block) if (r.length > width) width = r.length;
+  let l2 = -1;
+  for (let c = 0; c < width && l2 < 0; c++) if (block.filter((row) => LEVEL2_WORD.test(text(row[c]))).length >= 2) l2 = c;
+  if (l2 < 0 || l2 + 3 >= width) return null;
+  const columns: ColumnMap = { level2: l2, level3: l2 + 1, target: l2 + 2, actual: l2 + 3 };
+  if (l2 >= 1) columns.level1 = l2 - 1;
+  // Every row names its indicator and states a target; most state an actual.
+  if (block.some((row) => text(row[l2 + 1]) === "" || text(row[l2 + 2]) === "" || OP_CELL.test(text(row[l2 + 2])))) return null;
+  if (block.filter((row) => text(row[l2 + 3]) !== "").length * 2 < block.length) return null;
+  const numbers = (c: number) => block.every((row) => pointsOf(row[c]) !== null);
+  if (l2 + 4 < width && numbers(l2 + 4)) columns.weight = l2 + 4;
+  if (columns.weight !== undefined && l2 + 5 < width && numbers(l2 + 5)) columns.score = l2 + 5;
+  return { start, columns };
+}
+
+/** The rows read by their 计算符号 column (=, ≤, ≥, 定性) and the template's order around it. */
+function headerlessIn(vals: CellValue[][], headerAt: HeaderAt): { start: number; columns: ColumnMap } | null {
+  let start = 0;
+  while (start < vals.length && start < 3 && (vals[start] ?? []).every((v) => text(v) === "")) start++;
+  const block: CellValue[][] = [];
+  for (let r = start; r < vals.length && block.length < 200; r++) {
+    const row = vals[r] ?? [];
+    // A row inside them with no figure at all (blank, or only a level's name merged down over it) is passed over when
+    // the rows go on below it.
+    if (block.length > 0 && !row.some((v) => typeof v === "number" || OP_CELL.test(text(v))) && (vals[r + 1] ?? []).some((v) => OP_CELL.test(text(v)))) continue;
+    if (!row.some((v) => OP_CELL.test(text(v)))) break;
+    block.push(row);
+  }
+  if (block.length < 2 || headerAt(vals, start)) return null;
+  const width = Math.max(...block.map((r) => r.length));
+  let op = -1;
+  for (let c = 1; c < width; c++) if (block.every((row) => OP_CELL.test(text(row[c])))) { op = c; break; }
+  if (op < 1 || op + 1 >= width) return null;
+  const columns: ColumnMap = { level3: op - 1, op, target: op + 1 };
+  if (block.some((row) => text(row[op - 1]) === "")) return null;
+  let after = op + 1;
+  if (block.every((row) => text(row[op + 2]) === "" || /^(?:%|[\u4e00-\u9fa5/]{1,4})$/.test(text(row[op + 2])))) {
+    columns.unit = op + 2;
+    after = op + 2;
+  }
+  let weight = -1;
+  for (let c = after + 1; c < width; c++) {
+    if (block.every((row) => NUMBER_CELL(row[c]) && Number(row[c]) > 0 && Number(row[c]) <= 100)) { weight = c; break; }
+  }
+  if (weight < 0) return null;
+  columns.weight = weight;
+  if (weight - 1 > after) columns.actual = after + 1;
+  if (weight + 1 < width) columns.score = weight + 1;
+  if (weight + 2 < width) columns.deviation = weight + 2;
+  if (op - 2 >= 0) columns.level2 = op - 2;
+  if (op - 3 >= 0) columns.level1 = op - 3;
+  return columns.actual === undefined ? null : { start, columns };
+}
