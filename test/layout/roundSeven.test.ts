@@ -268,3 +268,22 @@ describe("R09 (target set too low) on rates", () => {
     expect(f[0]!.message).toContain("数量级");
   });
 });
+
+describe("units and unit-less targets", () => {
+  const against = (t: string, a: string) => {
+    const target = parseMeasure(t);
+    return compare(target, parseActualAgainst(target, a));
+  };
+  test.each([["≤3个工作日", "2个工作日"], ["≥2平方公里", "2.5平方公里"], ["≥40学时", "48学时"]])("%s / %s is read and met", (t, a) => {
+    expect(against(t, a)).toMatchObject({ ok: true, met: true });
+  });
+  test("a bare target against a rate is read as that rate's figure, and says so", () => {
+    const c = against("≥95", "96%");
+    expect(c).toMatchObject({ ok: true, met: true });
+    expect(c.ok && c.notes.join("")).toContain("未写单位，按 95% 计");
+    expect(against("≥95", "90%")).toMatchObject({ ok: true, met: false });
+  });
+  test("a bare target that cannot be a rate stays a unit mismatch", () => {
+    expect(against("≥500", "96%")).toMatchObject({ ok: false });
+  });
+});

@@ -155,6 +155,8 @@ function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): Qu
   const notes: string[] = [];
   let a = actual.value;
   let actualShown = actual.shown;
+  let t = target.value;
+  let targetShown = target.shown;
   if (target.kind === "percent" && actual.kind === "number") {
     if (actual.unit !== null) {
       return fail("unreadable", "unit-mismatch", `单位不一致：目标为百分比（${target.shown}），实际为“${actual.shown}”`);
@@ -163,7 +165,13 @@ function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): Qu
     actualShown = `${plain(actual.value)}%`;
     notes.push(`实际值“${actual.shown}”无单位，按 ${actualShown} 计`);
   } else if (target.kind === "number" && actual.kind === "percent") {
-    return fail("unreadable", "unit-mismatch", `单位不一致：目标为“${target.shown}”，实际为百分比（${actual.shown}）`);
+    // A bare target (≥95) against a rate (96%): the target is the rate's figure, as the bare actual above; said.
+    if (target.unit !== null || !(target.value > 0 && target.value <= 100)) {
+      return fail("unreadable", "unit-mismatch", `单位不一致：目标为“${target.shown}”，实际为百分比（${actual.shown}）`);
+    }
+    t = target.value / 100;
+    targetShown = `${plain(target.value)}%`;
+    notes.push(`目标值“${target.shown}”未写单位，按 ${targetShown} 计`);
   } else if (target.kind === "number" && actual.kind === "number") {
     if (target.unit !== null && actual.unit !== null && target.unit !== actual.unit) {
       return fail("unreadable", "unit-mismatch", `单位不一致：目标为“${target.shown}”，实际为“${actual.shown}”`);
@@ -183,16 +191,15 @@ function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): Qu
     if (d !== a) notes.push(`按下降幅度 ${plain(d * (target.kind === "percent" ? 100 : 1))}${target.kind === "percent" ? "%" : ""} 计`);
     a = d;
   }
-  const t = target.value;
   const met = meets(target.op, a, t);
   const lower = isLower(target.op);
   // Ratios of figures with a zero or negative side mean nothing (≥-5% against -50% is not 1000%): all or nothing.
   const signed = t <= 0 || a < 0;
   if (signed && !(lower && t > 0)) {
     notes.push(`目标或实际为 0 或负数，不能按比例计算完成率：${met ? "达到目标，按 100%" : "未达到目标，按 0%"} 计`);
-    return { ok: true, kind: "quantity", ratio: met ? 1 : 0, met, lower, target: t, actual: a, targetShown: target.shown, actualShown, notes, allOrNothing: true };
+    return { ok: true, kind: "quantity", ratio: met ? 1 : 0, met, lower, target: t, actual: a, targetShown, actualShown, notes, allOrNothing: true };
   }
-  return { ok: true, kind: "quantity", ratio: a / t, met, lower, target: t, actual: a, targetShown: target.shown, actualShown, notes };
+  return { ok: true, kind: "quantity", ratio: a / t, met, lower, target: t, actual: a, targetShown, actualShown, notes };
 }
 
 /** The scaled unit a target is written in (`≤90万元` → 万元 × 10000); null when its unit is not scaled. */
