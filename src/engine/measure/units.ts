@@ -28,6 +28,8 @@ export function readUnit(text: string): { multiplier: number; unit: string | nul
     rest = rest.slice(1);
   }
   if (rest === "") return { multiplier, unit: null, known: true };
+  // 2023年度 is the year 2023 (a 时效 target written against 2023年).
+  if (rest === "年度") rest = "年";
   // 元/人*月, 元/人·月: a `*` or `·` between unit words is a `/` as tables type it.
   if (/[*·×]/.test(rest)) rest = rest.replace(/[*·×]/g, "/");
   if (!/^[\u4e00-\u9fa5a-zA-Z/（）()²³]+$/.test(rest) || /^\/|\/\/|\/$/.test(rest)) return null;
