@@ -34,9 +34,9 @@ test("the corpus is read at least as well as when it was first measured", async 
   expect(sum("found")).toBeGreaterThanOrEqual(618);
   expect(sum("extra")).toBeLessThanOrEqual(3);
   expect(sum("names")).toBeGreaterThanOrEqual(617);
-  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(398);
+  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(399);
   expect(sum("handReproduced")).toBeGreaterThanOrEqual(346);
-  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(128);
+  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(131);
   // 79 tables, 623 rows (the last 3 first met in the seventh round, measured before any change: no false alarm).
   expect(sum("falseAlarms")).toBeLessThanOrEqual(3);
 }, 60_000);

@@ -668,7 +668,7 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
     directions.push(name);
   }
   // A cost (成本指标) written as a bare amount (200万) is a ceiling: 财预〔2021〕101号 makes cost indicators “≤”.
-  if (target !== null && /^\d+(?:\.\d+)?\s*(?:万元|元|万|亿元|千元)$/.test(String(target).trim()) && /成本/.test(`${levelName(str("level2")) ?? ""}${name ?? ""}`)) {
+  if (target !== null && /^\d+(?:\.\d+)?\s*(?:万元|元|万|亿元|千元)(?:\/[\u4e00-\u9fa5、/]{1,6})?$/.test(String(target).trim()) && /成本/.test(`${levelName(str("level2")) ?? ""}${name ?? ""}`)) {
     target = `≤${String(target).trim()}`;
     directions.push(name ?? "");
   }

@@ -32,6 +32,8 @@ export function readUnit(text: string): { multiplier: number; unit: string | nul
   if (rest === "年度") rest = "年";
   // 元/人*月, 元/人·月: a `*` or `·` between unit words is a `/` as tables type it.
   if (/[*·×]/.test(rest)) rest = rest.replace(/[*·×]/g, "/");
+  // 元/人、天 (per person-day, the 、 typed for ·) once a unit has a `/`.
+  if (rest.includes("/") && rest.includes("、")) rest = rest.replace(/、/g, "/");
   if (!/^[\u4e00-\u9fa5a-zA-Z/（）()²³]+$/.test(rest) || /^\/|\/\/|\/$/.test(rest)) return null;
   const atoms = rest.split("/");
   const known = atoms.every((a) => KNOWN_UNITS.includes(a));
