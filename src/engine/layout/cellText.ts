@@ -39,6 +39,6 @@ export function amountOf(cell: GridCell | null | undefined): string | number | n
 /** A number, or points written with their unit (`10分`, `9.5 分`); null otherwise. */
 export function pointsOf(v: CellValue | undefined): number | null {
   if (typeof v === "number") return v;
-  const m = typeof v === "string" ? /^\s*(\d+(?:\.\d+)?)\s*分\s*$/.exec(v) : null;
+  const m = typeof v === "string" && v.includes("分") ? /^\s*(\d+(?:\.\d+)?)\s*分\s*$/.exec(v) : null;
   return m ? Number(m[1]) : null;
 }

@@ -406,8 +406,9 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   const issues = headerIssues.map((i) => ({ address: address(grid, start, i.col), message: block && i.text.replace(/\s+/g, "") === block.name ? `目标块“${block.name}”：其下指标共 ${block.points} 分` : `未识别的表头“${i.text}”，该列不参与计算` }));
   // Points written with their unit (10分) in the weight and score columns are the numbers they state.
   const get = (row: number, role: Role): CellValue => {
-    const v = columns[role] === undefined ? null : (vals[row]?.[columns[role]!] ?? null);
-    return POINTS_ROLES.has(role) ? (pointsOf(v) ?? v) : v;
+    const c = columns[role];
+    const v = c === undefined ? null : (vals[row]?.[c] ?? null);
+    return typeof v === "string" && POINTS_ROLES.has(role) ? (pointsOf(v) ?? v) : v;
   };
   const cellAt = (row: number, role: Role) => (columns[role] === undefined ? null : (grid.cells[row]?.[columns[role]!] ?? null));
   const indicators: IndicatorInput[] = [];
@@ -715,7 +716,7 @@ function blockAt(row: CellValue[], columns: ColumnMap): { name: string; points: 
 
 /** A level's name as read: written down a narrow merged cell (产\n出\n指\n标, 产 出 指 标), its characters joined. */
 function levelName(s: string | null): string | null {
-  return s === null ? null : s.replace(/(?<=[\u4e00-\u9fa5])\s+(?=[\u4e00-\u9fa5])/g, "");
+  return s === null || !/\s/.test(s) ? s : s.replace(/(?<=[\u4e00-\u9fa5])\s+(?=[\u4e00-\u9fa5])/g, "");
 }
 
 /** The cell at (r, c) as the sheet shows it: a merged area's top-left cell for every cell it covers. */
