@@ -103,6 +103,20 @@ describe("a budget block with no indicator table under it", () => {
     expect(tables).toHaveLength(1);
     expect(tables[0]!.result.indicators).toHaveLength(1);
   });
+  test("a budget block right under a table that has none is that table's budget", () => {
+    const tables = tablesOf(grid([
+      ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "活动场次", "≥10场", "12场", 90, 90],
+      ["总分", null, null, null, null, 100, 99],
+      [null, null, null, null, null, null, null],
+      ["项目资金(万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "得分"],
+      [null, "年度资金总额", 200, 200, 180, 10, 9],
+    ]));
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.result.budget).toMatchObject({ weight: 10, reported_score: 9 });
+    expect(tables[0]!.result.total).toBe(99);
+    expect(tables[0]!.result.findings.filter((f) => f.severity !== "info")).toEqual([]);
+  });
   test("a budget header whose amounts are lost makes no table", () => {
     expect(tablesOf(grid([
       ["项目资金(万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],

@@ -119,6 +119,15 @@ function budgetOnly(grid: Grid, vals: CellValue[][], found: DetectedTable[]): De
     const next = [heads[k + 1] ?? vals.length, ...found.map((t) => t.budget?.headerRow ?? t.headerRows[0]).filter((r) => r > h)];
     const budget = findBudget(grid, vals, h, Math.min(...next));
     if (!budget || budget.headerRow !== h || !amountsIn(grid, budget)) return;
+    // Right under a table that has none (the form's budget block printed after its indicators): that table's budget.
+    const above = found.filter((t) => t.lastRow < h).sort((a, b) => b.lastRow - a.lastRow)[0];
+    if (above && above.budget === null && h - above.lastRow <= 6 && !found.some((t) => t !== above && t.headerRows[0] > above.lastRow && t.headerRows[0] < h)) {
+      above.budget = budget;
+      above.table.budget = budgetInput(grid, vals, budget);
+      above.lastRow = Math.max(above.lastRow, budget.amountsRow ?? budget.row);
+      above.issues.push({ address: address(grid, h, 0), message: "预算执行情况在指标表之下：按本表的预算块复核" });
+      return;
+    }
     const id = tableId(grid, h);
     const title = findTitle(vals, k === 0 ? 0 : heads[k - 1]! + 1, h);
     const table: TableInput = { id, title, budget: budgetInput(grid, vals, budget), indicators: [], reported_total: null, reported_rating: null };
