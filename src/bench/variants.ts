@@ -4,9 +4,10 @@ import type { Fixture } from "./corpus";
 /**
  * The same real table as other workbooks hold it: each variant changes how the table is stored, never what it says,
  * so EVAL must read it exactly as the original (same rows, names, scores, slips, no new alarms). They stand in for
- * the ways a table never seen differs from the corpus: numbers typed as text (a system export, a pasted web page),
- * full-width digits (a Chinese input method), a spare column or rows above, spaces and line breaks in cells,
- * level cells filled instead of merged.
+ * the ways a table never seen differs from the corpus: how its cells are typed (numbers as text from a system export
+ * or a pasted web page, full-width digits from a Chinese input method, percentages, dates, points with 分, signs as
+ * words), its words (other provinces' headers, vertical level names) and its shape (merges filled or lost, spare rows
+ * and columns, a header over two rows, notes below). Each is applied to a copy; the fixture itself is never changed.
  */
 export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixture }> = {
   "numbers-as-text": { zh: "数字存为文本", apply: (fx) => ({ ...fx, rows: fx.rows.map((r) => r.map((v) => (typeof v === "number" && Number.isInteger(v) && v > 1 ? String(v) : v))) }) },
