@@ -36,9 +36,10 @@ export function amountOf(cell: GridCell | null | undefined): string | number | n
   return typeof cell.v === "string" && cell.v.trim() === "" ? null : cell.v;
 }
 
-/** A number, or points written with their unit (`10分`, `9.5 分`); null otherwise. */
+/** A number, or points written as text (`10`, `10分`, `9.5 分`): numberOf for a value already read; null otherwise. */
 export function pointsOf(v: CellValue | undefined): number | null {
   if (typeof v === "number") return v;
-  const m = typeof v === "string" && v.includes("分") ? /^\s*(\d+(?:\.\d+)?)\s*分\s*$/.exec(v) : null;
-  return m ? Number(m[1]) : null;
+  if (typeof v !== "string") return null;
+  const n = readPoints(v);
+  return n === null || Number.isNaN(n) ? null : n;
 }

@@ -437,18 +437,28 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   let heading: { level1: string; level2: string } | null = null;
   // Rows with only an indicator's name and more of the table below them (指标4.不合格产品处置率 | | ): indicators left
   // unfilled, in their place. (At a table's end, where a cut page leaves names alone, they stay doubts.)
+  // An indicator row taken: its levels from a heading row above (质量指标 | | ; 效益指标(30分) | 经济效益指标 | ), else
+  // from the row above (level cells not merged down over it), and the block of goals it sits in.
+  const place = (input: IndicatorInput, r: number) => {
+    const prev = indicators[indicators.length - 1];
+    if (heading) {
+      if (!input.level1 && heading.level1) input.level1 = heading.level1;
+      if (!input.level1 && prev?.level1) input.level1 = prev.level1;
+      if (!input.level2 && heading.level2) input.level2 = heading.level2;
+      heading = null;
+    }
+    if (prev && !input.level1 && prev.level1) input.level1 = prev.level1;
+    if (prev && !input.level2 && prev.level2 && input.level1 === prev.level1) input.level2 = prev.level2;
+    if (block) {
+      input.block = block.name;
+      input.block_weight = block.points;
+    }
+    indicators.push(input);
+    indicatorRows.push(r);
+  };
   const flushHeld = () => {
     for (const h of held.splice(0)) {
-      const input = rowInput(grid, h.row, get, cellAt, columns, directions);
-      const before = indicators[indicators.length - 1];
-      if (before && !input.level1 && before.level1) input.level1 = before.level1;
-      if (before && !input.level2 && before.level2 && input.level1 === before.level1) input.level2 = before.level2;
-      if (block) {
-        input.block = block.name;
-        input.block_weight = block.points;
-      }
-      indicators.push(input);
-      indicatorRows.push(h.row);
+      place(rowInput(grid, h.row, get, cellAt, columns, directions), h.row);
       rows[h.at] = { row: h.row, kind: "indicator", reason: "只有指标名称，下方仍有指标：按未填写的指标读取" };
       issues.splice(issues.indexOf(h.issue), 1);
     }
@@ -585,22 +595,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     }
     parentOpen = typeof input.weight === "number" && blankValue(input.target) && blankValue(input.actual);
     partsOf = 0;
-    // A heading row above (质量指标 | | ; 效益指标(30分) | 经济效益指标 | ) names the levels of the rows under it, where
-    // the level cells were not merged down over them.
-    if (heading) {
-      if (!input.level1 && heading.level1) input.level1 = heading.level1;
-      if (!input.level1 && prev?.level1) input.level1 = prev.level1;
-      if (!input.level2 && heading.level2) input.level2 = heading.level2;
-      heading = null;
-    }
-    if (prev && !input.level1 && prev.level1) input.level1 = prev.level1;
-    if (prev && !input.level2 && prev.level2 && input.level1 === prev.level1) input.level2 = prev.level2;
-    if (block) {
-      input.block = block.name;
-      input.block_weight = block.points;
-    }
-    indicators.push(input);
-    indicatorRows.push(r);
+    place(input, r);
     last = r;
   }
   if (directions.length) {
