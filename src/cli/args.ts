@@ -16,7 +16,7 @@ export interface CliOptions {
 
 export const USAGE = `用法 Usage: eval-score [--preset national|xinjiang|hubei] [--json] [--tolerance 0.01] [--rating standard|strict|80-70-60] [--rules FILE] [--review] [--out DIR] 文件或文件夹 FILE...
 
-  对 JSON 表格及工作簿（.xlsx .xlsm .xls .et .csv .docx，装有 LibreOffice 时另有 .doc .wps）中的绩效指标表复核评分：
+  对 JSON 表格及工作簿（.xlsx .xlsm .xls .et .ods .csv .docx，装有 LibreOffice 时另有 .doc .wps）中的绩效指标表复核评分：
   逐项得分、完成率、总分、等级与复核发现。
   Scores performance-indicator tables in JSON files and workbooks: per-row scores, totals, ratings, findings.
 

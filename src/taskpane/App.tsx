@@ -56,7 +56,7 @@ export function App({ inExcel, S, gateway }: AppProps) {
           <input
             ref={input}
             type="file"
-            accept=".xlsx,.xlsm,.xls,.et,.csv"
+            accept=".xlsx,.xlsm,.xls,.et,.ods,.csv"
             aria-label={S.openFile}
             tabIndex={-1}
             data-testid="file-input"

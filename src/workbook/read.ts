@@ -13,7 +13,7 @@ import { openZip, partNames } from "./formats/zip";
 export { toSerial };
 
 /** What an input was read as (the `format` of a successful read). */
-export type ReadFormat = "xlsx" | "xls" | "et" | "xlml" | "html" | "csv" | "docx" | "doc";
+export type ReadFormat = "xlsx" | "xls" | "et" | "ods" | "xlml" | "html" | "csv" | "docx" | "doc";
 
 export type ReadResult =
   | {
@@ -38,7 +38,7 @@ const fail = (message: string): ReadResult => ({ ok: false, message });
 
 /**
  * Read any workbook a reviewer receives, by its content first and its name second: .xlsx/.xlsm (ExcelJS); .xls
- * that is BIFF8, SpreadsheetML 2003 or HTML, and .et (SheetJS); .csv in UTF-8 (with or without BOM) or GBK;
+ * that is BIFF8, SpreadsheetML 2003 or HTML, .et and LibreOffice's .ods (SheetJS); .csv in UTF-8 (with or without BOM) or GBK;
  * Word .docx tables (mammoth); .doc/.wps through LibreOffice when the command line has it. Every read is
  * bounded by the limits in limits.ts. Never throws: a file that cannot be read is a Chinese message naming it.
  */
@@ -71,6 +71,8 @@ async function readBytes(bytes: Uint8Array, name: string, limits: ReadLimits, de
       return { ok: true, workbook, grids, format: "xlsx", converted: false };
     }
     if (kind === "docx") return built(await readDocx(zip, bytes, name, limits), depth > 0 ? "doc" : "docx");
+    // An OpenDocument spreadsheet (LibreOffice Calc's own .ods): a zip with content.xml, read by SheetJS.
+    if (await isOds(zip)) return built(await readWithSheetjs(bytes, name, "binary", limits), "ods");
     return fail(`无法读取工作簿“${name}”：这是一个 zip 压缩包，不是 Excel 工作簿或 Word 文档`);
   }
   if (kind === "cfb-other") kind = sniffBytes(bytes, undefined, (await cfbStreams(bytes)) ?? []);
@@ -81,7 +83,7 @@ async function readBytes(bytes: Uint8Array, name: string, limits: ReadLimits, de
     return fail(`无法读取工作簿“${name}”：这是一个 Office 复合文件，但其中没有工作簿或文档（可能已加密：请去掉打开密码后另存为 .xlsx）`);
   }
   if (looksBinary(bytes) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return fail(`无法读取工作簿“${name}”：不是可识别的表格或文档格式（支持 .xlsx .xlsm .xls .et .csv .docx，以及安装 LibreOffice 后的 .doc .wps）`);
+    return fail(`无法读取工作簿“${name}”：不是可识别的表格或文档格式（支持 .xlsx .xlsm .xls .et .ods .csv .docx，以及安装 LibreOffice 后的 .doc .wps）`);
   }
   const text = decodeText(bytes);
   if (!text) return fail(`无法读取工作簿“${name}”：文本既不是 UTF-8 也不是 GBK 编码`);
@@ -98,8 +100,14 @@ async function readBytes(bytes: Uint8Array, name: string, limits: ReadLimits, de
     case "json":
       return fail(`“${name}”是 JSON 文件，不是工作簿（JSON 表格请直接交给 eval-score，见 docs/json-format.md）`);
     default:
-      return fail(`无法读取工作簿“${name}”：不是可识别的表格或文档格式（支持 .xlsx .xlsm .xls .et .csv .docx，以及安装 LibreOffice 后的 .doc .wps）`);
+      return fail(`无法读取工作簿“${name}”：不是可识别的表格或文档格式（支持 .xlsx .xlsm .xls .et .ods .csv .docx，以及安装 LibreOffice 后的 .doc .wps）`);
   }
+}
+
+/** The OpenDocument spreadsheet's mimetype entry (ODF 1.2 §3.3: the zip's first entry, stored, naming the type). */
+async function isOds(zip: Awaited<ReturnType<typeof openZip>>): Promise<boolean> {
+  const entry = zip?.file("mimetype");
+  return entry ? (await entry.async("string")).trim() === "application/vnd.oasis.opendocument.spreadsheet" : false;
 }
 
 function built(grids: Grid[], format: ReadFormat): ReadResult {

@@ -20,13 +20,13 @@ export function mergesOf(g: Grid): { r1: number; c1: number; r2: number; c2: num
   return g.merges.map((m) => ({ r1: m.r1 + g.origin.row, c1: m.c1 + g.origin.col, r2: m.r2 + g.origin.row, c2: m.c2 + g.origin.col }));
 }
 
-/** BIFF8 .xls (also what WPS saves as .et), HTML and CSV from SheetJS, from one grid's values and merges. */
-export function sheetjsWrite(g: Grid, bookType: "biff8" | "html" | "csv"): Uint8Array {
+/** BIFF8 .xls (also what WPS saves as .et), OpenDocument .ods, HTML and CSV from SheetJS, from one grid's values and merges. */
+export function sheetjsWrite(g: Grid, bookType: "biff8" | "ods" | "html" | "csv"): Uint8Array {
   const ws = XLSX.utils.aoa_to_sheet(valuesOf(g));
   ws["!merges"] = mergesOf(g).map((m) => ({ s: { r: m.r1, c: m.c1 }, e: { r: m.r2, c: m.c2 } }));
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, g.sheet.slice(0, 31));
-  const out = XLSX.write(wb, { bookType, type: bookType === "biff8" ? "array" : "string" }) as ArrayBuffer | string;
+  const out = XLSX.write(wb, { bookType, type: bookType === "biff8" || bookType === "ods" ? "array" : "string" }) as ArrayBuffer | string;
   return typeof out === "string" ? new TextEncoder().encode(out) : new Uint8Array(out);
 }
 

@@ -42,6 +42,7 @@ describe("every format a reviewer receives reads to the same grid and scores as 
       const variants: [string, Uint8Array | Promise<Uint8Array>, string][] = [
         ["t.xls", sheetjsWrite(g, "biff8"), "xls"],
         ["t.et", sheetjsWrite(g, "biff8"), "et"],
+        ["t.ods", sheetjsWrite(g, "ods"), "ods"],
         ["t.xls", xml2003(g), "xlml"],
         ["t.xls", sheetjsWrite(g, "html"), "html"],
         ["t.csv", sheetjsWrite(g, "csv"), "csv"],

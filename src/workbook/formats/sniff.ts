@@ -18,7 +18,7 @@ export type FormatKind =
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Extensions EVAL reads; the CLI's folder walk takes exactly these. */
-export const WORKBOOK_EXTENSIONS = [".xlsx", ".xlsm", ".xls", ".et", ".ett", ".xml", ".htm", ".html", ".csv", ".docx", ".doc", ".wps"];
+export const WORKBOOK_EXTENSIONS = [".xlsx", ".xlsm", ".xls", ".et", ".ett", ".ods", ".xml", ".htm", ".html", ".csv", ".docx", ".doc", ".wps"];
 
 export function extensionOf(name: string): string {
   const m = /\.[^./\\]+$/.exec(name);
