@@ -133,7 +133,9 @@ export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
   for (const s of exp.slips) {
     const row = (parseAddress(s.cell)?.row ?? -2) + 1;
     const tableLevel = !expRows.has(row);
-    const hit = tableLevel ? tables.some((t) => t.result.findings.some((x) => x.severity !== "info" && x.indicator === null)) : flaggedRows.has(row);
+    // A slip on a row the manifest does not count as an indicator (a budget row written among the indicators) is
+    // flagged by a finding on that row, or else by a table-level one.
+    const hit = flaggedRows.has(row) || (tableLevel && tables.some((t) => t.result.findings.some((x) => x.severity !== "info" && x.indicator === null)));
     if (hit) f.slipsFlagged++;
     else f.misses.push(`未发现：${s.cell} ${s.what}`);
   }

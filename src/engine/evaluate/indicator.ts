@@ -2,6 +2,7 @@ import { compare, directedCompletion } from "../measure/compare";
 import { describeRowDeviation } from "../measure/deviation";
 import { pct, pts, round } from "../measure/format";
 import { parseActualAgainst, parseMeasure } from "../measure/parse";
+import { KNOWN_UNITS } from "../measure/units";
 import { readPoints, readRate, writtenDecimals } from "../measure/number";
 import type { Preset } from "../rules/presets";
 import { applyRule } from "../rules/registry";
@@ -232,6 +233,10 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
   if (comparison.ok && comparison.kind === "quantity" && comparison.gradeTarget) {
     add("grade-vs-rate", "warning", () => `${at()}目标为定性“${base.target}”，实际完成值却写“${base.actual}”：口径不一致，按目标完成 100% 比较`);
   }
+  // A target in words around a quantity (757万平方米养护全覆盖) answered by a grade (好, 完成): no amount was reported.
+  if (comparison.ok && actual.kind === "grade" && target.kind !== "number" && target.kind !== "percent" && target.kind !== "date" && !hasFigure(base.actual) && QUANTITY.test(base.target)) {
+    add("actual-no-figure", "warning", () => `${at()}目标“${base.target}”含有数量，实际完成值只写了“${base.actual}”，没有写实际完成的数量；按定性等级计分`);
+  }
   if (!comparison.ok && comparison.code === "unit-mismatch") {
     add("unit-mismatch", "warning", () => `${at()}：${comparison.reason}`);
   }
@@ -296,6 +301,9 @@ function isChecklist(s: string): boolean {
 }
 
 /** Whether a text holds a figure (a target or rule with numbers is something to compute, never a judgement). */
+/** A number with a unit of quantity (平方米, 个, 人次, 万元 …): not a time (月, 天) nor points (分). */
+const QUANTITY = new RegExp(`\\d(?:\\.\\d+)?\\s*[万亿千]?(?:${KNOWN_UNITS.filter((u) => !/^(?:年|月|日|天|周|小时|分钟|分|工作日|个工作日)$/.test(u)).sort((a, b) => b.length - a.length).join("|")})`);
+
 function hasFigure(s: string | null | undefined): boolean {
   return typeof s === "string" && /[0-9０-９%％]/.test(s);
 }

@@ -13,6 +13,7 @@ import type { RuleTextReader } from "./resolveRule";
 import type { Finding, IndicatorResult, TableInput, TableResult } from "./types";
 import { readRuleText } from "../ruleText";
 import { LazyFinding } from "../findings";
+import { copyFindings } from "./copies";
 
 export interface EvaluateOptions {
   /** Preset name or object; the table's own `preset` wins over this default. */
@@ -110,6 +111,7 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
   indicators.forEach((r, i) => {
     if (r.applicable && SCALE_FIRST.includes(r.actual.charAt(0)) && SCALE_CHARS.test(r.actual) && GRADE_SCALE.test(squash(r.actual))) findings.push(new LazyFinding("actual-is-scale", "warning", i, () => `第 ${i + 1} 项“${r.name}”的实际完成值写的是评价档次“${r.actual}”${squash(r.actual) === squash(r.target) ? "（照抄指标值）" : ""}，不是实际评定结果；按字面视为达到目标计分，请写明实际达到哪一档`));
   });
+  findings.push(...copyFindings(indicators));
   const ranges = actualsAsRanges(table.indicators);
   if (ranges.length) {
     // One habit, one finding (on its first row): a table that copies its targets into every actual is told once.

@@ -428,7 +428,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   let blanks = 0;
   let last = end;
   const rows: RowClass[] = [];
-  const directions: string[] = [];
+  const directions: { name: string; row: number }[] = [];
   let deviationBlock = "";
   let parentOpen = false;
   let partsOf = 0;
@@ -599,7 +599,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     last = r;
   }
   if (directions.length) {
-    issues.push({ address: address(grid, end, columns.target ?? 0), message: `${directions.map((n) => `“${n}”`).join("、")}的指标值未写“≤”或“≥”：按名称（成本，控制率、调整率、结余率等越低越好）读作不超过目标值` });
+    issues.push({ address: address(grid, directions[0]!.row, columns.target ?? 0), message: `${directions.map((n) => `“${n.name}”`).join("、")}的指标值未写“≤”或“≥”：按名称（成本，控制率、调整率、结余率等越低越好）读作不超过目标值` });
   }
   const budget = findBudget(grid, vals, searchFrom, start);
   if (budget?.amountsRow !== undefined) {
@@ -644,7 +644,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   return { id: tableId(grid, start), sheet: grid.sheet, title, headerRows: [start, end], columns, indicatorRows, budget, total, rating, lastRow: last, table, issues, rows: rows.filter((x) => x.row <= last), end: endAt };
 }
 
-function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellValue, cellAt: (row: number, role: Role) => GridCell | null, columns: ColumnMap, directions: string[] = []): IndicatorInput {
+function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellValue, cellAt: (row: number, role: Role) => GridCell | null, columns: ColumnMap, directions: { name: string; row: number }[] = []): IndicatorInput {
   const str = (role: Role) => {
     const t = get(r, role);
     return t === null || String(t).trim() === "" ? null : String(t).trim();
@@ -670,12 +670,12 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
   // 指标性质 that states no direction (定量指标) leaves the direction to the name.
   if (name && LOWER_IS_BETTER_NAMES.test(name) && target !== null && /^-?\d+(?:\.\d+)?(?:%|[\u4e00-\u9fa5/]{0,4})$/.test(String(target).trim())) {
     target = `≤${target}`;
-    directions.push(name);
+    directions.push({ name, row: r });
   }
   // A cost (成本指标) written as a bare amount (200万) is a ceiling: 财预〔2021〕101号 makes cost indicators “≤”.
   if (target !== null && /^\d+(?:\.\d+)?\s*(?:万元|元|万|亿元|千元)(?:\/[\u4e00-\u9fa5、/]{1,6})?$/.test(String(target).trim()) && /成本/.test(`${levelName(str("level2")) ?? ""}${name ?? ""}`)) {
     target = `≤${String(target).trim()}`;
-    directions.push(name ?? "");
+    directions.push({ name: name ?? "", row: r });
   }
   const weightCell = cellAt(r, "weight");
   const row: IndicatorInput = {

@@ -77,8 +77,10 @@ const BUDGET_WORDS: [RegExp, BudgetRole][] = [
   [/得分/, "score"],
   [/^(?:分值|权重|满分)$|^执行率(?:权重|分值)$/, "weight"],
   [/执行率/, "rate"],
-  [/执行数|实际支出|支出数|实际执行/, "executed"],
+  [/执行数|实际支出|支出数|实际执行|实际支付/, "executed"],
   [/全年预算|调整后预算|调整预算|预算调整后|全年预算数/, "fullYear"],
+  // 苏州's form: 市级财政资金使用情况 | 其中:财政拨款数 | 实际支付数 (the appropriation, beside what was paid).
+  [/^(?:其中[:：])?财政拨款数$/, "fullYear"],
   [/^(?:年初预算数?|预算数|年初预算安排)$/, "initial"],
 ];
 

@@ -1,0 +1,44 @@
+import { parseMeasure } from "../measure/parse";
+import { LazyFinding } from "../findings";
+import type { Finding, IndicatorResult } from "./types";
+
+/**
+ * Rows whose name column says nothing: the 三级指标 holds a figure (2020年, 100万, 15万元。) where the indicator's
+ * name goes, or the name, the target and the actual are one text copied three times (美化环境 | 美化环境 | 美化环境).
+ * Both are habits of a table filled by copying, so each is told once for the table, naming its rows.
+ */
+export function copyFindings(rows: readonly IndicatorResult[]): Finding[] {
+  const figures: number[] = [];
+  const copies: number[] = [];
+  rows.forEach((r, i) => {
+    if (!r.applicable || r.name === "") return;
+    const name = bare(r.name);
+    if (nameIsFigure(name)) figures.push(i);
+    else if (name.length > 1 && name === bare(r.target) && name === bare(r.actual)) copies.push(i);
+  });
+  const out: Finding[] = [];
+  const list = (ix: number[], show: (r: IndicatorResult) => string) => ix.map((i) => `第 ${i + 1} 项${show(rows[i]!)}`).join("、");
+  if (figures.length) {
+    out.push(new LazyFinding("name-is-value", "warning", figures[0]!, () => `三级指标（指标名称）栏填的是数值或日期，不是指标名称：${list(figures, (r) => `“${r.name}”`)}；请写明考核的内容（如“项目完成时间”“项目成本”），数值写在指标值栏`, undefined, undefined, undefined, figures.length > 1 ? figures : undefined));
+  }
+  if (copies.length) {
+    out.push(new LazyFinding("name-target-actual-same", "warning", copies[0]!, () => `指标名称、指标值和实际完成值三栏文字相同：${list(copies, (r) => `“${r.name}”`)}；实际完成情况只是照抄目标，无法据以判断是否完成，请填写实际完成的数量、时间或结果`, undefined, undefined, undefined, copies.length > 1 ? copies : undefined));
+  }
+  return out;
+}
+
+/** The text with its look folded (full-width, spaces) and closing punctuation dropped. */
+function bare(s: string): string {
+  return s.normalize("NFKC").replace(/\s+/g, "").replace(/[。.,，;；、]+$/, "");
+}
+
+/** A year with a word of time (2020年全年, 2021年度): a time target, not a name. */
+const YEAR_ONLY = /^\d{4}年(?:度|全年|内|底|年底|年内)?$/;
+
+/** Nothing but a figure, an amount or a date, with no word saying what is measured. */
+function nameIsFigure(name: string): boolean {
+  if (!/^[≥≤<>=]?\d/.test(name)) return false;
+  if (YEAR_ONLY.test(name)) return true;
+  const m = parseMeasure(name);
+  return m.kind === "number" || m.kind === "percent" || m.kind === "date";
+}

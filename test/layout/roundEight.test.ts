@@ -1,0 +1,85 @@
+import { DEFAULT_RULES, evaluateTable, runPipeline, type Grid } from "../../src/engine";
+import { grid } from "./grids";
+
+/**
+ * Capabilities taught by the eighth round (slips the corpus still missed): a figure where the indicator's name goes,
+ * a name copied into the target and the actual, a target around a quantity answered by a grade, and 苏州's budget
+ * block (财政拨款数 | 实际支付数). Each test builds the shape in a small table or grid, never a fixture's cells.
+ */
+const tablesOf = (g: Grid) => runPipeline(g, { rulebook: DEFAULT_RULES });
+const codes = (r: { findings: { code: string; severity: string }[] }) => r.findings.filter((f) => f.severity !== "info").map((f) => f.code);
+
+describe("the name column holds a figure", () => {
+  test("a year or an amount where the name goes is told once for the table, naming its rows", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { level2: "质量指标", name: "道路保洁合格率", target: "≥95%", actual: "97%" },
+      { level2: "时效指标", name: "2020年全年。", target: "2020年全年。", actual: "2020年全年。" },
+      { level2: "成本指标", name: "15万元。", target: "15万元。", actual: "按合同10.5万元。" },
+    ] });
+    const f = r.findings.filter((x) => x.code === "name-is-value");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "warning", indicator: 1, rows: [1, 2] });
+    expect(f[0]!.message).toContain("“2020年全年。”");
+    expect(f[0]!.message).toContain("“15万元。”");
+  });
+  test("a name with words and a figure (公路10公里, 3个乡镇) is a name", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { name: "公路10公里", target: "10公里", actual: "10公里", weight: 50, reported_score: 50 },
+      { name: "3个乡镇覆盖率", target: "100%", actual: "100%", weight: 50, reported_score: 50 },
+    ] });
+    expect(codes(r)).toEqual([]);
+  });
+});
+
+describe("name, target and actual are one text", () => {
+  test("told once, naming every copied row; a target met by the same words alone is not a slip", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { name: "美化环境", target: "美化环境", actual: "美化环境" },
+      { name: "河道保洁", target: "做好河道保洁", actual: "做好河道保洁" },
+      { name: "群众满意", target: "群众满意", actual: "群众满意" },
+    ] });
+    const f = r.findings.filter((x) => x.code === "name-target-actual-same");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "warning", indicator: 0, rows: [0, 2] });
+    expect(r.indicators[1]!.met).toBe(true);
+  });
+});
+
+describe("a target in words around a quantity, answered by a grade", () => {
+  test("757万平方米养护全覆盖 against 好 is scored as met and told that no amount was given", () => {
+    const r = evaluateTable({ id: "t", indicators: [{ name: "养护面积", target: "757万平方米养护全覆盖", actual: "好", weight: 10, reported_score: 10 }] });
+    expect(r.indicators[0]!.score).toBe(10);
+    expect(r.findings.find((f) => f.code === "actual-no-figure")?.message).toContain("没有写实际完成的数量");
+  });
+  test("months in the target (6月份完成宣传片制作) ask for no amount", () => {
+    const r = evaluateTable({ id: "t", indicators: [{ name: "项目进度", target: "6月份完成宣传片制作;9月份完成文本", actual: "完成", weight: 100, reported_score: 100 }] });
+    expect(codes(r)).toEqual([]);
+  });
+});
+
+describe("苏州's budget block: 其中:财政拨款数 | 实际支付数 over their amounts", () => {
+  test("is read as the budget, and a 预算执行率 row among the indicators is checked against it", () => {
+    const t = tablesOf(grid([
+      ["市级财政支出项目绩效自评表", null, null, null, null, null, null],
+      ["市级财政资金使用情况(万元)", "其中:财政拨款数", "实际支付数", "资金结余、结转数", null, null, null],
+      [null, 2960, 2798.3, 161.7, null, null, null],
+      ["项目", "类别", "指标名称", "目标值", "权重", "实际完成值", "自评分"],
+      ["项目绩效", "投入目标", "预算执行率", "95%", 50, "=98%", 50],
+      ["项目绩效", "产出目标", "绿地面积保有率", "95%", 50, "95%", 50],
+    ]))[0]!;
+    expect(t.detected.table.budget).toMatchObject({ full_year: 2960, executed: 2798.3 });
+    expect(t.result.findings.find((f) => f.code === "fund-rate-differs")?.message).toContain("94.54%");
+  });
+});
+
+describe("a layout note names a cell on the sheet", () => {
+  test("the direction taken from a cost name points at that row's target, also on a page with no header", () => {
+    const t = tablesOf(grid([
+      ["项目完成指标", "质量指标", "保洁合格率", "≥95%", "97%"],
+      ["项目完成指标", "成本指标", "保洁成本", "100万", "98万"],
+      ["效益指标", "社会效益指标", "河道环境", "改善", "明显改善"],
+    ]))[0]!;
+    const note = t.detected.issues.find((i) => i.message.includes("未写“≤”或“≥”"));
+    expect(note?.address).toBe("D2");
+  });
+});
