@@ -12,9 +12,13 @@ export function copyFindings(rows: readonly IndicatorResult[]): Finding[] {
   const copies: number[] = [];
   rows.forEach((r, i) => {
     if (!r.applicable || r.name === "") return;
-    const name = bare(r.name);
-    if (nameIsFigure(name)) figures.push(i);
-    else if (name.length > 1 && name === bare(r.target) && name === bare(r.actual)) copies.push(i);
+    // Cheap tests first (the first characters, the lengths): most names start with a word and differ from their target.
+    if (FIGURE_FIRST.test(r.name)) {
+      if (nameIsFigure(bare(r.name))) figures.push(i);
+    } else if (r.target.charAt(0) === r.name.charAt(0) && r.actual.charAt(0) === r.name.charAt(0) && Math.abs(r.name.length - r.target.length) <= 3 && Math.abs(r.name.length - r.actual.length) <= 3) {
+      const name = bare(r.name);
+      if (name.length > 1 && name === bare(r.target) && name === bare(r.actual)) copies.push(i);
+    }
   });
   const out: Finding[] = [];
   const list = (ix: number[], show: (r: IndicatorResult) => string) => ix.map((i) => `第 ${i + 1} 项${show(rows[i]!)}`).join("、");
@@ -31,6 +35,9 @@ export function copyFindings(rows: readonly IndicatorResult[]): Finding[] {
 function bare(s: string): string {
   return s.normalize("NFKC").replace(/\s+/g, "").replace(/[。.,，;；、]+$/, "");
 }
+
+/** A name that may be a figure starts with a digit or a sign (full-width ones too), after any spaces. */
+const FIGURE_FIRST = /^\s*[0-9０-９≥≤<>=＞＜＝]/;
 
 /** A year with a word of time (2020年全年, 2021年度): a time target, not a name. */
 const YEAR_ONLY = /^\d{4}年(?:度|全年|内|底|年底|年内)?$/;
