@@ -27,17 +27,17 @@ test("the corpus is read at least as well as when it was first measured", async 
   const all: CorpusFigures[] = [];
   for (const fx of fixtures) all.push(await measureFixture(fx));
   const sum = (k: keyof CorpusFigures) => all.reduce((s, f) => s + (f[k] as number), 0);
-  expect(fixtures.length).toBeGreaterThanOrEqual(79);
+  expect(fixtures.length).toBeGreaterThanOrEqual(80);
   // Every table found, the two budget blocks with no indicator header under them (唐山 乐亭, 六安 公共文化) as tables of
   // their own.
   expect(all.filter((f) => f.tables > 0).length).toBe(fixtures.length);
-  expect(sum("found")).toBeGreaterThanOrEqual(618);
+  expect(sum("found")).toBeGreaterThanOrEqual(644);
   expect(sum("extra")).toBeLessThanOrEqual(3);
-  expect(sum("names")).toBeGreaterThanOrEqual(617);
+  expect(sum("names")).toBeGreaterThanOrEqual(643);
   expect(sum("pairsReadable")).toBeGreaterThanOrEqual(399);
   expect(sum("handReproduced")).toBeGreaterThanOrEqual(346);
   expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(139);
-  // 79 tables, 623 rows (the last 3 first met in the seventh round, measured before any change: no false alarm).
+  // 80 tables, 649 rows (the 80th, 阿坝 in the eighth round, measured before any change: 26/26 rows, no false alarm).
   // The fourth: 襄阳's 时效 row named “1年”, which name-is-value tells as it tells 大英's “2020年” (the manifest lists no slip there).
   expect(sum("falseAlarms")).toBeLessThanOrEqual(4);
 }, 60_000);

@@ -83,3 +83,29 @@ describe("a layout note names a cell on the sheet", () => {
     expect(note?.address).toBe("D2");
   });
 });
+
+describe("a total row with only the weights' sum", () => {
+  test("is not read as a reported total when the score column is blank", () => {
+    const t = tablesOf(grid([
+      ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, null],
+      ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "96%", 50, null],
+      ["合计", null, null, null, null, 100, null],
+    ]))[0]!;
+    expect(t.detected.table.reported_total).toBeNull();
+    expect(t.result.findings.filter((f) => f.code === "total-mismatch")).toHaveLength(0);
+  });
+});
+
+describe("a score table whose points are written with their unit", () => {
+  test("the first row (项目决策(25分) | 绩效目标(6分) | 目标内容 | 2分 | 2分) is an indicator, not the header's second row", () => {
+    const t = tablesOf(grid([
+      ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+      ["项目决策(25分)", "绩效目标(6分)", "目标内容", "2分", "2分"],
+      [null, null, "进度计划", "2分", "2分"],
+      [null, null, "目标匹配", "2分", "1分"],
+    ]))[0]!;
+    expect(t.result.indicators.map((i) => i.name)).toEqual(["目标内容", "进度计划", "目标匹配"]);
+    expect(t.result.indicators.map((i) => i.weight)).toEqual([2, 2, 2]);
+  });
+});

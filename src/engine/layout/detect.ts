@@ -207,6 +207,8 @@ function headerAt(vals: CellValue[][], r: number): { start: number; end: number;
     // A row naming a level of the form beside a figure (产出指标 | 质量指标 | 抽检完成率 | 100%, all text) is the first
     // indicator row, not the header's second row.
     if (next.some((v) => LEVEL_VALUE.test(text(v))) && next.some((v) => /\d/.test(text(v)))) break;
+    // Points with their unit (2分) are a row's figures: no header cell is only that.
+    if (next.some((v) => typeof v === "string" && /^\s*\d+(?:\.\d+)?\s*分\s*$/.test(v))) break;
     const subs = Array.from({ length: d }, (_, i) => r + 1 + i);
     const more = rolesOf(vals, r, subs);
     const changed = Object.keys(more.columns).length > Object.keys(best.columns).length || (more.subRow && !sameColumns(more.columns, best.columns));
@@ -769,7 +771,8 @@ function totalCell(grid: Grid, r: number, columns: ColumnMap, labelCol: number):
   const sc = columns.score;
   if (sc !== undefined && numberOf(grid.cells[r]?.[sc]) !== null) return sc;
   const row = grid.cells[r] ?? [];
-  for (let c = row.length - 1; c > labelCol; c--) if (numberOf(row[c]) !== null) return c;
+  // (The weight column's figure there is the weights' sum, 100, not a score: a blank score is no score.)
+  for (let c = row.length - 1; c > labelCol; c--) if (c !== columns.weight && numberOf(row[c]) !== null) return c;
   return sc ?? null;
 }
 
