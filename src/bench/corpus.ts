@@ -67,6 +67,9 @@ export async function fixtureWorkbook(fx: Fixture): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** Findings about the budget block (its amounts, rate and score). */
+const BUDGET_CODES = /^(?:budget-|rate-mismatch|executed-blank|fund-)/;
+
 const squash = (s: string | null | undefined) => (s ?? "").normalize("NFKC").replace(/\s+/g, "");
 
 /** One fixture through the same path as the CLI: the workbook read back, then the pipeline. */
@@ -134,8 +137,12 @@ export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
     const row = (parseAddress(s.cell)?.row ?? -2) + 1;
     const tableLevel = !expRows.has(row);
     // A slip on a row the manifest does not count as an indicator (a budget row written among the indicators) is
-    // flagged by a finding on that row, or else by a table-level one.
-    const hit = flaggedRows.has(row) || (tableLevel && tables.some((t) => t.result.findings.some((x) => x.severity !== "info" && x.indicator === null)));
+    // flagged by a finding on that row, or else by a table-level one of its kind: a slip in the budget block (its row
+    // and the 其中 rows under it) by a budget finding or a total the budget's score upsets, any other (total, title
+    // block, goals) by a finding that is not about the budget.
+    const inBudget = exp.budget !== null && exp.budget !== undefined && row >= exp.budget.row && row <= exp.budget.row + 4;
+    const ofKind = (code: string) => (inBudget ? BUDGET_CODES.test(code) || code.startsWith("total-") : !BUDGET_CODES.test(code));
+    const hit = flaggedRows.has(row) || (tableLevel && tables.some((t) => t.result.findings.some((x) => x.severity !== "info" && x.indicator === null && ofKind(x.code))));
     if (hit) f.slipsFlagged++;
     else f.misses.push(`未发现：${s.cell} ${s.what}`);
   }

@@ -109,3 +109,27 @@ describe("a score table whose points are written with their unit", () => {
     expect(t.result.indicators.map((i) => i.weight)).toEqual([2, 2, 2]);
   });
 });
+
+describe("R08 (outputs met, money not spent) on a table cut before its total", () => {
+  const sheet = (rows: (string | number | null)[][]) => tablesOf(grid([
+    ["项目资金(万元)", null, "预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)"],
+    ["年度财政资金总额", null, 50, 10, 0.2, 4],
+    ["一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+    ...rows,
+  ]))[0]!;
+  test("is not raised while the last row read is still an output: the outputs cut off may not be met", () => {
+    const t = sheet([
+      ["产出指标", "数量指标", "猪舍面积", "≥180平方米", "180平方米", 10],
+      ["产出指标", "数量指标", "种猪数量", "≥20头", "20头", 10],
+    ]);
+    expect(t.result.findings.some((f) => f.rule === "R08")).toBe(false);
+  });
+  test("is raised when rows of a later level (效益) were read after the outputs", () => {
+    const t = sheet([
+      ["产出指标", "数量指标", "猪舍面积", "≥180平方米", "180平方米", 10],
+      ["产出指标", "数量指标", "种猪数量", "≥20头", "20头", 10],
+      ["效益指标", "社会效益指标", "受益农户数", "≥50户", "50户", 10],
+    ]);
+    expect(t.result.findings.find((f) => f.rule === "R08")?.message).toContain("20.00%");
+  });
+});

@@ -167,6 +167,12 @@ const CHECKS: Record<string, Check> = {
       .map((r) => ({ indicator: r.result.index, message: () => `${at(r)}报告满意度“${r.result.actual}”，但工作簿中没有问卷统计表，也未写样本数或调查方式` }));
   },
   R08: (rows, table, result, rule) => {
+    // "Every output met" needs every output row: a table cut before its 总分 row may hide outputs not met, unless rows
+    // of the levels that follow the outputs on the form (效益, 满意度) were read after the last output.
+    const t = table as DetectedTableInput;
+    const lastOutput = rows.reduce((k, r, i) => (isOutput(r) ? i : k), -1);
+    const cut = (t.layout_doubts?.length ?? 0) > 0 || t.no_total_row === true;
+    if (cut && !rows.slice(lastOutput + 1).some((r) => !isOutput(r))) return [];
     const spent = spending(table, result, rule.thresholds.executionBelow!);
     const rate = spent?.rate ?? null;
     const outputs = rows.filter((r) => isOutput(r) && r.result.applicable);
