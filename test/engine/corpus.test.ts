@@ -38,7 +38,7 @@ test("the corpus is read at least as well as when it was first measured", async 
   expect(sum("handReproduced")).toBeGreaterThanOrEqual(346);
   // (134 since the eighth round's stricter count: a slip off the indicator rows is credited only by a table-level finding
   // of its kind, budget or not; the looser count gave 139.)
-  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(134);
+  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(136);
   // 80 tables, 649 rows (the 80th, 阿坝 in the eighth round, measured before any change: 26/26 rows, no false alarm).
   // 襄阳's 时效 row named “1年” is one (name-is-value tells it as it tells 大英's “2020年”; the manifest lists no slip there);
   // 昌宁's outputs-without-spending on a table cut before its total is no longer raised (R08 needs the whole table, as R01).

@@ -133,3 +133,27 @@ describe("R08 (outputs met, money not spent) on a table cut before its total", (
     expect(t.result.findings.find((f) => f.rule === "R08")?.message).toContain("20.00%");
   });
 });
+
+describe("a sum written in words above the table (共…元，其中…元、…元)", () => {
+  const goals = (expected: string, actual: string) => tablesOf(grid([
+    ["年度总体目标", "预期目标", null, "实际完成情况", null, null],
+    [null, expected, expected, actual, actual, actual],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分"],
+    ["产出指标", "数量指标", "补助村数", "≥10个", "10个", 50],
+    ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", 50],
+    ["总分", null, null, null, null, 100],
+  ]))[0]!;
+  test("a whole its parts do not add up to is told once, naming the cell (the merge's repeats are not told again)", () => {
+    const t = goals("本项目共申请预算资金2026400元,其中村级组织运转400000元,报酬252000元,村级事务补助960000元,奖励100000元。", "本项目共完成预算资金89.97万元。其中:30万元用于预算编制;30万元用于审计;29.99万元用于设计、规划、测绘。");
+    const f = t.result.findings.filter((x) => x.code === "text-sum-mismatch");
+    expect(f.map((x) => x.message)).toEqual([
+      "B2：文字写明共 2026400元，其中 4 项（400000元＋252000元＋960000元＋100000元）合计 1712000元，相差 314400元：总数与分项之和不符",
+      "D2：文字写明共 89.97万元，其中 3 项（30万元＋30万元＋29.99万元）合计 89.99万元，相差 0.02万元：总数与分项之和不符",
+    ]);
+    expect(f.every((x) => x.severity === "warning" && x.indicator === null)).toBe(true);
+  });
+  test("parts that add up, a single part, and an aside in brackets are not told", () => {
+    const t = goals("本项目共申请资金90万元，其中:设备60万元（含安装10万元），人工30万元。", "共完成1329120.67元,其中运转439120.67元,报酬152000元,工资28000元,补助660000元,奖励50000元。另有中央资金50万元，其中用于培训20万元。");
+    expect(t.result.findings.filter((x) => x.code === "text-sum-mismatch")).toEqual([]);
+  });
+});

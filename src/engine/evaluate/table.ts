@@ -37,6 +37,8 @@ export type DetectedTableInput = TableInput & {
   funds_block?: FundsBlock;
   /** The reasons the table gives once, below its rows (偏差大或目标未完成原因分析 | …): a row's missing reason is not missing. */
   deviation_block?: string;
+  /** Cells of text above the table (年度总体目标, 项目概况) holding a sum in words with its parts (共…元，其中…元、…元). */
+  texts?: { cell: string; text: string }[];
   /** true when no 总分/合计 row was found under the indicators (a printed table may have been cut before it). */
   no_total_row?: boolean;
   /** true for an evaluator's score table with no target or actual column (权重 | 评分结果 only): each score is the evaluator's judgement. */

@@ -10,6 +10,7 @@ import { LEVEL2_WORD, LEVEL_VALUE, LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, TIT
 import { FUNDS_ROW_LABELS, FUNDS_SUBLABEL } from "../data/funds";
 import { toSimplified } from "../data/traditional";
 import { budgetRoleOf, matchHeader, type BudgetRole, type HeaderMatch, type Role } from "./headers";
+import { mayHoldBreakdown } from "../review/breakdown";
 
 export type ColumnMap = Partial<Record<Role, number>>;
 
@@ -640,10 +641,23 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   if (columns.target === undefined && columns.actual === undefined && columns.weight !== undefined && columns.score !== undefined) (table as DetectedTableInput).score_only = true;
   if (columns.actual === undefined && columns.score === undefined) (table as DetectedTableInput).targets_only = true;
   if (deviationBlock) (table as DetectedTableInput).deviation_block = deviationBlock;
+  const texts = breakdownTexts(grid, vals, searchFrom, start);
+  if (texts.length) (table as DetectedTableInput).texts = texts;
   const funds = budget ? null : fundsRow(vals, searchFrom, start);
   if (funds) (table as DetectedTableInput).funds_block = funds;
   if (indicators.length === 0) issues.push({ address: address(grid, end + 1, 0), message: "表头下方没有找到指标行" });
   return { id: tableId(grid, start), sheet: grid.sheet, title, headerRows: [start, end], columns, indicatorRows, budget, total, rating, lastRow: last, table, issues, rows: rows.filter((x) => x.row <= last), end: endAt };
+}
+
+/** Cells above the header (title block, 年度总体目标) that may hold a sum in words with its parts (review/breakdown.ts). */
+function breakdownTexts(grid: Grid, vals: CellValue[][], from: number, before: number): { cell: string; text: string }[] {
+  const out: { cell: string; text: string }[] = [];
+  for (let r = Math.max(0, from); r < before; r++) {
+    (vals[r] ?? []).forEach((v, c) => {
+      if (typeof v === "string" && mayHoldBreakdown(v)) out.push({ cell: address(grid, r, c), text: v });
+    });
+  }
+  return out;
 }
 
 function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellValue, cellAt: (row: number, role: Role) => GridCell | null, columns: ColumnMap, directions: { name: string; row: number }[] = []): IndicatorInput {

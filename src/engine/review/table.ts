@@ -5,6 +5,7 @@ import { normaliseRating, rate, type RatingScheme } from "../evaluate/rating";
 import type { Finding, IndicatorResult, TableInput, TableResult } from "../evaluate/types";
 import { readPoints as readNumber } from "../measure/number";
 import { layoutDoubts, type DetectedTableInput } from "../evaluate/table";
+import { breakdownFindings } from "./breakdown";
 
 export interface ReviewOptions {
   tolerance: number;
@@ -99,6 +100,9 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   if (reportedRating && result.rating && reportedRating !== result.rating) {
     add({ code: "rating-mismatch", severity: "error", message: () => `报告等级“${table.reported_rating}”，按复核总分 ${pts(result.total ?? 0)} 应为“${result.rating}”`, reported: table.reported_rating, recomputed: result.rating });
   }
+  // Sums written in words above the table (共申请预算资金…元，其中…): a whole its parts do not add up to.
+  const texts = (table as DetectedTableInput).texts;
+  if (Array.isArray(texts) && texts.length) out.push(...breakdownFindings(texts));
   return out;
 }
 
