@@ -16,7 +16,8 @@ export interface Fixture {
   province: string;
   source: string | null;
   sheet: string;
-  rows: (string | number | null)[][];
+  /** Cells as typed; a `{ formula, result }` cell (the formulas variant) is a formula with its last computed value. */
+  rows: (string | number | null | FormulaCell)[][];
   merges: string[];
   formats?: Record<string, string>;
   expected: {
@@ -27,6 +28,11 @@ export interface Fixture {
     slips: { cell: string; what: string }[];
     noise: { cell: string; what: string }[];
   };
+}
+
+export interface FormulaCell {
+  formula: string;
+  result: number;
 }
 
 export interface CorpusFigures {

@@ -14,7 +14,7 @@ export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixt
   "full-width": {
     zh: "全角数字",
     apply: (fx) => {
-      const wide = (v: string | number | null) => (typeof v === "string" ? v.replace(/[0-9%]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)) : v);
+      const wide = (v: Fixture["rows"][number][number]) => (typeof v === "string" ? v.replace(/[0-9%]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)) : v);
       return { ...fx, rows: fx.rows.map((r) => r.map(wide)) };
     },
   },
@@ -159,6 +159,25 @@ export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixt
   "rows-above": { zh: "表格上方多两空行", apply: (fx) => shifted(fx, 0, 2) },
   "spaces": { zh: "单元格首尾空格", apply: (fx) => ({ ...fx, rows: fx.rows.map((r) => r.map((v) => (typeof v === "string" && v.length <= 12 ? ` ${v} ` : v))) }) },
   "line-breaks": { zh: "短文字中换行", apply: (fx) => ({ ...fx, rows: fx.rows.map((r) => r.map((v) => (typeof v === "string" && v.length >= 4 && v.length <= 10 && !/\d/.test(v) ? `${v.slice(0, 2)}\n${v.slice(2)}` : v))) }) },
+  "formulas": {
+    zh: "得分、合计和执行率由公式算出（单元格存公式及其结果）",
+    apply: (fx) => {
+      // Every figure under the title as a formula giving it (=ROUND(…)), and each indicator's score column summed by
+      // the row after the last indicator when that row shows a number there (a 合计 =SUM): what a unit's workbook holds.
+      const first = Math.min(...fx.expected.indicators.map((e) => e.row - 1), fx.rows.length);
+      const rows: Fixture["rows"] = fx.rows.map((r, i) => r.map((v) => (i >= 2 && typeof v === "number" && Number.isFinite(v) ? { formula: `ROUND(${v},6)`, result: v } : v)));
+      const last = Math.max(...fx.expected.indicators.map((e) => e.row - 1), -1);
+      const total = rows[last + 1];
+      if (total && last >= first) {
+        total.forEach((v, c) => {
+          if (v === null || typeof v !== "object") return;
+          const col = columnLetters(c);
+          total[c] = { formula: `SUM(${col}${first + 1}:${col}${last + 1})`, result: v.result };
+        });
+      }
+      return { ...fx, rows };
+    },
+  },
   "filled-not-merged": {
     zh: "合并单元格改为逐格填写",
     apply: (fx) => {
