@@ -88,6 +88,13 @@ export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
   const expRows = new Set(exp.indicators.map((e) => e.row));
   const noiseRows = new Set(exp.noise.map((n) => parseAddress(n.cell)?.row).filter((r) => r !== undefined).map((r) => r! + 1));
   const slipRows = new Set(exp.slips.map((s) => parseAddress(s.cell)?.row).filter((r) => r !== undefined).map((r) => r! + 1));
+  // A table-level finding and a slip off the indicator rows are of one kind when both are about the budget block (its
+  // row and the 其中 rows under it; a total the budget's score upsets, or a weights total its points upset, counts too) or
+  // neither is.
+  const ofKind = (code: string, row: number) => {
+    const inBudget = exp.budget !== null && exp.budget !== undefined && row >= exp.budget.row && row <= exp.budget.row + 4;
+    return inBudget ? BUDGET_CODES.test(code) || code.startsWith("total-") || code === "weights-total" : !BUDGET_CODES.test(code);
+  };
   const f: CorpusFigures = { id: fx.id, tables: tables.length, expectedRows: expRows.size, found: 0, missing: 0, extra: 0, names: 0, pairs: 0, pairsReadable: 0, noisePairs: 0, hand: 0, handReproduced: 0, slips: exp.slips.length, slipsFlagged: 0, falseAlarms: 0, noiseFindings: 0, misses: [], alarms: [] };
   for (const e of exp.indicators) {
     const hit = byRow.get(e.row);
@@ -129,7 +136,8 @@ export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
       const totalOff = x.code === "total-mismatch" && typeof exp.hand_total === "number" && typeof exp.reported_total === "number" && Math.abs(exp.hand_total - exp.reported_total) > 0.01 + 1e-9;
       // A finding that names several rows (a level whose met rows lost points) is a slip when one of them is.
       const named = (x.rows ?? []).map((i) => t.grid.origin.row + t.detected.indicatorRows[i]! + 1);
-      const isSlip = (row === null ? totalOff || exp.slips.some((s) => !expRows.has((parseAddress(s.cell)?.row ?? -2) + 1)) : slipRows.has(row)) || named.some((r) => slipRows.has(r));
+      // (A table-level finding is a slip only when one of its kind is listed off the indicator rows: see ofKind below.)
+      const isSlip = (row === null ? totalOff || exp.slips.some((s) => !expRows.has((parseAddress(s.cell)?.row ?? -2) + 1) && ofKind(x.code, (parseAddress(s.cell)?.row ?? -2) + 1)) : slipRows.has(row)) || named.some((r) => slipRows.has(r));
       // A budget finding when the manifest lists the budget row's figures as source noise is as unjudgeable as a row's.
       const onNoise = row !== null ? noiseRows.has(row) : x.code.startsWith("budget-") && exp.budget !== null && exp.budget !== undefined && noiseRows.has(exp.budget.row);
       if (!isSlip && onNoise) f.noiseFindings++;
@@ -144,11 +152,9 @@ export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
     const tableLevel = !expRows.has(row);
     // A slip on a row the manifest does not count as an indicator (a budget row written among the indicators) is
     // flagged by a finding on that row, or else by a table-level one of its kind: a slip in the budget block (its row
-    // and the 其中 rows under it) by a budget finding or a total the budget's score upsets, any other (total, title
-    // block, goals) by a finding that is not about the budget.
-    const inBudget = exp.budget !== null && exp.budget !== undefined && row >= exp.budget.row && row <= exp.budget.row + 4;
-    const ofKind = (code: string) => (inBudget ? BUDGET_CODES.test(code) || code.startsWith("total-") : !BUDGET_CODES.test(code));
-    const hit = flaggedRows.has(row) || (tableLevel && tables.some((t) => t.result.findings.some((x) => x.severity !== "info" && x.indicator === null && ofKind(x.code))));
+    // and the 其中 rows under it) by a budget finding or a total the budget upsets, any other (total, title block,
+    // goals) by a finding that is not about the budget (ofKind above).
+    const hit = flaggedRows.has(row) || (tableLevel && tables.some((t) => t.result.findings.some((x) => x.severity !== "info" && x.indicator === null && ofKind(x.code, row))));
     if (hit) f.slipsFlagged++;
     else f.misses.push(`未发现：${s.cell} ${s.what}`);
   }

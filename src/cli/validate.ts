@@ -22,6 +22,9 @@ export function validateTable(raw: unknown, file: string, tableNo: number): { ta
       t.budget = b;
     }
   }
+  if (t.texts !== undefined && t.texts !== null && !(Array.isArray(t.texts) && t.texts.every((x) => isObject(x) && typeof x.cell === "string" && typeof x.text === "string"))) {
+    problems.push(`${where}：texts 应为 [{cell, text}] 数组（cell、text 均为文字），实际为${typeName(t.texts)}`);
+  }
   if (t.level_totals !== undefined && t.level_totals !== null && !isObject(t.level_totals)) problems.push(`${where}：level_totals 应为对象或 null，实际为${typeName(t.level_totals)}`);
   if (!Array.isArray(t.indicators)) {
     problems.push(`${where}：缺少 indicators 数组（每行一个指标）${t.indicators === undefined ? "" : `，实际为${typeName(t.indicators)}`}`);

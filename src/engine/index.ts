@@ -8,6 +8,7 @@ export { runPipeline, scoreDetected, evaluateTable, type PipelineOptions, type P
 export { evaluate, type EvaluateOptions, type Evaluation } from "./evaluate/table";
 export { levelKey, weightInName } from "./evaluate/levels";
 export { reviewTable } from "./review/table";
+export { breakdownFindings, type TextCell } from "./review/breakdown";
 export { scoreIndicator, MAX_WEIGHT } from "./evaluate/indicator";
 export { scoreBudget } from "./evaluate/budget";
 export type * from "./evaluate/types";

@@ -190,6 +190,16 @@ describe("JSON input", () => {
     expect(r.err).not.toMatch(/normalize is not a function/);
   });
 
+  test("texts that are not [{cell, text}] are a message naming the file and the table, never a crash", async () => {
+    const d = tmp();
+    const bad = { ...good(), texts: [{ cell: "B2" }, 5] };
+    writeFileSync(join(d, "t.json"), JSON.stringify([good(), bad]));
+    const r = await run(["--json", join(d, "t.json")]);
+    const out = JSON.parse(r.out);
+    expect(out.tables).toHaveLength(1);
+    expect(out.errors.map((e: { message: string }) => e.message).join("")).toContain(`${join(d, "t.json")} 表 2：texts 应为 [{cell, text}] 数组`);
+  });
+
   test("a file that is neither UTF-8 nor GBK, and broken JSON: messages naming the file", async () => {
     const d = tmp();
     writeFileSync(join(d, "bin.json"), Buffer.from([0x7b, 0xff, 0xff, 0xff, 0x80]));

@@ -1,4 +1,4 @@
-import { DEFAULT_RULES, evaluateTable, runPipeline, type Grid } from "../../src/engine";
+import { breakdownFindings, DEFAULT_RULES, evaluateTable, runPipeline, type Grid } from "../../src/engine";
 import { grid } from "./grids";
 
 /**
@@ -69,6 +69,20 @@ describe("苏州's budget block: 其中:财政拨款数 | 实际支付数 over t
     ]))[0]!;
     expect(t.detected.table.budget).toMatchObject({ full_year: 2960, executed: 2798.3 });
     expect(t.result.findings.find((f) => f.code === "fund-rate-differs")?.message).toContain("94.54%");
+  });
+});
+
+describe("财政拨款数 beside 年初预算数", () => {
+  test("is a part of that budget, not the full-year budget", () => {
+    const t = tablesOf(grid([
+      ["项目资金(万元)", "年初预算数", "其中:财政拨款数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", 100, 80, 95, 10, "95%", 9.5],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "补助村数", "≥10个", "10个", 90, 90],
+      ["总分", null, null, null, null, 100, 99.5],
+    ]))[0]!;
+    expect(t.detected.table.budget).toMatchObject({ initial: 100, full_year: null, executed: 95 });
+    expect(codes(t.result)).toEqual([]);
   });
 });
 
@@ -155,5 +169,45 @@ describe("a sum written in words above the table (共…元，其中…元、…
   test("parts that add up, a single part, and an aside in brackets are not told", () => {
     const t = goals("本项目共申请资金90万元，其中:设备60万元（含安装10万元），人工30万元。", "共完成1329120.67元,其中运转439120.67元,报酬152000元,工资28000元,补助660000元,奖励50000元。另有中央资金50万元，其中用于培训20万元。");
     expect(t.result.findings.filter((x) => x.code === "text-sum-mismatch")).toEqual([]);
+  });
+});
+
+describe("sums in words that are not a whole and its parts stay quiet", () => {
+  const quiet = [
+    "全年预算100万元，其中：到位资金100万元，实际支出95万元。",
+    "项目总投资500万元，其中中央资金300万元、省级200万元；完成道路硬化10公里，每公里投资50万元。",
+    "共发放补贴资金12万元，其中：困难户200户，每户300元，共6万元；低保户100户，每户600元，共6万元。",
+    "共100万元，其中中央资金60万元，其中设备30万元、人工30万元；地方40万元。",
+    "共安排资金100万元，其中补助500户，每户2000元，合计100万元。",
+    "资金共计100.00万元，其中：中央80万元，地方20万元，截至12月底已支出95.5万元，其中工程款90万元、监理5.5万元。",
+    "共100万元，其中中央资金60万元、省级资金30万、县级10万元。",
+    "共采购设备50万元，其中：设备单价2万元/台，共25台。",
+    "共投入资金100万元，其中中央资金60万元、省级资金30万元。",
+    "项目资金约100万元，其中中央60万元、省级30万元、县级5万元。",
+  ];
+  test.each(quiet)("%s", (text) => {
+    expect(breakdownFindings([{ cell: "B2", text }])).toEqual([]);
+  });
+  test("traditional characters and full-width digits are read", () => {
+    expect(breakdownFindings([{ cell: "B2", text: "本項目共申請預算資金９０萬元。其中:３０萬元用於編制;３０萬元用於審計;２９.９９萬元用於設計。" }])).toHaveLength(1);
+  });
+  test("malformed entries (from JSON) are skipped, not a crash", () => {
+    expect(breakdownFindings([{ cell: "B2" } as never, 5 as never, null as never])).toEqual([]);
+  });
+  test("a long run of digits or unclosed brackets is read in linear time", () => {
+    const t0 = Date.now();
+    breakdownFindings([{ cell: "B2", text: `其中元${"1".repeat(32_000)}` }, { cell: "B3", text: `共1元，其中${"（".repeat(32_000)}元` }]);
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+});
+
+describe("time limits and ordinals in a worded target are not quantities", () => {
+  test.each([["6个月内完成", "完成"], ["1个月内完成", "按时完成"], ["3个工作日内办结", "达标"], ["按照《条例》第3条执行", "合格"]])("%s | %s", (target, actual) => {
+    const r = evaluateTable({ id: "t", indicators: [{ name: "办理时限", target, actual, weight: 100, reported_score: 100 }] });
+    expect(codes(r)).toEqual([]);
+  });
+  test("full-width digits in the quantity are read (７５７万平方米)", () => {
+    const r = evaluateTable({ id: "t", indicators: [{ name: "养护面积", target: "７５７万平方米养护全覆盖", actual: "好", weight: 100, reported_score: 100 }] });
+    expect(codes(r)).toContain("actual-no-figure");
   });
 });

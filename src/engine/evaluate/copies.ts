@@ -17,7 +17,7 @@ export function copyFindings(rows: readonly IndicatorResult[]): Finding[] {
       if (nameIsFigure(bare(r.name))) figures.push(i);
     } else if (r.target.charAt(0) === r.name.charAt(0) && r.actual.charAt(0) === r.name.charAt(0) && Math.abs(r.name.length - r.target.length) <= 3 && Math.abs(r.name.length - r.actual.length) <= 3) {
       const name = bare(r.name);
-      if (name.length > 1 && name === bare(r.target) && name === bare(r.actual)) copies.push(i);
+      if (name.length > 1 && WORDS.test(name) && !NOTHING.test(name) && name === bare(r.target) && name === bare(r.actual)) copies.push(i);
     }
   });
   const out: Finding[] = [];
@@ -35,6 +35,11 @@ export function copyFindings(rows: readonly IndicatorResult[]): Finding[] {
 function bare(s: string): string {
   return s.normalize("NFKC").replace(/\s+/g, "").replace(/[。.,，;；、]+$/, "");
 }
+
+/** A name of words (a dash or a slash in all three columns is a spare row, not a copy). */
+const WORDS = /[\u4e00-\u9fa5A-Za-z]/;
+/** Words for "nothing here" written in all three columns: a row that does not apply, not a copy. */
+const NOTHING = /^(?:不适用|无|暂无|不涉及|无此项|N\/?A|NA)$/i;
 
 /** A name that may be a figure starts with a digit or a sign (full-width ones too), after any spaces. */
 const FIGURE_FIRST = /^\s*[0-9０-９≥≤<>=＞＜＝]/;

@@ -234,7 +234,7 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     add("grade-vs-rate", "warning", () => `${at()}目标为定性“${base.target}”，实际完成值却写“${base.actual}”：口径不一致，按目标完成 100% 比较`);
   }
   // A target in words around a quantity (757万平方米养护全覆盖) answered by a grade (好, 完成): no amount was reported.
-  if (comparison.ok && actual.kind === "grade" && target.kind !== "number" && target.kind !== "percent" && target.kind !== "date" && !hasFigure(base.actual) && QUANTITY.test(base.target)) {
+  if (comparison.ok && actual.kind === "grade" && target.kind !== "number" && target.kind !== "percent" && target.kind !== "date" && !hasFigure(base.actual) && QUANTITY.test(base.target.normalize("NFKC"))) {
     add("actual-no-figure", "warning", () => `${at()}目标“${base.target}”含有数量，实际完成值只写了“${base.actual}”，没有写实际完成的数量；按定性等级计分`);
   }
   if (!comparison.ok && comparison.code === "unit-mismatch") {
@@ -300,10 +300,13 @@ function isChecklist(s: string): boolean {
   return (/得\s*\d+(?:\.\d+)?\s*分|扣\s*\d+(?:\.\d+)?\s*分|不得分|扣完/.test(s) || items >= 2) && !/[=＝×*÷%％/]|计算|公式|比例|比率/.test(s);
 }
 
-/** Whether a text holds a figure (a target or rule with numbers is something to compute, never a judgement). */
-/** A number with a unit of quantity (平方米, 个, 人次, 万元 …): not a time (月, 天) nor points (分). */
-const QUANTITY = new RegExp(`\\d(?:\\.\\d+)?\\s*[万亿千]?(?:${KNOWN_UNITS.filter((u) => !/^(?:年|月|日|天|周|小时|分钟|分|工作日|个工作日)$/.test(u)).sort((a, b) => b.length - a.length).join("|")})`);
+/**
+ * A number with a unit of quantity (平方米, 个, 人次, 万元 …): not a time (6个月, 3个工作日, 月, 天), not points (分), not an
+ * ordinal (第3条).
+ */
+const QUANTITY = new RegExp(`(?<![\\d.第])\\d+(?:\\.\\d+)?\\s*[万亿千]?(?:${KNOWN_UNITS.filter((u) => !/^(?:年|月|日|天|周|小时|分钟|分|工作日|个工作日)$/.test(u)).sort((a, b) => b.length - a.length).join("|")})(?!个?月|个?工作日|季度|小时|星期|周|天|日|年)`);
 
+/** Whether a text holds a figure (a target or rule with numbers is something to compute, never a judgement). */
 function hasFigure(s: string | null | undefined): boolean {
   return typeof s === "string" && /[0-9０-９%％]/.test(s);
 }

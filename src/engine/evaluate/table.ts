@@ -41,6 +41,8 @@ export type DetectedTableInput = TableInput & {
   texts?: { cell: string; text: string }[];
   /** true when no 总分/合计 row was found under the indicators (a printed table may have been cut before it). */
   no_total_row?: boolean;
+  /** true for rows read with no header above them (the second page of a printed table): the rows before are elsewhere. */
+  starts_mid_form?: boolean;
   /** true for an evaluator's score table with no target or actual column (权重 | 评分结果 only): each score is the evaluator's judgement. */
   score_only?: boolean;
   /** true for a table of targets with no 实际完成值 and no 得分 column (绩效目标表, 评价指标表): nothing to fill in is unfilled. */

@@ -9,7 +9,7 @@ import { classifyRow, type RowClass } from "./classify";
 import { LEVEL2_WORD, LEVEL_VALUE, LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, TITLE_TOTAL_LABELS } from "../data/rows";
 import { FUNDS_ROW_LABELS, FUNDS_SUBLABEL } from "../data/funds";
 import { toSimplified } from "../data/traditional";
-import { budgetRoleOf, matchHeader, type BudgetRole, type HeaderMatch, type Role } from "./headers";
+import { APPROPRIATION, budgetRoleOf, matchHeader, normaliseHeader, type BudgetRole, type HeaderMatch, type Role } from "./headers";
 import { mayHoldBreakdown } from "../review/breakdown";
 
 export type ColumnMap = Partial<Record<Role, number>>;
@@ -86,6 +86,7 @@ export function detectTables(grid: Grid, options: DetectOptions = {}): DetectedT
     // Its first rows are on the page before: the whole-table checks (weights to 100, the total) are notes.
     const d = t.table as DetectedTableInput;
     d.layout_doubts = [...(d.layout_doubts ?? []), "表格从指标行开始（跨页表格的后半部分），前面的指标不在本表中"];
+    d.starts_mid_form = true;
     found.push(t);
     r = t.lastRow + 1;
     searchFrom = r;
@@ -805,10 +806,13 @@ function findBudget(grid: Grid, vals: CellValue[][], from: number, before: numbe
   for (let r = from; r < before; r++) {
     const row = vals[r] ?? [];
     const columns: Partial<Record<BudgetRole, number>> = {};
+    let appropriation: number | undefined;
     row.forEach((v, c) => {
       const role = budgetRoleOf(text(v));
-      if (role && columns[role] === undefined) columns[role] = c;
+      if (role === "fullYear" && APPROPRIATION.test(normaliseHeader(text(v)))) appropriation ??= c;
+      else if (role && columns[role] === undefined) columns[role] = c;
     });
+    if (appropriation !== undefined && columns.initial === undefined && columns.fullYear === undefined) columns.fullYear = appropriation;
     if ((columns.initial !== undefined || columns.fullYear !== undefined) && columns.executed !== undefined) {
       for (let d = r + 1; d < before; d++) {
         const ex = grid.cells[d]?.[columns.executed];

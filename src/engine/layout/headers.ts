@@ -73,14 +73,18 @@ export function roleOf(header: string): Role | null {
 export type BudgetRole = "initial" | "fullYear" | "executed" | "weight" | "rate" | "score";
 
 /** Budget headers by keywords, in order; the header is normalised as above (so 全年预算数(A)（万元） → 全年预算数). */
+/** 其中:财政拨款数, the appropriation: the budget only on a row that names no other (苏州's form). */
+export const APPROPRIATION = /^(?:其中[:：])?财政拨款数$/;
+
 const BUDGET_WORDS: [RegExp, BudgetRole][] = [
   [/得分/, "score"],
   [/^(?:分值|权重|满分)$|^执行率(?:权重|分值)$/, "weight"],
   [/执行率/, "rate"],
-  [/执行数|实际支出|支出数|实际执行|实际支付/, "executed"],
+  [/执行数|实际支出|支出数|实际执行|实际支付(?!率)/, "executed"],
   [/全年预算|调整后预算|调整预算|预算调整后|全年预算数/, "fullYear"],
-  // 苏州's form: 市级财政资金使用情况 | 其中:财政拨款数 | 实际支付数 (the appropriation, beside what was paid).
-  [/^(?:其中[:：])?财政拨款数$/, "fullYear"],
+  // 苏州's form: 市级财政资金使用情况 | 其中:财政拨款数 | 实际支付数 (the appropriation, beside what was paid). Only where
+  // the row names no other budget (findBudget): beside 年初预算数 it is a part of that budget.
+  [APPROPRIATION, "fullYear"],
   [/^(?:年初预算数?|预算数|年初预算安排)$/, "initial"],
 ];
 

@@ -168,8 +168,10 @@ const CHECKS: Record<string, Check> = {
   },
   R08: (rows, table, result, rule) => {
     // "Every output met" needs every output row: a table cut before its 总分 row may hide outputs not met, unless rows
-    // of the levels that follow the outputs on the form (效益, 满意度) were read after the last output.
+    // of the levels that follow the outputs on the form (效益, 满意度) were read after the last output; a table read
+    // from mid-form (no header) may have had outputs on the page before.
     const t = table as DetectedTableInput;
+    if (t.starts_mid_form === true) return [];
     const lastOutput = rows.reduce((k, r, i) => (isOutput(r) ? i : k), -1);
     const cut = (t.layout_doubts?.length ?? 0) > 0 || t.no_total_row === true;
     if (cut && !rows.slice(lastOutput + 1).some((r) => !isOutput(r))) return [];
