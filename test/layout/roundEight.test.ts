@@ -1,4 +1,4 @@
-import { breakdownFindings, DEFAULT_RULES, evaluateTable, runPipeline, type Grid } from "../../src/engine";
+import { breakdownFindings, DEFAULT_RULES, evaluateTable, FINDING_CATALOGUE, runPipeline, suggestedFix, type Grid } from "../../src/engine";
 import { grid } from "./grids";
 
 /**
@@ -209,5 +209,13 @@ describe("time limits and ordinals in a worded target are not quantities", () =>
   test("full-width digits in the quantity are read (７５７万平方米)", () => {
     const r = evaluateTable({ id: "t", indicators: [{ name: "养护面积", target: "７５７万平方米养护全覆盖", actual: "好", weight: 100, reported_score: 100 }] });
     expect(codes(r)).toContain("actual-no-figure");
+  });
+});
+
+describe("the 问题清单 suggests a fix for every finding a unit can act on", () => {
+  // Notes about how EVAL read or scored the table, not slips of the unit: nothing for the unit to fix.
+  const notes = new Set(["budget-blank", "executed-blank", "total-incomplete", "judged-score", "fund-from-budget", "layout", "no-weight", "weight-from-level", "weight-from-scores", "weight-from-met-score"]);
+  test.each(Object.keys(FINDING_CATALOGUE).filter((c) => !notes.has(c)))("%s", (code) => {
+    expect(suggestedFix(code)).not.toBe("");
   });
 });

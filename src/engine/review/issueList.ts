@@ -56,6 +56,21 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "deviation-boilerplate": "写明未完成的具体原因和改进措施",
   "deduction-mismatch": "使扣分说明与得分一致",
   "qualitative-deduction-unexplained": "写明扣分理由",
+  "judgement-missing": "由评价人按评分标准判断后填写得分",
+  "budget-unreadable": "预算数、执行数填写有效金额（数字，单位写在表头）",
+  "weights-missing": "补填各三级指标的分值",
+  "level-met-short": "已达标的指标应得满分；扣分的请写明依据",
+  "target-actual-blank": "填写该指标的年度指标值和实际完成值；不适用的写明“不适用”",
+  "actual-is-scale": "写明实际达到的档次（如“优”“良”）",
+  "subtotal-sum": "小计应为其下各项得分之和",
+  "rating-unreadable": "等级写作“优”“良”“中”“差”之一",
+  "actual-no-figure": "填写实际完成的数量、比率或金额",
+  "text-sum-mismatch": "核对文字中的总数与各分项金额，使二者一致",
+  "name-is-value": "三级指标栏写考核内容（如“项目完成时间”），数值写在指标值栏",
+  "name-target-actual-same": "实际完成值栏填写实际完成的数量、时间或结果，不要照抄指标名称和指标值",
+  "survey-count-sum": "核对问卷各选项人数与样本总数",
+  "survey-share-mismatch": "按人数重新计算各选项占比",
+  "survey-share-sum": "核对各选项占比，使合计为 100%",
 };
 
 /** The suggested fix for a finding code (Chinese), or "". */
