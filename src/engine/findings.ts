@@ -39,6 +39,7 @@ export const FINDING_CATALOGUE = {
   "actual-no-figure": { zh: "实际完成值未写数值", en: "Actual gives no figure" },
   "value-is-points": { zh: "指标值栏填的是分值", en: "Points written as target and actual" },
   "actual-is-range": { zh: "实际完成值写作范围", en: "Actual written as a range, not a figure" },
+  "target-in-parts": { zh: "目标与实际只写在分项中", en: "Target and actual only in the parts below" },
   "text-sum-mismatch": { zh: "文字所写总数与分项之和不符", en: "A total in words differs from its parts" },
   "name-is-value": { zh: "指标名称栏填的是数值", en: "A figure where the indicator's name goes" },
   "name-target-actual-same": { zh: "名称、指标值、实际完成值三栏相同", en: "Name, target and actual are one copied text" },

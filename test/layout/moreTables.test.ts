@@ -97,6 +97,8 @@ describe("weights as shares and rows scored by their parts", () => {
     expect(t.detected.rows.filter((r) => r.kind === "sub-item").map((r) => r.row)).toEqual([2, 3, 5]);
     expect(t.detected.table.indicators[0]).toMatchObject({ target: "5.5亩；6亩", actual: "5.5亩；3亩" });
     expect(t.result.indicators.slice(0, 2).map((i) => [i.score, i.status])).toEqual([[5, "mismatch"], [10, "ok"]]);
+    // The form wants the scored row's own target and actual: told once, naming both ★ rows.
+    expect(t.result.findings.find((f) => f.code === "target-in-parts")).toMatchObject({ severity: "warning", indicator: 0, rows: [0, 1] });
   });
 });
 

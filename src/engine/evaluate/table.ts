@@ -116,6 +116,13 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
     if (r.applicable && SCALE_FIRST.includes(r.actual.charAt(0)) && SCALE_CHARS.test(r.actual) && GRADE_SCALE.test(squash(r.actual))) findings.push(new LazyFinding("actual-is-scale", "warning", i, () => `第 ${i + 1} 项“${r.name}”的实际完成值写的是评价档次“${r.actual}”${squash(r.actual) === squash(r.target) ? "（照抄指标值）" : ""}，不是实际评定结果；按字面视为达到目标计分，请写明实际达到哪一档`));
   });
   findings.push(...copyFindings(indicators));
+  // Scored rows whose target and actual stand only in unscored parts below them (★补助各类种植面积 | 10 | | | 10, then
+  // 红薯种植面积 | | 5.5亩 | 5.5亩): scored from the parts, and told once, since the form wants them on the scored row.
+  const parted = table.indicators.flatMap((r, i) => ((r.from_parts ?? 0) > 0 ? [i] : []));
+  if (parted.length) {
+    const list = parted.map((i) => `第 ${i + 1} 项“${indicators[i]!.name}”`).join("、");
+    findings.push(new LazyFinding("target-in-parts", "warning", parted[0]!, () => `${list}本行未填写指标值和实际完成值，写在下方不计分的分项中：已按各分项中完成最差的一项复核；计分的指标行应写明自己的指标值和实际完成值`, undefined, undefined, undefined, parted.length > 1 ? parted : undefined));
+  }
   const ranges = actualsAsRanges(table.indicators);
   if (ranges.length) {
     // One habit, one finding (on its first row): a table that copies its targets into every actual is told once.

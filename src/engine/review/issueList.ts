@@ -65,6 +65,7 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "subtotal-sum": "小计应为其下各项得分之和",
   "rating-unreadable": "等级写作“优”“良”“中”“差”之一",
   "actual-no-figure": "填写实际完成的数量、比率或金额",
+  "target-in-parts": "在计分的指标行填写指标值和实际完成值（可写合计或“各分项均达到”）",
   "text-sum-mismatch": "核对文字中的总数与各分项金额，使二者一致",
   "name-is-value": "三级指标栏写考核内容（如“项目完成时间”），数值写在指标值栏",
   "name-target-actual-same": "实际完成值栏填写实际完成的数量、时间或结果，不要照抄指标名称和指标值",
