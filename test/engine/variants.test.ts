@@ -11,14 +11,11 @@ import { VARIANTS } from "../../src/bench/variants";
  *   no cell says where its columns are;
  * - merges-lost: 广水 乡村道路 (two name-only rows the source cut, D19), 黄石 图书馆 (a score merged over two rows: without
  *   the merge the second row is a row of its own with neither weight nor score);
- * - weights-as-percent: 港南 评分细则, whose score column has no header and is found only by its scores being no more
- *   than the points beside them (3 against 3%).
  */
 const fixtures = loadFixtures(join(__dirname, "..", "fixtures", "real"));
 const KNOWN: Record<string, string[]> = {
   "column-inside": ["sc-suining-daying-xx-gongzixing-tail"],
   "merges-lost": ["hu-d-suizhou-guangshui-jtj-2021-xiangcundaolu", "hu-huangshi-tsg-2022-gongxianggongcheng-pianduan"],
-  "weights-as-percent": ["gx-c-guigang-gangnan-batang-2018-gengdi-dili"],
 };
 
 let base: Map<string, CorpusFigures>;

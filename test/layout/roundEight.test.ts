@@ -219,3 +219,19 @@ describe("the 问题清单 suggests a fix for every finding a unit can act on", 
     expect(suggestedFix(code)).not.toBe("");
   });
 });
+
+describe("a scoring sheet with a blank score header and points typed as percentages", () => {
+  test("the score column is still found by its scores being no more than the points (3 against 3%)", () => {
+    const g = grid([
+      ["目标名称", null, "分值", null],
+      ["充分性", "制定有项目实施方案,得3分,否则不得分。", 0.03, 3],
+      ["信息传达", "15个工作日内通知各村的,得2分,有一项未达要求扣1分", 0.02, 1],
+      ["发放情况", "全部发放得5分,未完成的按实际比例计分", 0.05, 5],
+      ["宣传", "通过板报宣传,得2分", 0.02, 2],
+    ]);
+    for (let r = 1; r <= 4; r++) g.cells[r]![2]!.fmt = "0%";
+    const t = tablesOf(g)[0]!;
+    expect(t.detected.columns.score).toBe(3);
+    expect(t.result.indicators.map((i) => i.weight)).toEqual([3, 2, 5, 2]);
+  });
+});

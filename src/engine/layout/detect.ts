@@ -379,7 +379,8 @@ function blankColumns(vals: CellValue[][], r: number, columns: ColumnMap): { col
     const scores = rows.filter((row) => {
       const s = pointsOf(row[c]);
       const w = pointsOf(row[columns.weight!]);
-      return s !== null && w !== null && s >= 0 && s <= w;
+      // (Points typed as a percentage, 3 as 3%, are stored as 0.03: no score is more than a hundred times below 1.)
+      return s !== null && w !== null && s >= 0 && (s <= w || (w > 0 && w < 1 && s <= w * 100 + 1e-9));
     }).length;
     const rules = rows.filter((row) => /得\s*\d+(?:\.\d+)?\s*分|扣\s*\d+(?:\.\d+)?\s*分|不得分/.test(text(row[c]))).length;
     if (c > columns.weight && out.score === undefined && scores >= 3) {
