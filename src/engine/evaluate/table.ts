@@ -118,7 +118,10 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
   findings.push(...copyFindings(indicators));
   // Scored rows whose target and actual stand only in unscored parts below them (★补助各类种植面积 | 10 | | | 10, then
   // 红薯种植面积 | | 5.5亩 | 5.5亩): scored from the parts, and told once, since the form wants them on the scored row.
-  const parted = table.indicators.flatMap((r, i) => ((r.from_parts ?? 0) > 0 ? [i] : []));
+  const parted: number[] = [];
+  table.indicators.forEach((r, i) => {
+    if ((r.from_parts ?? 0) > 0) parted.push(i);
+  });
   if (parted.length) {
     const list = parted.map((i) => `第 ${i + 1} 项“${indicators[i]!.name}”`).join("、");
     findings.push(new LazyFinding("target-in-parts", "warning", parted[0]!, () => `${list}本行未填写指标值和实际完成值，写在下方不计分的分项中：已按各分项中完成最差的一项复核；计分的指标行应写明自己的指标值和实际完成值`, undefined, undefined, undefined, parted.length > 1 ? parted : undefined));
