@@ -40,8 +40,8 @@ test("the corpus is read at least as well as when it was first measured", async 
   // a slip, only when the two are of one kind (both about the budget block, or neither). The start of that round,
   // counted so: 126 slips, 6 false alarms.
   expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(137);
-  // 80 tables, 649 rows. The 5: 襄阳's 时效 row named “1年” (name-is-value tells it as it tells 大英's “2020年”; the manifest
-  // lists no slip there), and four the manifests do not list: a worded cost target answered “100%”, five figure targets
-  // answered in words, R01 and R08 on low execution.
-  expect(sum("falseAlarms")).toBeLessThanOrEqual(5);
+  // 80 tables, 649 rows. The 4 the manifests do not list: a worded cost target answered “100%”, five figure targets
+  // answered in words, R01 and R08 on low execution. (襄阳's lone 时效 row named “1年” is a note: name-is-value warns from
+  // two rows on.)
+  expect(sum("falseAlarms")).toBeLessThanOrEqual(4);
 }, 60_000);

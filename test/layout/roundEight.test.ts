@@ -22,6 +22,14 @@ describe("the name column holds a figure", () => {
     expect(f[0]!.message).toContain("“2020年全年。”");
     expect(f[0]!.message).toContain("“15万元。”");
   });
+  test("a single such row (a cost standard as its own name, 116元/人/年) is a note, not a warning", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { level2: "数量指标", name: "参保人数", target: "≥83000人", actual: "83100人", weight: 50, reported_score: 50 },
+      { level2: "成本指标", name: "116元/人/年", target: "116元/人/年", actual: "116元/人/年", weight: 50, reported_score: 50 },
+    ] });
+    expect(r.findings.find((x) => x.code === "name-is-value")).toMatchObject({ severity: "info", indicator: 1 });
+    expect(codes(r)).toEqual([]);
+  });
   test("a name with words and a figure (公路10公里, 3个乡镇) is a name", () => {
     const r = evaluateTable({ id: "t", indicators: [
       { name: "公路10公里", target: "10公里", actual: "10公里", weight: 50, reported_score: 50 },

@@ -23,7 +23,9 @@ export function copyFindings(rows: readonly IndicatorResult[]): Finding[] {
   const out: Finding[] = [];
   const list = (ix: number[], show: (r: IndicatorResult) => string) => ix.map((i) => `第 ${i + 1} 项${show(rows[i]!)}`).join("、");
   if (figures.length) {
-    out.push(new LazyFinding("name-is-value", "warning", figures[0]!, () => `三级指标（指标名称）栏填的是数值或日期，不是指标名称：${list(figures, (r) => `“${r.name}”`)}；请写明考核的内容（如“项目完成时间”“项目成本”），数值写在指标值栏`, undefined, undefined, undefined, figures.length > 1 ? figures : undefined));
+    // One such row is often a cost standard written as its own name (116元/人/年 | 116元/人/年): a note. Two or more show
+    // a name column filled with values (2020年, 100万): a warning.
+    out.push(new LazyFinding("name-is-value", figures.length > 1 ? "warning" : "info", figures[0]!, () => `三级指标（指标名称）栏填的是数值或日期，不是指标名称：${list(figures, (r) => `“${r.name}”`)}；请写明考核的内容（如“项目完成时间”“项目成本”），数值写在指标值栏`, undefined, undefined, undefined, figures.length > 1 ? figures : undefined));
   }
   if (copies.length) {
     out.push(new LazyFinding("name-target-actual-same", "warning", copies[0]!, () => `指标名称、指标值和实际完成值三栏文字相同：${list(copies, (r) => `“${r.name}”`)}；实际完成情况只是照抄目标，无法据以判断是否完成，请填写实际完成的数量、时间或结果`, undefined, undefined, undefined, copies.length > 1 ? copies : undefined));
