@@ -6,6 +6,7 @@ import type { Severity } from "./evaluate/types";
  */
 export const FINDING_CATALOGUE = {
   "score-mismatch": { zh: "得分与规则不符", en: "Score does not follow its rule" },
+  "score-rounding": { zh: "得分取舍相差 0.01", en: "Score off by 0.01 in rounding" },
   "score-above-weight": { zh: "得分超过权重", en: "Score above the weight" },
   "weight-missing": { zh: "未写权重", en: "Weight missing" },
   "weight-invalid": { zh: "权重无效", en: "Weight not valid" },
@@ -21,6 +22,7 @@ export const FINDING_CATALOGUE = {
   "budget-unreadable": { zh: "预算金额无效", en: "Budget amounts not valid" },
   "budget-unit-unknown": { zh: "金额单位不明", en: "Amount unit unknown" },
   "budget-score-mismatch": { zh: "预算执行得分与执行率不符", en: "Budget score does not match the execution rate" },
+  "budget-score-rounding": { zh: "预算执行得分取舍相差 0.01", en: "Budget score off by 0.01 in rounding" },
   "weights-total": { zh: "权重合计不等于 100", en: "Weights do not add up to 100" },
   "weights-missing": { zh: "部分指标未写权重", en: "Some weights missing" },
   "weights-level": { zh: "分项权重与合计不符", en: "Level weights do not add up" },

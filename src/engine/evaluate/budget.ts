@@ -1,5 +1,6 @@
 import { pct, pts, round } from "../measure/format";
 import { amountUnitIn, readAmount, readPoints, readRate, sameUnit, writtenDecimals } from "../measure/number";
+import { centOff } from "./cent";
 import type { BudgetInput, BudgetResult, Finding } from "./types";
 
 /**
@@ -32,6 +33,8 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
     add({ code: "budget-blank", severity: "info", message: `预算执行：预算数和执行数未填写，按所写执行率 ${b.rate_as_written} 复核` });
     if (!noPoints && result.reported_score !== null && Math.abs(result.reported_score - round(score, 2)) > tolerance + 1e-9) {
       add({ code: "budget-score-mismatch", severity: "error", message: `预算执行率 ${b.rate_as_written}，报告得分 ${pts(result.reported_score)}，按 ${pts(weight)} × 执行率复核为 ${pts(score)}`, reported: result.reported_score, recomputed: round(score, 2) });
+    } else if (!noPoints && result.reported_score !== null && centOff(result.reported_score, score, tolerance)) {
+      add({ code: "budget-score-rounding", severity: "warning", message: `预算执行率 ${b.rate_as_written}，报告得分 ${pts(result.reported_score)}，按 ${pts(weight)} × 执行率复核为 ${pts(score)}，四舍五入到两位小数应为 ${round(score, 2).toFixed(2)}（相差 0.01）`, reported: result.reported_score, recomputed: round(score, 2) });
     }
     return { result, findings };
   }
@@ -69,6 +72,8 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
       reported: result.reported_score,
       recomputed: round(score, 2),
     });
+  } else if (result.reported_score !== null && centOff(result.reported_score, score, tolerance)) {
+    add({ code: "budget-score-rounding", severity: "warning", message: centMessage(b, result.reported_score, weight, rate, score), reported: result.reported_score, recomputed: round(score, 2) });
   }
   if (b.reported_score === "" && !noPoints) {
     // The block has a 得分 cell and it is blank (a bare null means the table gives no score at all).
@@ -77,6 +82,17 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
   checkWrittenRate(b, rate, executed.written, budget.written, add);
   checkParts(b, add);
   return { result, findings };
+}
+
+/** The budget score one cent off: says so, and where the written (rounded) rate gives the reported score, that it was scored from it. */
+function centMessage(b: BudgetInput, reported: number, weight: number, rate: number, score: number): string {
+  const head = `预算执行率 ${pct(rate)}，报告得分 ${pts(reported)}，按 ${pts(weight)} × 执行率复核为 ${pts(score)}，四舍五入到两位小数应为 ${round(score, 2).toFixed(2)}（相差 0.01）`;
+  const written = b.rate_as_written !== null && b.rate_as_written !== undefined && b.rate_as_written !== "" ? readRate(b.rate_as_written) : null;
+  const w = written !== null && written > 1 && !/[%％‰]/.test(String(b.rate_as_written)) ? written / 100 : written;
+  if (w !== null && Number.isFinite(w) && Math.abs(round(Math.min(weight, weight * w), 2) - reported) < 0.005) {
+    return `${head}；报告得分是按表中取舍后的执行率 ${b.rate_as_written} 计的，应按金额算出的执行率计分`;
+  }
+  return head;
 }
 
 /** Each 其中 row's written rate against its own amounts (a row without both amounts or a rate is not checked). */

@@ -9,6 +9,7 @@ import { applyRule } from "../rules/registry";
 import { ruleLabel } from "../rules/describe";
 import type { Rule } from "../rules/types";
 import { LazyFinding, type FindingCode } from "../findings";
+import { centOff } from "./cent";
 import { fundView, isMoneyName, type FundFacts } from "./funds";
 import { printsNoWeight } from "./levels";
 import { resolveRule, type RuleTextReader } from "./resolveRule";
@@ -222,6 +223,9 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
       status = "mismatch";
       const s = outcome.score;
       add("score-mismatch", "error", () => `${at()}报告得分 ${pts(rs)}，按规则复核为 ${pts(s)}（相差 ${pts(rs - s)}）`, rs, round(s, 2));
+    } else if (rs !== null && centOff(rs, outcome.score, opts.tolerance)) {
+      const s = outcome.score;
+      add("score-rounding", "warning", () => `${at()}报告得分 ${pts(rs)}，按规则复核为 ${pts(s)}，四舍五入到两位小数应为 ${round(s, 2).toFixed(2)}（相差 0.01）`, rs, round(s, 2));
     }
     checkWrittenCompletion(row, outcome.completion, comparison, at, add);
     if (outcome.met === false && !hasText(row.deviation_note) && !hasText((table as { deviation_block?: string }).deviation_block)) {

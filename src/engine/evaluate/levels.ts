@@ -31,6 +31,15 @@ export function weightsFromLevels(rows: LevelRow[], readPoints: (v: unknown) => 
   const out = new Map<number, { weight: number; why: string }>();
   // Most tables weigh every row: nothing to infer, and nothing to group.
   if (rows.every((r) => typeof r.weight === "number" || readPoints(r.weight) !== null)) return out;
+  // A row whose own name states its points (相关性(5分), the 共性指标 score tables' way): the name's figure, where the
+  // row reports no higher score.
+  rows.forEach((r, i) => {
+    if (readPoints(r.weight) !== null) return;
+    const own = ownPoints(r.level3 ?? r.name);
+    const score = readPoints(r.reported_score);
+    if (own === null || !(own > 0) || own > 100 || (score !== null && score > own + 1e-9)) return;
+    out.set(i, { weight: own, why: `未写分值：指标名称“${(r.level3 ?? r.name ?? "").replace(/\s+/g, "")}”写明 ${own} 分，分值取 ${own} 分` });
+  });
   // The finer level first (数量指标15分 under 产出指标40分): its points are closer to the row's; a level with a row
   // already settled is left alone (its other rows' weights no longer follow from its points).
   inferByLevel(rows, readPoints, out, (r) => (r.level2 ? { key: `${levelKey(r.level1)}/${levelKey(r.level2)}`, name: r.level2, points: r.level2_weight ?? weightInName(r.level2) } : null));
@@ -40,7 +49,14 @@ export function weightsFromLevels(rows: LevelRow[], readPoints: (v: unknown) => 
   return out;
 }
 
-type LevelRow = { level1?: string | null; level1_weight?: number | null; level2?: string | null; level2_weight?: number | null; block?: string | null; block_weight?: number | null; weight?: unknown; reported_score?: unknown };
+/** Points a name states of itself in brackets (`相关性(5分)`), not `满意度(≥90分)` nor a bare `得分90分`. */
+function ownPoints(name: string | null | undefined): number | null {
+  if (!name) return null;
+  const m = IN_BRACKETS.exec(name.normalize("NFKC"));
+  return m ? Number(m[1]) : null;
+}
+
+type LevelRow = { name?: string | null; level3?: string | null; level1?: string | null; level1_weight?: number | null; level2?: string | null; level2_weight?: number | null; block?: string | null; block_weight?: number | null; weight?: unknown; reported_score?: unknown };
 
 function inferByLevel(rows: LevelRow[], readPoints: (v: unknown) => number | null, out: Map<number, { weight: number; why: string }>, levelOf: (r: LevelRow) => { key: string; name: string; points: number | null } | null): void {
   const groups = new Map<string, { name: string; points: number | null; members: number[] }>();

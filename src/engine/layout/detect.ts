@@ -639,8 +639,9 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   const doubts = rows.filter((x) => x.kind === "name-only").map((x) => `第 ${grid.origin.row + x.row + 1} 行${x.reason}`);
   if (doubts.length) (table as DetectedTableInput).layout_doubts = doubts;
   if (!total && indicators.length > 0) (table as DetectedTableInput).no_total_row = true;
-  // An evaluator's score table (内容 | 指标 | 权重 | 评分结果 | 备注): no target or actual column at all.
-  if (columns.target === undefined && columns.actual === undefined && columns.weight !== undefined && columns.score !== undefined) (table as DetectedTableInput).score_only = true;
+  // An evaluator's score table (内容 | 指标 | 权重 | 评分结果 | 备注): no target or actual column at all. The weights
+  // may stand in the names instead of a column (相关性(5分) | 5).
+  if (columns.target === undefined && columns.actual === undefined && columns.score !== undefined && (columns.weight !== undefined || indicators.some((r) => /[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]/.test(String(r.level3 ?? r.name ?? "").normalize("NFKC"))))) (table as DetectedTableInput).score_only = true;
   if (columns.actual === undefined && columns.score === undefined) (table as DetectedTableInput).targets_only = true;
   if (deviationBlock) (table as DetectedTableInput).deviation_block = deviationBlock;
   const texts = breakdownTexts(grid, vals, searchFrom, start);

@@ -32,9 +32,85 @@ export function headerlessStart(grid: Grid, vals: CellValue[][], headerAt: Heade
     const compact = vals.map((r) => used.map((c) => r[c] ?? null));
     const back = (found: ReturnType<typeof headerlessIn>) => (found ? { start: found.start, columns: Object.fromEntries(Object.entries(found.columns).map(([k, c]) => [k, used[c]!])) as ColumnMap } : null);
     // A sign column (=, ≥) places the columns more surely than level names: tried first, with and without the spacer.
-    return back(headerlessIn(compact, headerAt)) ?? headerlessIn(vals, headerAt) ?? back(headerlessByLevels(compact, headerAt)) ?? headerlessByLevels(vals, headerAt);
+    return back(headerlessIn(compact, headerAt)) ?? headerlessIn(vals, headerAt) ?? back(headerlessByLevels(compact, headerAt)) ?? headerlessByLevels(vals, headerAt) ?? back(headerlessByPoints(compact, headerAt));
   }
-  return headerlessIn(vals, headerAt) ?? headerlessByLevels(vals, headerAt);
+  return headerlessIn(vals, headerAt) ?? headerlessByLevels(vals, headerAt) ?? headerlessByPoints(vals, headerAt);
+}
+
+/** A level's points at the end of its name: `科学决策(10分)`, `绩效目标(10)`, `项目绩效(特性指标70分)`. */
+const LEVEL_POINTS = /[(（][^()（）]*?(\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$/;
+const TOTAL_LABEL = /^(?:总分|合计|总计|得分合计|总得分)/;
+
+/**
+ * An evaluator's score table cut at its top (一级指标 | 二级指标 | 三级指标 | 分值 | 得分, no target or actual):
+ * recognised by two columns of points (a score never above the points beside it) right of the names, and a level
+ * whose stated points (`科学决策(10分)`) are exactly the points of the rows under it. Nothing weaker is taken.
+ */
+function headerlessByPoints(vals: CellValue[][], headerAt: HeaderAt): { start: number; columns: ColumnMap } | null {
+  let start = 0;
+  while (start < vals.length && start < 3 && (vals[start] ?? []).every((v) => text(v) === "")) start++;
+  if (headerAt(vals, start)) return null;
+  const block: CellValue[][] = [];
+  for (let r = start; r < vals.length && block.length < 200; r++) {
+    const row = vals[r] ?? [];
+    const blankRow = (x: CellValue[] | undefined) => (x ?? []).every((v) => text(v) === "");
+    // A blank row inside the rows is passed over when they go on below it.
+    if (blankRow(row) && block.length > 0 && !blankRow(vals[r + 1])) continue;
+    if (blankRow(row) || row.some((v) => TOTAL_LABEL.test(text(v).replace(/\s+/g, "")))) break;
+    block.push(row);
+  }
+  if (block.length < 4) return null;
+  let width = 0;
+  for (const r of block) if (r.length > width) width = r.length;
+  const num = (v: CellValue | undefined) => (typeof v === "number" ? v : typeof v === "string" && /^\d+(?:\.\d+)?$/.test(v.trim()) ? Number(v) : null);
+  for (let w = 1; w + 1 < width; w++) {
+    // Rows with nothing in the name, points and score (a blank row inside, a level's name merged over it) are passed over.
+    const rows = block.filter((row) => text(row[w - 1]) !== "" || text(row[w]) !== "" || text(row[w + 1]) !== "");
+    if (rows.length < 4) continue;
+    // Points and score: numbers or blank; a score never above its points; names beside them in words.
+    const fits = rows.every((row) => {
+      const p = num(row[w]);
+      const sc = num(row[w + 1]);
+      if ((p === null && text(row[w]) !== "") || (sc === null && text(row[w + 1]) !== "")) return false;
+      if (p !== null && !(p > 0 && p <= 100)) return false;
+      if (p !== null && sc !== null && sc > p + 1e-9) return false;
+      return text(row[w - 1]) !== "" && num(row[w - 1]) === null;
+    });
+    if (!fits || rows.filter((row) => num(row[w]) !== null).length < 4) continue;
+    if (!levelAddsUp(rows, w)) continue;
+    const columns: ColumnMap = { level3: w - 1, weight: w, score: w + 1 };
+    if (w - 2 >= 0) columns.level2 = w - 2;
+    if (w - 3 >= 0) columns.level1 = w - 3;
+    return { start, columns };
+  }
+  return null;
+}
+
+/** Some level left of the names, over two rows or more, states points equal to the sum of its rows' points. */
+function levelAddsUp(block: CellValue[][], w: number): boolean {
+  for (let c = w - 2; c >= 0 && c >= w - 3; c--) {
+    let label = "";
+    let points: number | null = null;
+    let sum = 0;
+    let members = 0;
+    const ok = () => points !== null && members >= 2 && Math.abs(sum - points) < 1e-6;
+    for (const row of block) {
+      const t = text(row[c]);
+      if (t !== "" && t !== label) {
+        if (ok()) return true;
+        label = t;
+        const m = LEVEL_POINTS.exec(t.normalize("NFKC"));
+        points = m ? Number(m[1]) : null;
+        sum = 0;
+        members = 0;
+      }
+      const p = typeof row[w] === "number" ? (row[w] as number) : Number(text(row[w]) || NaN);
+      if (Number.isFinite(p)) sum += p;
+      members++;
+    }
+    if (ok()) return true;
+  }
+  return false;
 }
 
 /**

@@ -12,6 +12,7 @@ const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** What to do about each kind of finding (Chinese); a code without one gets the catalogue's label. */
 const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
+  "score-rounding": "按规则算出得分后四舍五入到两位小数；执行率、完成率不要先取整再计分",
   "score-mismatch": "按评分规则重新计算得分，或在评分规则中写明实际采用的方法",
   "score-above-weight": "得分不得超过该指标分值，请核对",
   "weight-missing": "补填该指标的分值（权重）",
@@ -24,6 +25,7 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "rate-mismatch": "按实际数与目标数重新计算完成率/执行率",
   "deviation-missing": "写明未完成的原因和改进措施",
   "budget-unit-unknown": "预算数和执行数写同一单位（如都用万元）",
+  "budget-score-rounding": "得分 = 分值 × 按金额算出的执行率，再四舍五入到两位小数；不要先把执行率取整",
   "budget-score-mismatch": "预算执行得分 = 分值 × 执行率，请重算",
   "weights-total": "调整各指标分值，使合计为 100",
   "weights-level": "使一级/二级指标分值与其下三级指标分值合计一致",

@@ -7,6 +7,9 @@ import { readPoints as readNumber } from "../measure/number";
 import { layoutDoubts, type DetectedTableInput } from "../evaluate/table";
 import { breakdownFindings } from "./breakdown";
 
+/** A row the form marks optional: `(可选项)`, `（可选）`, `选填`. */
+const OPTIONAL = /[(（]\s*(?:可选项?|选填|选用|自选)\s*[)）]|可选指标/;
+
 export interface ReviewOptions {
   tolerance: number;
   scheme: RatingScheme;
@@ -55,8 +58,11 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   } else if (missing > 0) {
     // A row with no weight and no score under a level whose stated points its weighted rows already fill
     // (产出指标(40分) = 5 × 8) is a supplementary row the table does not score: a note, not a slip.
-    const covered = weighed.every((r, _i) => r.weight !== null || (r.reported_score === null && levelFilled(table, rows, r.index)));
-    add({ code: "weights-missing", severity: covered ? "info" : "warning", message: () => covered ? `${missing} 个指标未写权重也未写得分，其所在一级指标的分值已由其他指标占满：只计算完成情况，不计分` : `${missing} 个指标未写权重，无法复核权重合计与得分` });
+    // A row the form marks optional (经济效益(可选项)) with no weight and no score is an option not taken: a note too.
+    const optional = (r: (typeof weighed)[number]) => r.weight === null && r.reported_score === null && OPTIONAL.test(r.name.normalize("NFKC"));
+    const covered = weighed.every((r, _i) => r.weight !== null || (r.reported_score === null && levelFilled(table, rows, r.index)) || optional(r));
+    const options = weighed.filter(optional).length;
+    add({ code: "weights-missing", severity: covered ? "info" : "warning", message: () => covered ? (options === missing ? `${missing} 个可选指标未写权重也未写得分，是未选用的可选项：不计分` : `${missing} 个指标未写权重也未写得分，其所在一级指标的分值已由其他指标占满${options ? `或是未选用的可选项` : ""}：只计算完成情况，不计分`) : `${missing} 个指标未写权重，无法复核权重合计与得分` });
   }
   for (const f of [...levelWeights(table, rows, "level1", tol), ...levelWeights(table, rows, "level2", tol)]) whole({ ...f, message: () => f.message });
   out.push(...noteLevelWeights(table, tol));

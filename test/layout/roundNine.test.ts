@@ -1,0 +1,136 @@
+import { DEFAULT_RULES, evaluateTable, FINDING_CATALOGUE, runPipeline, suggestedFix, type Grid, type Merge } from "../../src/engine";
+import { grid } from "./grids";
+
+/**
+ * Capabilities taught by the ninth round: a score one cent off its rule, weights written in the indicator's own
+ * name, an evaluator's score table cut at its top (no header, no target or actual), and optional rows left unused.
+ * Each test builds the shape in a small table or grid, never a fixture's cells.
+ */
+const tablesOf = (g: Grid) => runPipeline(g, { rulebook: DEFAULT_RULES });
+const codes = (r: { findings: { code: string; severity: string }[] }) => r.findings.filter((f) => f.severity !== "info").map((f) => f.code);
+const m = (r1: number, c1: number, r2: number, c2: number): Merge => ({ r1, c1, r2, c2 });
+
+describe("a score one cent off its rule", () => {
+  // 6 × 94.9 / 95 = 5.9937 → 5.99 at two decimals.
+  const row = (reported: number) => ({ level2: "质量指标", name: "验收合格率", target: "≥95%", actual: "94.9%", weight: 6, reported_score: reported, deviation_note: "个别返工" });
+  test("6 written where the rule gives 5.99 is a rounding warning, not a mismatch", () => {
+    const r = evaluateTable({ id: "t", indicators: [row(6)] });
+    const f = r.findings.find((x) => x.code === "score-rounding");
+    expect(f).toMatchObject({ severity: "warning", indicator: 0, reported: 6, recomputed: 5.99 });
+    expect(f!.message).toContain("应为 5.99");
+    expect(r.indicators[0]!.status).toBe("ok");
+    expect(codes(r)).not.toContain("score-mismatch");
+  });
+  test("the rule's figure rounded is quiet; a looser tolerance silences the cent; a stricter one makes it a mismatch", () => {
+    const other = { level2: "数量指标", name: "验收项目", target: "10个", actual: "10个", weight: 94, reported_score: 94 };
+    expect(codes(evaluateTable({ id: "t", indicators: [row(5.99), other] }))).toEqual([]);
+    expect(codes(evaluateTable({ id: "t", indicators: [row(6), other] }, { tolerance: 0.02 }))).toEqual([]);
+    expect(codes(evaluateTable({ id: "t", indicators: [row(6), other] }, { tolerance: 0.005 }))).toEqual(["score-mismatch"]);
+  });
+  test("a budget score from a rounded rate (50% for 49.88%) is told so", () => {
+    const budget = { initial: 310.2, executed: 154.74, weight: 10, rate_as_written: "50%", reported_score: 5 };
+    const r = evaluateTable({ id: "t", indicators: [{ name: "保洁道路", target: "20条", actual: "20条", weight: 90, reported_score: 90 }], budget });
+    const f = r.findings.find((x) => x.code === "budget-score-rounding");
+    expect(f).toMatchObject({ severity: "warning", indicator: null, reported: 5, recomputed: 4.99 });
+    expect(f!.message).toContain("取舍后的执行率 50%");
+    expect(r.findings.some((x) => x.code === "rate-mismatch")).toBe(false);
+    const right = evaluateTable({ id: "t", indicators: [{ name: "保洁道路", target: "20条", actual: "20条", weight: 90, reported_score: 90 }], budget: { ...budget, reported_score: 4.99 } });
+    expect(right.findings.some((x) => /rounding|mismatch/.test(x.code))).toBe(false);
+  });
+  test("both codes have labels and a fix", () => {
+    for (const code of ["score-rounding", "budget-score-rounding"] as const) {
+      expect(FINDING_CATALOGUE[code].zh).toContain("0.01");
+      expect(suggestedFix(code)).toMatch(/两位小数/);
+    }
+  });
+});
+
+describe("weights written in the indicator's own name", () => {
+  test("相关性(5分) with a score of 2 is weighed 5, said; a level's points do not override it", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { level1: "部门管理(12分)", level2: "资金管理(6分)", name: "预算编制(4分)", reported_score: 2 },
+      { level1: "部门管理(12分)", level2: "资金管理(6分)", name: "资金使用(2分)", reported_score: 2 },
+      { level1: "部门管理(12分)", level2: "资产管理(6分)", name: "资产登记(1分)", reported_score: 1 },
+    ] });
+    expect(r.indicators.map((x) => x.weight)).toEqual([4, 2, 1]);
+    expect(r.findings.find((f) => f.code === "weight-from-level" && f.indicator === 0)?.message).toContain("指标名称“预算编制(4分)”写明 4 分");
+  });
+  test("a target in the name (满意度(≥90分)) or a score above the name's points is not a weight", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { name: "群众满意度(≥90分)", reported_score: 8 },
+      { name: "宣传次数(2分)", reported_score: 3 },
+    ] });
+    expect(r.indicators.map((x) => x.weight)).toEqual([null, null]);
+  });
+  test("a score table with points only in its names (一级 | 二级 | 三级 | 得分) takes each score as the evaluator's judgement", () => {
+    const t = tablesOf(grid([
+      ["部门整体支出绩效评价得分表", null, null, null],
+      ["一级指标", "二级指标", "三级指标", "得分"],
+      ["部门决策(20分)", "目标设定(12分)", "目标相关(6分)", 6],
+      [null, null, "目标细化(6分)", 4],
+      [null, "预算编制(8分)", "编制依据(8分)", 7],
+      ["部门绩效(80分)", "履职效果(80分)", "任务完成(80分)", 72],
+      ["合计", null, null, 90],
+    ], [m(2, 0, 4, 0), m(2, 1, 3, 1)]))[0]!;
+    expect(t.result.indicators.map((x) => [x.weight, x.score])).toEqual([[6, 6], [6, 4], [8, 7], [80, 72]]);
+    expect(t.result.findings.filter((f) => f.code === "judged-score")).toHaveLength(4);
+    expect(t.result.findings.find((f) => f.code === "total-sum")?.message).toContain("89");
+  });
+});
+
+describe("an evaluator's score table cut at its top", () => {
+  const rows: (string | number | null)[][] = [
+    ["项目决策(20分)", "决策过程(8分)", "决策依据", 4, 4],
+    [null, null, "决策程序", 4, 3],
+    [null, "绩效目标(12分)", "目标明确", 6, 6],
+    [null, null, "目标合理", 6, 5],
+    ["项目产出(40分)", "产出数量(20)", "完成数量", 20, 18],
+    [null, "产出质量(20)", "完成质量", 20, 20],
+    ["总分", null, null, 60, 56],
+  ];
+  const merges = [m(0, 0, 3, 0), m(0, 1, 1, 1), m(2, 1, 3, 1)];
+  test("is read by its two columns of points and a level whose points are its rows'", () => {
+    const tables = tablesOf(grid(rows, merges));
+    expect(tables).toHaveLength(1);
+    const t = tables[0]!;
+    expect(t.detected.columns).toMatchObject({ level1: 0, level2: 1, level3: 2, weight: 3, score: 4 });
+    expect(t.result.indicators.map((x) => x.name)).toEqual(["决策依据", "决策程序", "目标明确", "目标合理", "完成数量", "完成质量"]);
+    expect(t.result.indicators.map((x) => x.score)).toEqual([4, 3, 6, 5, 18, 20]);
+    expect((t.detected.table as { starts_mid_form?: boolean }).starts_mid_form).toBe(true);
+    expect(t.detected.issues[0]!.message).toContain("未找到表头");
+  });
+  test("a blank row inside the rows does not stop it", () => {
+    const withBlank = [...rows.slice(0, 2), [null, null, null, null, null], ...rows.slice(2)];
+    expect(tablesOf(grid(withBlank, [m(0, 0, 4, 0), m(0, 1, 1, 1), m(3, 1, 4, 1)]))[0]?.result.indicators).toHaveLength(6);
+  });
+  test("two columns of numbers without a level whose points add up are not taken for a table", () => {
+    const plain = rows.map((r) => [r[0] === null ? null : String(r[0]).replace(/\(.*\)/, ""), r[1] === null ? null : String(r[1]).replace(/\(.*\)/, ""), ...r.slice(2)]);
+    expect(tablesOf(grid(plain, merges))).toHaveLength(0);
+  });
+  test("a second column above the first (not a score beside its points) is not taken either", () => {
+    const swapped = rows.map((r, i) => (i === 1 ? [r[0] ?? null, r[1] ?? null, r[2] ?? null, 3, 4] : r));
+    expect(tablesOf(grid(swapped, merges))).toHaveLength(0);
+  });
+});
+
+describe("optional rows the form offers (可选项)", () => {
+  test("with no points and no score they are options not taken: a note", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { level2: "项目效益(20分)", name: "社会效益", weight: 10, reported_score: 9, target: "", actual: "" },
+      { level2: "项目效益(20分)", name: "生态效益(可选项)", target: "", actual: "" },
+      { level2: "项目效益(20分)", name: "可持续影响（可选）", target: "", actual: "" },
+      { level2: "满意度(80分)", name: "服务对象满意度", weight: 80, reported_score: 80, target: "", actual: "" },
+    ] });
+    const f = r.findings.find((x) => x.code === "weights-missing");
+    expect(f).toMatchObject({ severity: "info" });
+    expect(f!.message).toContain("未选用的可选项");
+  });
+  test("a row with no points that is not marked optional is still a warning", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { level2: "项目效益(30分)", name: "社会效益", weight: 10, reported_score: 9, target: "", actual: "" },
+      { level2: "项目效益(30分)", name: "生态效益", target: "", actual: "" },
+      { level2: "满意度(70分)", name: "服务对象满意度", weight: 70, reported_score: 70, target: "", actual: "" },
+    ] });
+    expect(r.findings.find((x) => x.code === "weights-missing")).toMatchObject({ severity: "warning" });
+  });
+});
