@@ -179,7 +179,10 @@ async function main(): Promise<void> {
   }
   const rows = sum("expectedRows");
   console.log("");
-  console.log(`corpus: ${fixtures.length} tables from ${new Set(fixtures.map((f) => f.province)).size} provinces (${[...new Set(fixtures.map((f) => f.province))].join("、")})`);
+  // A table whose unit and place the source never names is counted apart (province 未知), not as a province.
+  const provinces = [...new Set(fixtures.map((f) => f.province).filter((p) => p !== "未知"))];
+  const unknown = fixtures.filter((f) => f.province === "未知").length;
+  console.log(`corpus: ${fixtures.length} tables from ${provinces.length} provinces (${provinces.join("、")})${unknown ? `, ${unknown} of unknown province` : ""}`);
   console.log(`  tables found: ${all.filter((f) => f.tables > 0).length}/${fixtures.length}`);
   console.log(`  indicator rows found exactly: ${sum("found")}/${rows} (${pctOf(sum("found"), rows)}); missing ${sum("missing")}, extra ${sum("extra")}; tables with every row right: ${all.filter((f) => f.missing === 0 && f.extra === 0).length}/${fixtures.length}`);
   console.log(`  names right: ${sum("names")}/${sum("found")} (${pctOf(sum("names"), sum("found"))})`);

@@ -27,15 +27,15 @@ test("the corpus is read at least as well as when it was first measured", async 
   const all: CorpusFigures[] = [];
   for (const fx of fixtures) all.push(await measureFixture(fx));
   const sum = (k: keyof CorpusFigures) => all.reduce((s, f) => s + (f[k] as number), 0);
-  expect(fixtures.length).toBeGreaterThanOrEqual(82);
+  expect(fixtures.length).toBeGreaterThanOrEqual(85);
   // Every table found, the two budget blocks with no indicator header under them (唐山 乐亭, 六安 公共文化) as tables of
   // their own.
   expect(all.filter((f) => f.tables > 0).length).toBe(fixtures.length);
-  expect(sum("found")).toBeGreaterThanOrEqual(668);
+  expect(sum("found")).toBeGreaterThanOrEqual(684);
   expect(sum("extra")).toBeLessThanOrEqual(3);
-  expect(sum("names")).toBeGreaterThanOrEqual(667);
-  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(399);
-  expect(sum("handReproduced")).toBeGreaterThanOrEqual(346);
+  expect(sum("names")).toBeGreaterThanOrEqual(683);
+  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(400);
+  expect(sum("handReproduced")).toBeGreaterThanOrEqual(349);
   // Counted the strict way since the eighth round: a slip off the indicator rows is credited, and a table-level finding is
   // a slip, only when the two are of one kind (both about the budget block, or neither). The start of that round,
   // counted so: 126 slips, 6 false alarms.

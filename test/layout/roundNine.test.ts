@@ -134,3 +134,67 @@ describe("optional rows the form offers (可选项)", () => {
     expect(r.findings.find((x) => x.code === "weights-missing")).toMatchObject({ severity: "warning" });
   });
 });
+
+describe("an assessment form (考核表): 年度工作目标 | 评分标准 | 权数 | 考评得分", () => {
+  const rows: (string | number | null)[][] = [
+    ["项目", "考核内容", "考核指标", "年度工作目标", "评分标准", "权数", "考评得分"],
+    ["支出管理(50分)", "预算支出", "预算支出完成率", "100%", "按完成比例计算得分,满分为止", 20, null],
+    [null, "结转结余", "结转结余率", "≤10%", "二者择其一进行考核,按完成比例计算得分", 20, null],
+    [null, null, "结转结余变动率", "≤-20%", null, null, null],
+    [null, "资产管理", "资产登记率", "100%", "按完成比例计算得分,满分为止", 10, null],
+  ];
+  const merges = [m(1, 0, 4, 0), m(2, 1, 3, 1), m(2, 4, 3, 4), m(2, 5, 3, 5), m(2, 6, 3, 6)];
+  test("权数 is the weight and 年度工作目标 the target", () => {
+    const t = tablesOf(grid(rows, merges))[0]!;
+    expect(t.detected.columns).toMatchObject({ level3: 2, target: 3, rule: 4, weight: 5, score: 6 });
+    expect(t.result.indicators.map((x) => x.weight)).toEqual([20, 20, null, 10]);
+  });
+  test("the second of 二者择其一 shares the weight merged over both: no weight is missing", () => {
+    const t = tablesOf(grid(rows, merges))[0]!;
+    expect(t.detected.table.indicators[2]!.shares_weight_above).toBe(true);
+    expect(codes(t.result)).not.toContain("weights-missing");
+  });
+  test("it shares it also when the merge is lost (the rule above says 二者择其一)", () => {
+    const t = tablesOf(grid(rows))[0]!;
+    expect(t.detected.table.indicators[2]!.shares_weight_above).toBe(true);
+    expect(codes(t.result)).not.toContain("weights-missing");
+  });
+  test("a blank 考评得分 column is the assessor's to fill: not told as an unfilled self-evaluation", () => {
+    const t = tablesOf(grid(rows, merges))[0]!;
+    expect(t.result.findings.some((f) => f.code === "self-eval-unfilled")).toBe(false);
+  });
+  test("a self-evaluation with its 实际完成值 and 自评得分 blank is still told", () => {
+    const t = tablesOf(grid([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "自评得分"],
+      ["产出指标", "数量指标", "培训人次", "≥100人次", null, 50, null],
+      ["效益指标", "社会效益指标", "就业率", "≥90%", null, 50, null],
+    ]))[0]!;
+    expect(codes(t.result)).toContain("self-eval-unfilled");
+  });
+  test("a row inserted inside merged cells (its own cells empty) is a blank row, not an indicator", () => {
+    const inserted = [...rows.slice(0, 3), [null, null, null, null, null, null, null], ...rows.slice(3)];
+    const t = tablesOf(grid(inserted, [m(1, 0, 5, 0), m(2, 1, 4, 1), m(2, 4, 4, 4), m(2, 5, 4, 5), m(2, 6, 4, 6)]))[0]!;
+    expect(t.result.indicators.map((x) => x.name)).toEqual(["预算支出完成率", "结转结余率", "结转结余变动率", "资产登记率"]);
+  });
+});
+
+describe("得分 written beside every level (一级指标 | 得分 | 二级指标 | 得分 | 三级指标 | 得分 | … | 得分)", () => {
+  test("the 得分 columns right after a level hold its points; the last one is the score", () => {
+    const t = tablesOf(grid([
+      ["一级指标", "得分", "二级指标", "得分", "三级指标", "得分", "评价标准", "得分"],
+      ["投入", 20, "预算配置", 20, "人员控制率", 10, "≤100%计10分", 10],
+      [null, null, null, null, "公用经费控制率", 10, "≤100%计10分", 6],
+      ["产出", 80, "职责履行", 80, "任务完成率", 80, "按比例计分", 76],
+    ], [m(1, 0, 2, 0), m(1, 1, 2, 1), m(1, 2, 2, 2), m(1, 3, 2, 3)]))[0]!;
+    expect(t.detected.columns).toMatchObject({ level1: 0, level1Weight: 1, level2: 2, level2Weight: 3, level3: 4, weight: 5, score: 7 });
+    expect(t.result.indicators.map((x) => [x.weight, x.reported_score])).toEqual([[10, 10], [10, 6], [80, 76]]);
+  });
+  test("a single 得分 after the name is still the score", () => {
+    const t = tablesOf(grid([
+      ["一级指标", "二级指标", "三级指标", "得分"],
+      ["部门决策(10分)", "目标设定(10分)", "目标相关(10分)", 8],
+      ["部门绩效(90分)", "履职效果(90分)", "任务完成(90分)", 85],
+    ]))[0]!;
+    expect(t.detected.columns.score).toBe(3);
+  });
+});

@@ -45,6 +45,8 @@ export type DetectedTableInput = TableInput & {
   starts_mid_form?: boolean;
   /** true for an evaluator's score table with no target or actual column (权重 | 评分结果 only): each score is the evaluator's judgement. */
   score_only?: boolean;
+  /** No 实际完成值 column, and the score column is the assessor's (考评得分, 考核得分, 评价得分): an assessment form, not a self-evaluation. */
+  assessor_score?: boolean;
   /** true for a table of targets with no 实际完成值 and no 得分 column (绩效目标表, 评价指标表): nothing to fill in is unfilled. */
   targets_only?: boolean;
   /** Level-1 points a note below the table states (产出指标 50 分 …), by level name, with the note's cell. */

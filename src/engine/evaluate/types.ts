@@ -37,6 +37,8 @@ export interface BudgetInput {
 export interface IndicatorInput {
   /** How many rows below this one hold its figures (★ rows scored by their parts; layout detection sets it). */
   from_parts?: number;
+  /** The row's weight cell is merged with the row above (两者择其一: one weight for both): not a weight left out. */
+  shares_weight_above?: boolean;
   code?: string | null;
   level1?: string | null;
   level2?: string | null;

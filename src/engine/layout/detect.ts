@@ -65,6 +65,8 @@ function budgetHeaderAt(vals: CellValue[][], r: number): boolean {
   }
   return seen.has("executed") && (seen.has("initial") || seen.has("fullYear"));
 }
+/** A rule that assesses one of two rows (二者择其一, 二选一, 任选其一). */
+const ALTERNATIVE = /[二两]者(?:择|选)其?一|二选一|任选其一|择一(?:进行)?考核/;
 const SUBTOTAL_WORDS = /^(?:小计|小计得分)$/;
 const RATING_LABEL = /^(?:评价等级|绩效等级|等级|自评等级|评级|评价结果|自评结果)$/;
 const RATING_VALUE = /^(?:优|良|中|差|优秀|良好|中等|合格|不合格|较差)(?:等级)?$/;
@@ -263,6 +265,9 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
   const others: Partial<Record<Role, number[]>> = {};
   let subRow = false;
   let prevRole: Role | null = null;
+  let prevCol = -1;
+  const scoreCols: number[] = [];
+  for (let c = 0; c < row.length; c++) if (matchHeader(text(row[c]))?.role === "score") scoreCols.push(c);
   for (let c = 0; c < Math.max(row.length, below.length); c++) {
     const top = text(row[c]);
     const bottom = below[c] ?? "";
@@ -281,6 +286,11 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
     if (role === "weight" && (prevRole === "level1" || prevRole === "level2") && columns.level3 === undefined) {
       role = prevRole === "level1" ? "level1Weight" : "level2Weight";
     }
+    // 一级指标 | 得分 | 二级指标 | 得分 | 三级指标 | 得分 | … | 得分: a 得分 right after a level, with another further
+    // right, holds that level's points (投入 16 = 8 + 8), not the score.
+    if (role === "score" && !fromSub && (prevRole === "level1" || prevRole === "level2" || prevRole === "level3") && prevCol === c - 1 && scoreCols.some((x) => x > c)) {
+      role = prevRole === "level1" ? "level1Weight" : prevRole === "level2" ? "level2Weight" : "weight";
+    }
     // One name header merged over two columns with nothing below it (评价内容 over 产出目标 | 数量目标): the first and second levels.
     if (role === "level1" && columns.level1 !== undefined && columns.level2 === undefined && c === columns.level1 + 1 && sameMerged(row, columns.level1, c) && sub === null && differBelow(vals, r, columns.level1, c)) role = "level2";
     if (role === null) {
@@ -294,7 +304,10 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
     } else if (columns[role] !== c) {
       (others[role] ??= []).push(c);
     }
-    if (role !== null) prevRole = role;
+    if (role !== null) {
+      prevRole = role;
+      prevCol = c;
+    }
   }
   // A loosely named group column (内容) is the indicator's name where no column names the indicator.
   if (columns.level3 === undefined && columns.level1 !== undefined && scores.level1 === 1 && columns.level2 === undefined) {
@@ -471,7 +484,10 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   for (let r = end + 1; r < vals.length; r++) {
     const row = vals[r] ?? [];
     const texts = row.map(text);
-    if (texts.every((t) => t === "")) {
+    // A row whose own cells are all empty, its texts only those of cells merged down from above (a row inserted
+    // inside merged level, rule and weight cells), is a blank row too.
+    const ownBlank = (grid.cells[r] ?? []).every((cell) => cell === null || cell === undefined || text(cell.v ?? null) === "");
+    if (texts.every((t) => t === "") || ownBlank) {
       // Two blank rows end the table, unless an indicator row (a name and points) follows within a few rows before
       // any header: blank rows left inside a table (level cells that lost their merges, rows cleared by hand).
       if (++blanks >= 2 && !(total === null && indicatorAhead(vals, r, get))) {
@@ -606,6 +622,14 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   if (directions.length) {
     issues.push({ address: address(grid, directions[0]!.row, columns.target ?? 0), message: `${directions.map((n) => `“${n.name}”`).join("、")}的指标值未写“≤”或“≥”：按名称（成本，控制率、调整率、结余率等越低越好）读作不超过目标值` });
   }
+  // 二者择其一 (one of the two is assessed): a row with no weight right after a weighted row whose rule (or its own)
+  // says so shares that row's weight, merged or not.
+  for (let i = 1; i < indicators.length; i++) {
+    const row = indicators[i]!;
+    const prev = indicators[i - 1]!;
+    if (row.weight !== null && row.weight !== undefined && row.weight !== "") continue;
+    if ((typeof prev.weight === "number" || prev.shares_weight_above) && ALTERNATIVE.test(`${prev.rule_text ?? ""}${row.rule_text ?? ""}`)) row.shares_weight_above = true;
+  }
   const budget = findBudget(grid, vals, searchFrom, start);
   if (budget?.amountsRow !== undefined) {
     issues.push({ address: address(grid, budget.row, budget.columns.executed ?? 0), message: `预算块合计行的金额均为 0：执行率按下方“${text(vals[budget.amountsRow]?.find((v) => /^其中/.test(text(v))) ?? "其中")}”行的金额计算，分值、执行率和得分仍按合计行复核` });
@@ -643,6 +667,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   // may stand in the names instead of a column (相关性(5分) | 5).
   if (columns.target === undefined && columns.actual === undefined && columns.score !== undefined && (columns.weight !== undefined || indicators.some((r) => /[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]/.test(String(r.level3 ?? r.name ?? "").normalize("NFKC"))))) (table as DetectedTableInput).score_only = true;
   if (columns.actual === undefined && columns.score === undefined) (table as DetectedTableInput).targets_only = true;
+  if (columns.actual === undefined && columns.score !== undefined && /^(?:考评|考核|评价|评审)/.test(normaliseHeader(vals.slice(start, end + 1).map((row) => text(row[columns.score!])).join("")))) (table as DetectedTableInput).assessor_score = true;
   if (deviationBlock) (table as DetectedTableInput).deviation_block = deviationBlock;
   const texts = breakdownTexts(grid, vals, searchFrom, start);
   if (texts.length) (table as DetectedTableInput).texts = texts;
@@ -712,6 +737,11 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
   };
   const judgement = str("judgement");
   if (judgement) row.judgement = judgement;
+  // A weight cell merged down from the row above (二者择其一 rows under one 权数): one weight for both.
+  if (!weightCell && columns.weight !== undefined && r > 0) {
+    const m = grid.merges.find((x) => r > x.r1 && r <= x.r2 && columns.weight! >= x.c1 && columns.weight! <= x.c2);
+    if (m && typeof weightOf(grid.cells[m.r1]?.[m.c1] ?? { v: null }) === "number") row.shares_weight_above = true;
+  }
   // Level weights sit in merged cells beside their level names: read them filled down, as the names are.
   // (The merged cell's own format: a level's points typed as 13% are 13.)
   const levelPoints = (role: Role) => {

@@ -34,7 +34,9 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   // Weights: every row known → they and the budget add up to 100; per level against weights in names.
   // A row that does not apply (目标/实际 “/”) with no weight is not a missing weight.
   const weighed = rows.filter((r) => r.weight !== null || r.applicable);
-  const allWeights = weighed.every((r) => r.weight !== null);
+  // A row whose weight cell is merged with the row above shares that weight (二者择其一): not left out.
+  const shared = (r: (typeof rows)[number]) => r.weight === null && table.indicators[r.index]?.shares_weight_above === true;
+  const allWeights = weighed.every((r) => r.weight !== null || shared(r));
   if (allWeights && weighed.length > 0) {
     const sum = rows.reduce((s, r) => s + (r.weight ?? 0), 0) + (result.budget?.weight ?? 0);
     const cut = sum < 100 - tol && (table as DetectedTableInput).no_total_row === true && doubts.length === 0;
@@ -45,7 +47,7 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
       whole({ code: "weights-total", severity: "error", message: () => `各指标权重${result.budget ? "（含预算执行分值）" : ""}合计 ${pts(sum)}，不等于 100`, reported: sum, recomputed: 100 });
     }
   }
-  const missing = weighed.filter((r) => r.weight === null).length;
+  const missing = weighed.filter((r) => r.weight === null && !shared(r)).length;
   if (missing > 0 && missing === weighed.length) {
     // A table with no weights at all (a 目标自评表 without 分值): completion only, which is its form, not a slip.
     add({ code: "weights-missing", severity: "info", message: () => `表中没有权重（分值）：${missing} 个指标只计算完成情况，不计分` });
@@ -60,7 +62,7 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
     // (产出指标(40分) = 5 × 8) is a supplementary row the table does not score: a note, not a slip.
     // A row the form marks optional (经济效益(可选项)) with no weight and no score is an option not taken: a note too.
     const optional = (r: (typeof weighed)[number]) => r.weight === null && r.reported_score === null && OPTIONAL.test(r.name.normalize("NFKC"));
-    const covered = weighed.every((r, _i) => r.weight !== null || (r.reported_score === null && levelFilled(table, rows, r.index)) || optional(r));
+    const covered = weighed.every((r, _i) => r.weight !== null || shared(r) || (r.reported_score === null && levelFilled(table, rows, r.index)) || optional(r));
     const options = weighed.filter(optional).length;
     add({ code: "weights-missing", severity: covered ? "info" : "warning", message: () => covered ? (options === missing ? `${missing} 个可选指标未写权重也未写得分，是未选用的可选项：不计分` : `${missing} 个指标未写权重也未写得分，其所在一级指标的分值已由其他指标占满${options ? `或是未选用的可选项` : ""}：只计算完成情况，不计分`) : `${missing} 个指标未写权重，无法复核权重合计与得分` });
   }

@@ -98,6 +98,8 @@ const CHECKS: Record<string, Check> = {
   R14: (rows, table) => {
     // A table of targets (no 实际完成值, no 得分 column) has nothing to fill in.
     if ((table as DetectedTableInput).targets_only === true) return [];
+    // Nor a form with no 实际完成值 column whose score is an assessor's (考评得分 left for the assessor): not a self-evaluation.
+    if ((table as DetectedTableInput).assessor_score === true) return [];
     const applicable = rows.filter((r) => r.result.applicable);
     const weighed = applicable.filter((r) => r.result.weight !== null);
     // A table that prints no weight at all (the old 云南 form) is unfilled all the same when no row has an actual or a score.
