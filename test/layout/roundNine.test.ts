@@ -198,3 +198,44 @@ describe("得分 written beside every level (一级指标 | 得分 | 二级指�
     expect(t.detected.columns.score).toBe(3);
   });
 });
+
+describe("an execution rate written in words above the table", () => {
+  const g = (sentence: string) => grid([
+    ["2021年度奖助学金项目自评结果", null, null, null, null],
+    [sentence, null, null, null, null],
+    ["一级指标", "二级指标", "指标名称", "目标值", "实际完成值"],
+    ["产出指标", "数量指标", "资助学生人数", "≥1000人", "1200人"],
+    ["效益指标", "社会效益指标", "完成学业率", "100%", "100%"],
+  ]);
+  test("99% written for 2595.6208万元 of 2596万元 (99.99%) is told, naming the cell", () => {
+    const t = tablesOf(g("2021年项目实际下达预算2596万元,全年度实际总支出2595.6208万元,项目预算执行率99%。"))[0]!;
+    const f = t.result.findings.find((x) => x.code === "budget-text-rate");
+    expect(f).toMatchObject({ severity: "warning", indicator: null });
+    expect(f!.message).toContain("A2");
+    expect(f!.message).toContain("99.99%");
+  });
+  test("a rate within its rounding, a sentence with 其中, or one whose amounts are not a budget and a spending stay quiet", () => {
+    for (const s of [
+      "全年预算数为1,239.70万元，全年执行数为1,238.51万元，总预算执行率为99.90%。",
+      "共到位资金1022.04万元，资金支付总额为925.59万元，预算执行率为90.56%。",
+      "下达预算100万元，其中省级80万元，实际支出90万元，执行率99%。",
+      "年初预算100万元，调整预算120万元，执行率99%。",
+      "每户补助300元，发放50户，执行率100%。",
+    ]) expect(tablesOf(g(s))[0]!.result.findings.some((x) => x.code === "budget-text-rate")).toBe(false);
+  });
+});
+
+describe("a missed target on a row with no weight", () => {
+  test("wants its reason: a warning where the table has a reason column left blank, a note where it has none", () => {
+    const rows = (withColumn: boolean) => grid([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", ...(withColumn ? ["偏差原因分析"] : [])],
+      ["产出指标", "数量指标", "培训人数", "≥12500人", "12166人", ...(withColumn ? [null] : [])],
+      ["效益指标", "社会效益指标", "就业率", "≥60%", "65%", ...(withColumn ? [null] : [])],
+    ]);
+    const warned = tablesOf(rows(true))[0]!.result.findings.find((f) => f.code === "deviation-missing");
+    expect(warned).toMatchObject({ severity: "warning", indicator: 0 });
+    const noted = tablesOf(rows(false))[0]!.result.findings.find((f) => f.code === "deviation-missing");
+    expect(noted).toMatchObject({ severity: "info", indicator: 0 });
+    expect(noted!.message).toContain("没有偏差原因栏");
+  });
+});

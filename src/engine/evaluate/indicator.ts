@@ -165,6 +165,12 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
       const o = applyRule(resolved.ok ? resolved.rule : opts.preset.byKind.quantity, { target, actual, weight: 1, judgement: row.judgement ?? null, comparison: c });
       if (o.ok) base.completion = o.completion;
       add("no-weight", "info", () => `${at()}未写权重（分值），只计算完成情况，不计分`);
+      // A target missed wants its reason whether the row is scored or not: a warning where the table has a column for
+      // it left blank; a note where it has none (a 目标完成情况表 inside a report, whose text may give the reasons).
+      if (c.met === false && !hasText(row.deviation_note) && !hasText((table as { deviation_block?: string }).deviation_block)) {
+        const column = (table as { deviation_column?: boolean }).deviation_column === true;
+        add("deviation-missing", column ? "warning" : "info", () => `${at()}未达到目标，但未填写偏差原因分析${column ? "" : "（表中没有偏差原因栏，原因可能写在报告正文中）"}`);
+      }
       return done("no-weight", () => "未写权重（分值），不计分；完成情况见偏差分析");
     }
     // Not yet filled in a row with no weight: pending, as any blank actual is; the missing weight is said as a note.

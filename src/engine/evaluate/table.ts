@@ -47,6 +47,8 @@ export type DetectedTableInput = TableInput & {
   score_only?: boolean;
   /** No 实际完成值 column, and the score column is the assessor's (考评得分, 考核得分, 评价得分): an assessment form, not a self-evaluation. */
   assessor_score?: boolean;
+  /** The table has a 偏差原因分析 (未完成原因, 扣分原因) column, filled or not. */
+  deviation_column?: boolean;
   /** true for a table of targets with no 实际完成值 and no 得分 column (绩效目标表, 评价指标表): nothing to fill in is unfilled. */
   targets_only?: boolean;
   /** Level-1 points a note below the table states (产出指标 50 分 …), by level name, with the note's cell. */

@@ -3,6 +3,7 @@ import type { DetectedTableInput } from "../evaluate/table";
 import { weightInName } from "../evaluate/levels";
 import { amountOf, cellForEngine, numberOf, pointsOf } from "./cellText";
 import { headerlessStart } from "./headerless";
+import { mayHoldRate } from "../review/textRate";
 import { amountUnitIn, readAmount } from "../measure/number";
 import { address, filledValues, text, type CellValue, type Grid, type GridCell } from "./grid";
 import { classifyRow, type RowClass } from "./classify";
@@ -266,8 +267,11 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
   let subRow = false;
   let prevRole: Role | null = null;
   let prevCol = -1;
-  const scoreCols: number[] = [];
-  for (let c = 0; c < row.length; c++) if (matchHeader(text(row[c]))?.role === "score") scoreCols.push(c);
+  // Another 得分 right of column c (looked for only where a 得分 follows a level's name).
+  const scoreAfter = (c: number) => {
+    for (let x = c + 1; x < row.length; x++) if (matchHeader(text(row[x]))?.role === "score") return true;
+    return false;
+  };
   for (let c = 0; c < Math.max(row.length, below.length); c++) {
     const top = text(row[c]);
     const bottom = below[c] ?? "";
@@ -288,7 +292,7 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
     }
     // 一级指标 | 得分 | 二级指标 | 得分 | 三级指标 | 得分 | … | 得分: a 得分 right after a level, with another further
     // right, holds that level's points (投入 16 = 8 + 8), not the score.
-    if (role === "score" && !fromSub && (prevRole === "level1" || prevRole === "level2" || prevRole === "level3") && prevCol === c - 1 && scoreCols.some((x) => x > c)) {
+    if (role === "score" && !fromSub && (prevRole === "level1" || prevRole === "level2" || prevRole === "level3") && prevCol === c - 1 && scoreAfter(c)) {
       role = prevRole === "level1" ? "level1Weight" : prevRole === "level2" ? "level2Weight" : "weight";
     }
     // One name header merged over two columns with nothing below it (评价内容 over 产出目标 | 数量目标): the first and second levels.
@@ -667,6 +671,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   // may stand in the names instead of a column (相关性(5分) | 5).
   if (columns.target === undefined && columns.actual === undefined && columns.score !== undefined && (columns.weight !== undefined || indicators.some((r) => /[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]/.test(String(r.level3 ?? r.name ?? "").normalize("NFKC"))))) (table as DetectedTableInput).score_only = true;
   if (columns.actual === undefined && columns.score === undefined) (table as DetectedTableInput).targets_only = true;
+  if (columns.deviation !== undefined) (table as DetectedTableInput).deviation_column = true;
   if (columns.actual === undefined && columns.score !== undefined && /^(?:考评|考核|评价|评审)/.test(normaliseHeader(vals.slice(start, end + 1).map((row) => text(row[columns.score!])).join("")))) (table as DetectedTableInput).assessor_score = true;
   if (deviationBlock) (table as DetectedTableInput).deviation_block = deviationBlock;
   const texts = breakdownTexts(grid, vals, searchFrom, start);
@@ -682,7 +687,7 @@ function breakdownTexts(grid: Grid, vals: CellValue[][], from: number, before: n
   const out: { cell: string; text: string }[] = [];
   for (let r = Math.max(0, from); r < before; r++) {
     (vals[r] ?? []).forEach((v, c) => {
-      if (typeof v === "string" && mayHoldBreakdown(v)) out.push({ cell: address(grid, r, c), text: v });
+      if (typeof v === "string" && (mayHoldBreakdown(v) || mayHoldRate(v))) out.push({ cell: address(grid, r, c), text: v });
     });
   }
   return out;

@@ -6,6 +6,7 @@ import type { Finding, IndicatorResult, TableInput, TableResult } from "../evalu
 import { readPoints as readNumber } from "../measure/number";
 import { layoutDoubts, type DetectedTableInput } from "../evaluate/table";
 import { breakdownFindings } from "./breakdown";
+import { textRateFindings } from "./textRate";
 
 /** A row the form marks optional: `(可选项)`, `（可选）`, `选填`. */
 const OPTIONAL = /[(（]\s*(?:可选项?|选填|选用|自选)\s*[)）]|可选指标/;
@@ -110,7 +111,7 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   }
   // Sums written in words above the table (共申请预算资金…元，其中…): a whole its parts do not add up to.
   const texts = (table as DetectedTableInput).texts;
-  if (Array.isArray(texts) && texts.length) out.push(...breakdownFindings(texts));
+  if (Array.isArray(texts) && texts.length) out.push(...breakdownFindings(texts), ...textRateFindings(texts));
   return out;
 }
 
