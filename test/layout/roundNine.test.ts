@@ -188,6 +188,7 @@ describe("得分 written beside every level (一级指标 | 得分 | 二级指�
     ], [m(1, 0, 2, 0), m(1, 1, 2, 1), m(1, 2, 2, 2), m(1, 3, 2, 3)]))[0]!;
     expect(t.detected.columns).toMatchObject({ level1: 0, level1Weight: 1, level2: 2, level2Weight: 3, level3: 4, weight: 5, score: 7 });
     expect(t.result.indicators.map((x) => [x.weight, x.reported_score])).toEqual([[10, 10], [10, 6], [80, 76]]);
+    expect(t.detected.issues.find((i) => i.address === "B1")?.message).toContain("按该级的分值读取");
   });
   test("a single 得分 after the name is still the score", () => {
     const t = tablesOf(grid([

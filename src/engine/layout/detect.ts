@@ -195,7 +195,7 @@ function applyOverrides(cols: ColumnMap, over: Partial<Record<Role, number | nul
 }
 
 /** A header over one or two rows starting at `r`, or null. */
-function headerAt(vals: CellValue[][], r: number): { start: number; end: number; columns: ColumnMap; issues: { col: number; text: string }[] } | null {
+function headerAt(vals: CellValue[][], r: number): { start: number; end: number; columns: ColumnMap; issues: { col: number; text: string; note?: string }[] } | null {
   const one = rolesOf(vals, r, []);
   if (!isHeader(one.columns)) {
     // A header that names only the indicator and its points (目标名称 | | 分值 | ), its other columns blank: the
@@ -246,7 +246,7 @@ function isHeader(cols: ColumnMap): boolean {
   return core.length >= 3 && hasName && hasFigure;
 }
 
-function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: ColumnMap; issues: { col: number; text: string }[]; subRow: boolean; others: Partial<Record<Role, number[]>> } {
+function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: ColumnMap; issues: { col: number; text: string; note?: string }[]; subRow: boolean; others: Partial<Record<Role, number[]>> } {
   const row = vals[r] ?? [];
   const sub = subs.length ? subs[subs.length - 1]! : null;
   // The text under the top cell: the lower rows' distinct texts joined (a merged cell repeats down the rows).
@@ -262,7 +262,7 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
   }
   const columns: ColumnMap = {};
   const scores: Partial<Record<Role, number>> = {};
-  const issues: { col: number; text: string }[] = [];
+  const issues: { col: number; text: string; note?: string }[] = [];
   const others: Partial<Record<Role, number[]>> = {};
   let subRow = false;
   let prevRole: Role | null = null;
@@ -294,6 +294,7 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
     // right, holds that level's points (投入 16 = 8 + 8), not the score.
     if (role === "score" && !fromSub && (prevRole === "level1" || prevRole === "level2" || prevRole === "level3") && prevCol === c - 1 && scoreAfter(c)) {
       role = prevRole === "level1" ? "level1Weight" : prevRole === "level2" ? "level2Weight" : "weight";
+      issues.push({ col: c, text: top, note: `表头“${top}”紧随${prevRole === "level1" ? "一级指标" : prevRole === "level2" ? "二级指标" : "三级指标"}、右侧另有得分列：按该级的分值读取（表头疑为误写）` });
     }
     // One name header merged over two columns with nothing below it (评价内容 over 产出目标 | 数量目标): the first and second levels.
     if (role === "level1" && columns.level1 !== undefined && columns.level2 === undefined && c === columns.level1 + 1 && sameMerged(row, columns.level1, c) && sub === null && differBelow(vals, r, columns.level1, c)) role = "level2";
@@ -384,7 +385,7 @@ function preferFigures(vals: CellValue[][], from: number, columns: ColumnMap, ot
  * 8): a column right of the weight holding numbers no greater than the row's weight is the score; a column of
  * texts that award points (得3分, 扣1分, 不得分) is the rule. Null unless a score column is found in 3 rows or more.
  */
-function blankColumns(vals: CellValue[][], r: number, columns: ColumnMap): { columns: ColumnMap; issues: { col: number; text: string }[] } | null {
+function blankColumns(vals: CellValue[][], r: number, columns: ColumnMap): { columns: ColumnMap; issues: { col: number; text: string; note?: string }[] } | null {
   if (columns.level3 === undefined || columns.weight === undefined || columns.score !== undefined) return null;
   const header = vals[r] ?? [];
   const rows = vals.slice(r + 1, r + 9);
@@ -431,10 +432,10 @@ function sameMerged(row: CellValue[], a: number, b: number): boolean {
   return true;
 }
 
-function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, columns: ColumnMap, searchFrom: number, headerIssues: { col: number; text: string }[], options: DetectOptions): DetectedTable {
+function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, columns: ColumnMap, searchFrom: number, headerIssues: { col: number; text: string; note?: string }[], options: DetectOptions): DetectedTable {
   // A label left of the header with points (年度绩效目标1(40分) merged down its block): the rows below share those points.
   let block = blockAt(vals[start] ?? [], columns);
-  const issues = headerIssues.map((i) => ({ address: address(grid, start, i.col), message: block && i.text.replace(/\s+/g, "") === block.name ? `目标块“${block.name}”：其下指标共 ${block.points} 分` : `未识别的表头“${i.text}”，该列不参与计算` }));
+  const issues = headerIssues.map((i) => ({ address: address(grid, start, i.col), message: i.note ? i.note : block && i.text.replace(/\s+/g, "") === block.name ? `目标块“${block.name}”：其下指标共 ${block.points} 分` : `未识别的表头“${i.text}”，该列不参与计算` }));
   // Points written with their unit (10分) in the weight and score columns are the numbers they state.
   const get = (row: number, role: Role): CellValue => {
     const c = columns[role];
