@@ -240,3 +240,83 @@ describe("a missed target on a row with no weight", () => {
     expect(noted!.message).toContain("没有偏差原因栏");
   });
 });
+
+describe("the review of this round's changes: realistic tables that must stay quiet", () => {
+  test("a double negative (不存在未能按时发放的情况) is not read as a missed target", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { name: "补助按时发放", target: "按时发放", actual: "不存在未能按时发放的情况", weight: 50, reported_score: 50 },
+      { name: "安全事故", target: "无事故", actual: "无事故", weight: 50, reported_score: 50 },
+    ] });
+    expect(codes(r)).toEqual([]);
+  });
+  test("三级指标 | 自评得分 | 评价得分 keeps its self-scores: the 得分-after-a-level reading needs a level's 得分 first", () => {
+    const t = tablesOf(grid([
+      ["一级指标", "二级指标", "三级指标", "自评得分", "评价得分"],
+      ["决策(20分)", "目标(12分)", "目标相关(6分)", 6, 6],
+      [null, null, "目标细化(6分)", 6, 5],
+      [null, "依据(8分)", "编制依据(8分)", 8, 8],
+      ["绩效(80分)", "效果(80分)", "任务完成(80分)", 78, 76],
+    ], [m(1, 0, 3, 0), m(1, 1, 2, 1)]))[0]!;
+    expect(t.detected.columns.weight).toBeUndefined();
+    expect(t.detected.columns.score).toBe(3);
+    expect(t.result.indicators.map((x) => x.weight)).toEqual([6, 6, 8, 80]);
+    expect(codes(t.result)).toEqual([]);
+  });
+  test("a 工作目标 column of goals in words does not take the target from 年度指标值", () => {
+    const t = tablesOf(grid([
+      ["工作目标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析"],
+      ["完成全年培训任务", "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50, null],
+      [null, "效益指标", "社会效益指标", "就业率", "≥90%", "95%", 50, 50, null],
+    ], [m(1, 0, 2, 0)]))[0]!;
+    expect(t.detected.columns.target).toBe(4);
+    expect(codes(t.result)).toEqual([]);
+  });
+  test("a budget score from a rate right to two decimals (10 × 99.85% = 9.985 → 9.99) is not a rounding slip", () => {
+    const r = evaluateTable({ id: "t", indicators: [{ name: "培训人次", target: "100人次", actual: "100人次", weight: 90, reported_score: 90 }], budget: { full_year: 1234.56, executed: 1232.7, weight: 10, rate_as_written: "99.85%", reported_score: 9.99 } });
+    expect(r.findings.some((f) => /rounding|mismatch/.test(f.code))).toBe(false);
+  });
+  test("the second of 二者择其一, and a row whose rule is not understood, are not told for a missed target with no weight", () => {
+    const t = tablesOf(grid([
+      ["考核内容", "考核指标", "年度工作目标", "实际完成值", "评分标准", "权数", "考评得分", "偏差原因"],
+      ["结转结余", "结转结余率", "≤10%", "8%", "二者择其一进行考核", 20, 20, null],
+      [null, "结转结余变动率", "≤-20%", "-10%", null, null, null, null],
+      ["审批", "审批办理时限", "5个工作日", "3个工作日", "不超过规定时限的酌情给分", null, null, null],
+      ["资产", "资产登记率", "100%", "100%", "按完成比例计分", 80, 80, null],
+    ], [m(1, 0, 2, 0), m(1, 4, 2, 4), m(1, 5, 2, 5), m(1, 6, 2, 6)]))[0]!;
+    const warned = t.result.findings.filter((f) => f.severity !== "info" && (f.code === "deviation-missing" || f.code === "weight-missing"));
+    expect(warned).toEqual([]);
+  });
+  test("an indicator spanning three merged rows in a score table does not end the table", () => {
+    const rows: (string | number | null)[][] = [["一级指标", "二级指标", "三级指标", "分值", "得分"]];
+    const merges = [];
+    const names = ["目标相关", "目标细化", "编制依据", "任务完成"];
+    const points = [10, 10, 20, 60];
+    names.forEach((n, i) => {
+      const r0 = 1 + i * 3;
+      rows.push(["决策", "目标", n, points[i]!, points[i]!], [null, null, null, null, null], [null, null, null, null, null]);
+      for (let c = 0; c < 5; c++) merges.push(m(r0, c, r0 + 2, c));
+    });
+    rows.push(["合计", null, null, 100, 100]);
+    const t = tablesOf(grid(rows, merges))[0]!;
+    expect(t.result.indicators.map((x) => x.name)).toEqual(names);
+    expect(t.detected.total).not.toBeNull();
+  });
+  test("拨付到位 is money arrived, not spent: a sentence with it is left alone", () => {
+    const t = tablesOf(grid([
+      ["项目预算资金50万元，已全部拨付到位50万元，预算执行率96%。", null, null, null, null],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+      ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次"],
+    ]))[0]!;
+    expect(t.result.findings.some((f) => f.code === "budget-text-rate")).toBe(false);
+  });
+  test("beside weighted rows, a figure in a name's brackets (平均分(80分)) is a target, not a weight", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { name: "培训人次", target: "100人次", actual: "100人次", weight: 90, reported_score: 90 },
+      { name: "学员考试平均分(80分)", reported_score: 8 },
+    ] });
+    expect(r.indicators[1]!.weight).toBeNull();
+  });
+  test("a name that is a number does not break the table", () => {
+    expect(() => evaluateTable({ id: "t", indicators: [{ name: 2023 as unknown as string, target: "100%", actual: "90%", weight: 50, reported_score: 45 }, { name: "(可选项)" }] })).not.toThrow();
+  });
+});

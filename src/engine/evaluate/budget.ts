@@ -1,6 +1,6 @@
 import { pct, pts, round } from "../measure/format";
 import { amountUnitIn, readAmount, readPoints, readRate, sameUnit, writtenDecimals } from "../measure/number";
-import { centOff } from "./cent";
+import { centOff, fromWrittenRate } from "./cent";
 import type { BudgetInput, BudgetResult, Finding } from "./types";
 
 /**
@@ -72,7 +72,7 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
       reported: result.reported_score,
       recomputed: round(score, 2),
     });
-  } else if (result.reported_score !== null && centOff(result.reported_score, score, tolerance)) {
+  } else if (result.reported_score !== null && centOff(result.reported_score, score, tolerance) && !fromWrittenRate(b.rate_as_written, weight, result.reported_score)) {
     add({ code: "budget-score-rounding", severity: "warning", message: centMessage(b, result.reported_score, weight, rate, score), reported: result.reported_score, recomputed: round(score, 2) });
   }
   if (b.reported_score === "" && !noPoints) {

@@ -35,7 +35,7 @@ export function copyFindings(rows: readonly IndicatorResult[]): Finding[] {
 
 /** The text with its look folded (full-width, spaces) and closing punctuation dropped. */
 function bare(s: string): string {
-  return s.normalize("NFKC").replace(/\s+/g, "").replace(/[。.,，;；、]+$/, "");
+  return String(s).normalize("NFKC").replace(/\s+/g, "").replace(/[。.,，;；、]+$/, "");
 }
 
 /** A name of words (a dash or a slash in all three columns is a spare row, not a copy). */

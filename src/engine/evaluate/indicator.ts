@@ -9,7 +9,7 @@ import { applyRule } from "../rules/registry";
 import { ruleLabel } from "../rules/describe";
 import type { Rule } from "../rules/types";
 import { LazyFinding, type FindingCode } from "../findings";
-import { centOff } from "./cent";
+import { centOff, fromWrittenRate } from "./cent";
 import { fundView, isMoneyName, type FundFacts } from "./funds";
 import { printsNoWeight } from "./levels";
 import { resolveRule, type RuleTextReader } from "./resolveRule";
@@ -164,10 +164,11 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
       base.met = c.met;
       const o = applyRule(resolved.ok ? resolved.rule : opts.preset.byKind.quantity, { target, actual, weight: 1, judgement: row.judgement ?? null, comparison: c });
       if (o.ok) base.completion = o.completion;
-      add("no-weight", "info", () => `${at()}未写权重（分值），只计算完成情况，不计分`);
+      add("no-weight", "info", () => row.shares_weight_above ? `${at()}与上一项二者择其一、共用上一项的权重（分值）：只计算完成情况，不单独计分` : `${at()}未写权重（分值），只计算完成情况，不计分`);
       // A target missed wants its reason whether the row is scored or not: a warning where the table has a column for
       // it left blank; a note where it has none (a 目标完成情况表 inside a report, whose text may give the reasons).
-      if (c.met === false && !hasText(row.deviation_note) && !hasText((table as { deviation_block?: string }).deviation_block)) {
+      // Not the second of an 二者择其一 pair (it may be the one not assessed), nor a row whose own rule was not understood.
+      if (c.met === false && !row.shares_weight_above && !(hasText(row.rule_text) && !resolved.ok) && !hasText(row.deviation_note) && !hasText((table as { deviation_block?: string }).deviation_block)) {
         const column = (table as { deviation_column?: boolean }).deviation_column === true;
         add("deviation-missing", column ? "warning" : "info", () => `${at()}未达到目标，但未填写偏差原因分析${column ? "" : "（表中没有偏差原因栏，原因可能写在报告正文中）"}`);
       }
@@ -179,7 +180,8 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
       return done("pending", () => `${c.reason}；未写权重（分值），不计分`);
     }
     // In a table that prints no weight at all, the row's missing weight is the table's form, not a slip.
-    add("weight-missing", printsNoWeight(table) ? "info" : "warning", () => `${at()}未填写权重（分值），无法计算得分`);
+    // Nor is it the second of an 二者择其一 pair, which shares the weight above (merged, or by the pair's rule).
+    add("weight-missing", printsNoWeight(table) || row.shares_weight_above ? "info" : "warning", () => row.shares_weight_above ? `${at()}与上一项二者择其一、共用上一项的权重（分值），本项不单独计分` : `${at()}未填写权重（分值），无法计算得分`);
     return done("unreadable", () => "权重未填写");
   }
   if (!Number.isFinite(weightRaw) || weightRaw <= 0 || weightRaw > MAX_WEIGHT) {
@@ -229,7 +231,7 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
       status = "mismatch";
       const s = outcome.score;
       add("score-mismatch", "error", () => `${at()}报告得分 ${pts(rs)}，按规则复核为 ${pts(s)}（相差 ${pts(rs - s)}）`, rs, round(s, 2));
-    } else if (rs !== null && centOff(rs, outcome.score, opts.tolerance)) {
+    } else if (rs !== null && centOff(rs, outcome.score, opts.tolerance) && !(typeof row.weight === "number" && fromWrittenRate(row.completion_as_written, row.weight, rs))) {
       const s = outcome.score;
       add("score-rounding", "warning", () => `${at()}报告得分 ${pts(rs)}，按规则复核为 ${pts(s)}，四舍五入到两位小数应为 ${round(s, 2).toFixed(2)}（相差 0.01）`, rs, round(s, 2));
     }

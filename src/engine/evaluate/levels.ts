@@ -32,13 +32,14 @@ export function weightsFromLevels(rows: LevelRow[], readPoints: (v: unknown) => 
   // Most tables weigh every row: nothing to infer, and nothing to group.
   if (rows.every((r) => typeof r.weight === "number" || readPoints(r.weight) !== null)) return out;
   // A row whose own name states its points (相关性(5分), the 共性指标 score tables' way): the name's figure, where the
-  // row reports no higher score.
-  rows.forEach((r, i) => {
+  // row reports no higher score, in a table that weighs no row otherwise (beside weighted rows, 平均分(80分) is a target).
+  const weighsSome = rows.some((r) => readPoints(r.weight) !== null);
+  if (!weighsSome) rows.forEach((r, i) => {
     if (readPoints(r.weight) !== null) return;
-    const own = ownPoints(r.level3 ?? r.name);
+    const own = ownPoints(String(r.level3 ?? r.name ?? ""));
     const score = readPoints(r.reported_score);
     if (own === null || !(own > 0) || own > 100 || (score !== null && score > own + 1e-9)) return;
-    out.set(i, { weight: own, why: `未写分值：指标名称“${(r.level3 ?? r.name ?? "").replace(/\s+/g, "")}”写明 ${own} 分，分值取 ${own} 分` });
+    out.set(i, { weight: own, why: `未写分值：指标名称“${String(r.level3 ?? r.name ?? "").replace(/\s+/g, "")}”写明 ${own} 分，分值取 ${own} 分` });
   });
   // The finer level first (数量指标15分 under 产出指标40分): its points are closer to the row's; a level with a row
   // already settled is left alone (its other rows' weights no longer follow from its points).

@@ -267,6 +267,7 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
   let subRow = false;
   let prevRole: Role | null = null;
   let prevCol = -1;
+  let levelScores = false;
   // Another 得分 right of column c (looked for only where a 得分 follows a level's name).
   const scoreAfter = (c: number) => {
     for (let x = c + 1; x < row.length; x++) if (matchHeader(text(row[x]))?.role === "score") return true;
@@ -292,7 +293,9 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
     }
     // 一级指标 | 得分 | 二级指标 | 得分 | 三级指标 | 得分 | … | 得分: a 得分 right after a level, with another further
     // right, holds that level's points (投入 16 = 8 + 8), not the score.
-    if (role === "score" && !fromSub && (prevRole === "level1" || prevRole === "level2" || prevRole === "level3") && prevCol === c - 1 && scoreAfter(c)) {
+    // Only in that form: the 三级指标's 得分 is read so only after a level's (一级指标 | 自评得分 | 评价得分 keeps its scores).
+    if (role === "score" && !fromSub && (prevRole === "level1" || prevRole === "level2" || (prevRole === "level3" && levelScores)) && prevCol === c - 1 && scoreAfter(c)) {
+      if (prevRole !== "level3") levelScores = true;
       role = prevRole === "level1" ? "level1Weight" : prevRole === "level2" ? "level2Weight" : "weight";
       issues.push({ col: c, text: top, note: `表头“${top}”紧随${prevRole === "level1" ? "一级指标" : prevRole === "level2" ? "二级指标" : "三级指标"}、右侧另有得分列：按该级的分值读取（表头疑为误写）` });
     }
@@ -492,7 +495,12 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     // A row whose own cells are all empty, its texts only those of cells merged down from above (a row inserted
     // inside merged level, rule and weight cells), is a blank row too.
     const ownBlank = (grid.cells[r] ?? []).every((cell) => cell === null || cell === undefined || text(cell.v ?? null) === "");
-    if (texts.every((t) => t === "") || ownBlank) {
+    if (ownBlank && texts.some((t) => t !== "")) {
+      // Covered by merges from the rows above (an indicator spanning several rows): part of the table, never its end.
+      rows.push({ row: r, kind: "empty", reason: "表内空行（只有上方合并单元格的内容）" });
+      continue;
+    }
+    if (texts.every((t) => t === "")) {
       // Two blank rows end the table, unless an indicator row (a name and points) follows within a few rows before
       // any header: blank rows left inside a table (level cells that lost their merges, rows cleared by hand).
       if (++blanks >= 2 && !(total === null && indicatorAhead(vals, r, get))) {
@@ -673,7 +681,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   if (columns.target === undefined && columns.actual === undefined && columns.score !== undefined && (columns.weight !== undefined || indicators.some((r) => /[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]/.test(String(r.level3 ?? r.name ?? "").normalize("NFKC"))))) (table as DetectedTableInput).score_only = true;
   if (columns.actual === undefined && columns.score === undefined) (table as DetectedTableInput).targets_only = true;
   if (columns.deviation !== undefined) (table as DetectedTableInput).deviation_column = true;
-  if (columns.actual === undefined && columns.score !== undefined && /^(?:考评|考核|评价|评审)/.test(normaliseHeader(vals.slice(start, end + 1).map((row) => text(row[columns.score!])).join("")))) (table as DetectedTableInput).assessor_score = true;
+  if (columns.actual === undefined && columns.score !== undefined && /^(?:考评|考核|评价)/.test(normaliseHeader(vals.slice(start, end + 1).map((row) => text(row[columns.score!])).join("")))) (table as DetectedTableInput).assessor_score = true;
   if (deviationBlock) (table as DetectedTableInput).deviation_block = deviationBlock;
   const texts = breakdownTexts(grid, vals, searchFrom, start);
   if (texts.length) (table as DetectedTableInput).texts = texts;

@@ -14,7 +14,7 @@ const UNIT: Record<string, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
 const AMOUNT = /(?<![\d.])(?<!\d,)(\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|元)(?![/／每])/g;
 const RATE = /执行率(?:为|达到|达|是)?\s*(\d+(?:\.\d+)?)\s*%/g;
 /** What an amount is, by the words just before it (after the previous amount). */
-const SPENT = /支出|执行数|执行了|执行金额|使用|支付|拨付|花费|实际执行/;
+const SPENT = /支出|执行数|执行了|执行金额|使用|支付|花费|实际执行/;
 const BUDGETED = /预算|下达|安排|批复|资金总额|计划投资/;
 const NOT_PLAIN = /其中|每|人均|户均|约|余|近|左右|多万|结余|结转|调整|追加|上年|年初/;
 
