@@ -32,3 +32,13 @@ export const WITHIN_BUDGET_NAMES: RegExp[] = [/(在|控制在)预算(范围)?(�
 
 /** A written rate and the budget block's may differ by rounding: at most this much (half a percentage point). */
 export const FUND_RATE_TOLERANCE = 0.005;
+
+/**
+ * A sentence of money in words with its execution rate (review/textRate.ts): the words just before an amount tell what
+ * it is; a sentence with any of NOT_PLAIN before the rate is left alone (parts, rates per head, round figures, other budgets).
+ */
+export const TEXT_RATE_WORDS = {
+  spent: /支出|执行数|执行了|执行金额|使用|支付|花费|实际执行/,
+  budgeted: /预算|下达|安排|批复|资金总额|计划投资/,
+  notPlain: /其中|每|人均|户均|约|余|近|左右|多万|结余|结转|调整|追加|上年|年初/,
+};

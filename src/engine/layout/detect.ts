@@ -7,7 +7,7 @@ import { mayHoldRate } from "../review/textRate";
 import { amountUnitIn, readAmount } from "../measure/number";
 import { address, filledValues, text, type CellValue, type Grid, type GridCell } from "./grid";
 import { classifyRow, type RowClass } from "./classify";
-import { LEVEL2_WORD, LEVEL_VALUE, LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, TITLE_TOTAL_LABELS } from "../data/rows";
+import { ALTERNATIVE_RULE, LEVEL2_WORD, LEVEL_VALUE, LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, TITLE_TOTAL_LABELS } from "../data/rows";
 import { FUNDS_ROW_LABELS, FUNDS_SUBLABEL } from "../data/funds";
 import { toSimplified } from "../data/traditional";
 import { APPROPRIATION, budgetRoleOf, matchHeader, normaliseHeader, type BudgetRole, type HeaderMatch, type Role } from "./headers";
@@ -66,8 +66,6 @@ function budgetHeaderAt(vals: CellValue[][], r: number): boolean {
   }
   return seen.has("executed") && (seen.has("initial") || seen.has("fullYear"));
 }
-/** A rule that assesses one of two rows (二者择其一, 二选一, 任选其一). */
-const ALTERNATIVE = /[二两]者(?:择|选)其?一|二选一|任选其一|择一(?:进行)?考核/;
 const SUBTOTAL_WORDS = /^(?:小计|小计得分)$/;
 const RATING_LABEL = /^(?:评价等级|绩效等级|等级|自评等级|评级|评价结果|自评结果)$/;
 const RATING_VALUE = /^(?:优|良|中|差|优秀|良好|中等|合格|不合格|较差)(?:等级)?$/;
@@ -641,7 +639,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     const row = indicators[i]!;
     const prev = indicators[i - 1]!;
     if (row.weight !== null && row.weight !== undefined && row.weight !== "") continue;
-    if ((typeof prev.weight === "number" || prev.shares_weight_above) && ALTERNATIVE.test(`${prev.rule_text ?? ""}${row.rule_text ?? ""}`)) row.shares_weight_above = true;
+    if ((typeof prev.weight === "number" || prev.shares_weight_above) && ALTERNATIVE_RULE.test(`${prev.rule_text ?? ""}${row.rule_text ?? ""}`)) row.shares_weight_above = true;
   }
   const budget = findBudget(grid, vals, searchFrom, start);
   if (budget?.amountsRow !== undefined) {

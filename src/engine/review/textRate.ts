@@ -3,6 +3,7 @@ import { toSimplified } from "../data/traditional";
 import { pct } from "../measure/format";
 import type { Finding } from "../evaluate/types";
 import type { TextCell } from "./breakdown";
+import { TEXT_RATE_WORDS } from "../data/funds";
 
 /**
  * A budget execution rate written in words above the table (实际下达预算2596万元,全年度实际总支出2595.6208万元,项目预算
@@ -13,10 +14,7 @@ import type { TextCell } from "./breakdown";
 const UNIT: Record<string, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
 const AMOUNT = /(?<![\d.])(?<!\d,)(\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|元)(?![/／每])/g;
 const RATE = /执行率(?:为|达到|达|是)?\s*(\d+(?:\.\d+)?)\s*%/g;
-/** What an amount is, by the words just before it (after the previous amount). */
-const SPENT = /支出|执行数|执行了|执行金额|使用|支付|花费|实际执行/;
-const BUDGETED = /预算|下达|安排|批复|资金总额|计划投资/;
-const NOT_PLAIN = /其中|每|人均|户均|约|余|近|左右|多万|结余|结转|调整|追加|上年|年初/;
+const { spent: SPENT, budgeted: BUDGETED, notPlain: NOT_PLAIN } = TEXT_RATE_WORDS;
 
 /** Whether a text may hold such a sentence at all (cheap, before any regular expression runs). */
 export function mayHoldRate(s: string): boolean {
