@@ -37,6 +37,13 @@ export function headerlessStart(grid: Grid, vals: CellValue[][], headerAt: Heade
   return headerlessIn(vals, headerAt) ?? headerlessByLevels(vals, headerAt) ?? headerlessByPoints(vals, headerAt);
 }
 
+/** The first row with any text, past up to three blank rows at the top. */
+function firstFilled(vals: CellValue[][]): number {
+  let start = 0;
+  while (start < vals.length && start < 3 && (vals[start] ?? []).every((v) => text(v) === "")) start++;
+  return start;
+}
+
 /** A level's points at the end of its name: `科学决策(10分)`, `绩效目标(10)`, `项目绩效(特性指标70分)`. */
 const LEVEL_POINTS = /[(（][^()（）]*?(\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$/;
 const TOTAL_LABEL = /^(?:总分|合计|总计|得分合计|总得分)/;
@@ -47,8 +54,7 @@ const TOTAL_LABEL = /^(?:总分|合计|总计|得分合计|总得分)/;
  * whose stated points (`科学决策(10分)`) are exactly the points of the rows under it. Nothing weaker is taken.
  */
 function headerlessByPoints(vals: CellValue[][], headerAt: HeaderAt): { start: number; columns: ColumnMap } | null {
-  let start = 0;
-  while (start < vals.length && start < 3 && (vals[start] ?? []).every((v) => text(v) === "")) start++;
+  const start = firstFilled(vals);
   if (headerAt(vals, start)) return null;
   const block: CellValue[][] = [];
   for (let r = start; r < vals.length && block.length < 200; r++) {
@@ -119,8 +125,7 @@ function levelAddsUp(block: CellValue[][], w: number): boolean {
  * name, its target and its actual (the national template's order), and the points after them where they are numbers.
  */
 function headerlessByLevels(vals: CellValue[][], headerAt: HeaderAt): { start: number; columns: ColumnMap } | null {
-  let start = 0;
-  while (start < vals.length && start < 3 && (vals[start] ?? []).every((v) => text(v) === "")) start++;
+  const start = firstFilled(vals);
   if (headerAt(vals, start)) return null;
   const block: CellValue[][] = [];
   for (let r = start; r < vals.length && block.length < 200; r++) {
@@ -147,8 +152,7 @@ function headerlessByLevels(vals: CellValue[][], headerAt: HeaderAt): { start: n
 
 /** The rows read by their 计算符号 column (=, ≤, ≥, 定性) and the template's order around it. */
 function headerlessIn(vals: CellValue[][], headerAt: HeaderAt): { start: number; columns: ColumnMap } | null {
-  let start = 0;
-  while (start < vals.length && start < 3 && (vals[start] ?? []).every((v) => text(v) === "")) start++;
+  const start = firstFilled(vals);
   const block: CellValue[][] = [];
   for (let r = start; r < vals.length && block.length < 200; r++) {
     const row = vals[r] ?? [];
