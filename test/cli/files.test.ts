@@ -200,6 +200,17 @@ describe("JSON input", () => {
     expect(out.errors.map((e: { message: string }) => e.message).join("")).toContain(`${join(d, "t.json")} 表 2：texts 应为 [{cell, text}] 数组`);
   });
 
+  test("budget splits that are not [{side, cell, total, parts}] are a message naming the file and the table, never a crash", async () => {
+    const d = tmp();
+    const g = good() as { budget?: unknown };
+    const bad = { ...g, budget: { full_year: 100, executed: 90, weight: 10, reported_score: 9, splits: [{ side: "income", cell: "B5", total: 5, parts: "a" }] } };
+    writeFileSync(join(d, "t.json"), JSON.stringify([good(), bad]));
+    const r = await run(["--json", join(d, "t.json")]);
+    const out = JSON.parse(r.out);
+    expect(out.errors.map((e: { message: string }) => e.message).join("")).toContain(`${join(d, "t.json")} 表 2 预算：splits 应为`);
+    expect(r.err).not.toMatch(/is not a function/);
+  });
+
   test("a file that is neither UTF-8 nor GBK, and broken JSON: messages naming the file", async () => {
     const d = tmp();
     writeFileSync(join(d, "bin.json"), Buffer.from([0x7b, 0xff, 0xff, 0xff, 0x80]));

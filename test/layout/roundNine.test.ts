@@ -320,3 +320,28 @@ describe("the review of this round's changes: realistic tables that must stay qu
     expect(() => evaluateTable({ id: "t", indicators: [{ name: 2023 as unknown as string, target: "100%", actual: "90%", weight: 50, reported_score: 45 }, { name: "(可选项)" }] })).not.toThrow();
   });
 });
+
+describe("the 部门整体 form's splits of the funds (按收入性质分 | 按支出性质分)", () => {
+  const block = (income: string, expense: string, parts: [string, string][]) => grid([
+    ["2023年度部门整体支出绩效自评表", null, null, null, null, null, null, null],
+    ["年度预算申请(万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "自评得分"],
+    [null, "年度资金总额", 800, 1000, 1000, 10, "100%", 10],
+    [null, income, null, null, expense, null, null, null],
+    ...parts.map(([a, b]) => [null, a, null, null, b, null, null, null] as (string | number | null)[]),
+    ["年度总体目标", "预期目标", null, null, "实际完成情况", null, null, null],
+  ], [m(1, 0, 1, 1), m(2, 0, 3 + parts.length, 0)]);
+  const parts: [string, string][] = [["其中:一般公共预算:700", "其中:基本支出:400"], ["政府性基金拨款:100", "项目支出:600"], ["纳入专户管理的非税收入拨款:", ""], ["其他资金:200", ""]];
+  test("two totals that differ are told, naming the cell", () => {
+    const t = tablesOf(block("按收入性质分:1000", "按支出性质分:900", [["其中:一般公共预算:700", "其中:基本支出:300"], ...parts.slice(1)]))[0]!;
+    const f = t.result.findings.filter((x) => x.code === "budget-split-mismatch");
+    expect(f.map((x) => x.message).join("")).toContain("E4：按支出性质分合计 900，与按收入性质分合计 1000 不一致");
+  });
+  test("a side whose parts do not add up to its total is told", () => {
+    const t = tablesOf(block("按收入性质分:1000", "按支出性质分:1000", [["其中:一般公共预算:600", "其中:基本支出:400"], ...parts.slice(1)]))[0]!;
+    expect(t.result.findings.find((x) => x.code === "budget-split-mismatch")?.message).toContain("B4：按收入性质分合计 1000，其下各项（一般公共预算 600、政府性基金拨款 100、其他资金 200）合计 900");
+  });
+  test("splits that agree, or totals left blank whose parts agree, are quiet", () => {
+    expect(tablesOf(block("按收入性质分:1000", "按支出性质分:1000", parts))[0]!.result.findings.some((x) => x.code === "budget-split-mismatch")).toBe(false);
+    expect(tablesOf(block("按收入性质分:", "按支出性质分:", parts))[0]!.result.findings.some((x) => x.code === "budget-split-mismatch")).toBe(false);
+  });
+});

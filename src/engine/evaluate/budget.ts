@@ -81,7 +81,44 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
   }
   checkWrittenRate(b, rate, executed.written, budget.written, add);
   checkParts(b, add);
+  checkSplits(b, add);
   return { result, findings };
+}
+
+/**
+ * The 部门整体 form's two splits of the funds (按收入性质分, 按支出性质分): both split the same total, so they agree; each
+ * side's parts add up to it. Blank parts count 0; a side whose total is not written is not checked.
+ */
+export function checkSplits(b: BudgetInput, add: (f: Omit<Finding, "indicator">) => void): void {
+  const list = Array.isArray(b.splits) ? b.splits.filter((x) => x && Array.isArray(x.parts)) : [];
+  const sides = list.filter((x) => typeof x.total === "number" && Number.isFinite(x.total));
+  const name = (x: { side: string }) => (x.side === "income" ? "按收入性质分" : "按支出性质分");
+  for (const x of sides) {
+    const known = x.parts.filter((p) => p && typeof p.amount === "number" && Number.isFinite(p.amount));
+    if (known.length === 0) continue;
+    const sum = known.reduce((a, p) => a + (p.amount as number), 0);
+    if (Math.abs(sum - x.total!) > 0.005 + 1e-9) {
+      add({ code: "budget-split-mismatch", severity: "warning", message: `${x.cell}：${name(x)}合计 ${fmtAmount(x.total!)}，其下各项（${known.map((p) => `${p.label} ${fmtAmount(p.amount as number)}`).join("、")}）合计 ${fmtAmount(sum)}`, reported: x.total, recomputed: round(sum, 2) });
+    }
+  }
+  // The two sides' totals, as written, else their parts' sums where every part is written or blank.
+  const totalOf = (side: "income" | "expense") => {
+    const x = list.find((y) => y.side === side);
+    if (!x) return null;
+    if (typeof x.total === "number" && Number.isFinite(x.total)) return { x, total: x.total, summed: false };
+    const known = x.parts.filter((p) => p && typeof p.amount === "number" && Number.isFinite(p.amount));
+    return known.length ? { x, total: known.reduce((a, p) => a + (p.amount as number), 0), summed: true } : null;
+  };
+  const income = totalOf("income");
+  const expense = totalOf("expense");
+  if (income && expense && Math.abs(income.total - expense.total) > 0.005 + 1e-9) {
+    const said = (t: { total: number; summed: boolean }) => `${t.summed ? "各项合计" : "合计"} ${fmtAmount(t.total)}`;
+    add({ code: "budget-split-mismatch", severity: "warning", message: `${expense.x.cell}：按支出性质分${said(expense)}，与按收入性质分${said(income)} 不一致（相差 ${fmtAmount(Math.abs(income.total - expense.total))}）：两者分的是同一笔资金`, reported: round(expense.total, 2), recomputed: round(income.total, 2) });
+  }
+}
+
+function fmtAmount(n: number): string {
+  return String(round(n, 2));
 }
 
 /** The budget score one cent off: says so, and where the written (rounded) rate gives the reported score, that it was scored from it. */

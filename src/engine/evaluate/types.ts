@@ -32,6 +32,12 @@ export interface BudgetInput {
   reported_score?: number | string | null;
   /** The block's 其中 rows (财政拨款, 上年结转, 其他资金) with their amounts and rate as written: each rate is checked. */
   parts?: { label: string; initial?: number | string | null; full_year?: number | string | null; executed?: number | string | null; rate_as_written?: string | null }[];
+  /**
+   * The 部门整体 form's two splits of the year's funds, written label:amount in cells under the total row (按收入性质分:
+   * 2030.12 | 按支出性质分:1925.67, then 一般公共预算:1325.68 | 基本支出:900.47 …): each side's total (null when not written),
+   * its parts, and the cell of its total. Both split the same funds, so the two totals agree and each side's parts add up.
+   */
+  splits?: { side: "income" | "expense"; cell: string; total: number | null; parts: { label: string; amount: number | null }[] }[];
 }
 
 export interface IndicatorInput {

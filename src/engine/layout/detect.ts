@@ -895,8 +895,10 @@ function budgetInput(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
   // The block's unit: a header such as 项目资金（万元） or 全年预算数（万元）, on the header row or the row's label.
   const unitText = [headerText, ...(vals[b.row] ?? []).slice(0, 2).map(text)].find((t) => amountUnitIn(t) !== null) ?? null;
   const parts = budgetParts(grid, vals, b);
+  const splits = budgetSplits(grid, b);
   return {
     ...(parts.length ? { parts } : {}),
+    ...(splits.length ? { splits } : {}),
     initial: amountOf(amountAt("initial")),
     full_year: amountOf(amountAt("fullYear")),
     executed: amountOf(amountAt("executed")),
@@ -907,6 +909,35 @@ function budgetInput(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
     reported_score: numberOf(scoreCell) ?? (b.columns.score !== undefined && (scoreCell === null || scoreCell.v === null || text(scoreCell.v) === "") ? "" : null),
   };
 }
+
+/**
+ * The 部门整体 form's splits of the funds under the block's total row: a cell 按收入性质分:2030.12 heads a column of
+ * label:amount cells (其中:一般公共预算:1325.68, 政府性基金拨款:118.82 …), and 按支出性质分:1925.67 another (基本支出,
+ * 项目支出). Read down each head's column until a cell that is no label:amount. A label with nothing after its colon
+ * is a part of 0 written blank.
+ */
+function budgetSplits(grid: Grid, b: NonNullable<DetectedTable["budget"]>): NonNullable<NonNullable<TableInput["budget"]>["splits"]> {
+  const out: NonNullable<NonNullable<TableInput["budget"]>["splits"]> = [];
+  const last = Math.min(grid.cells.length, (b.amountsRow ?? b.row) + 8);
+  for (let r = (b.amountsRow ?? b.row) + 1; r < last; r++) {
+    (grid.cells[r] ?? []).forEach((c, col) => {
+      const head = SPLIT_HEAD.exec(text(c?.v ?? null).replace(/\s+/g, ""));
+      if (!head) return;
+      const side = head[1] === "收入" ? "income" : "expense";
+      if (out.some((x) => x.side === side)) return;
+      const parts: { label: string; amount: number | null }[] = [];
+      for (let d = r + 1; d < last; d++) {
+        const m = SPLIT_PART.exec(text(grid.cells[d]?.[col]?.v ?? null).replace(/\s+/g, ""));
+        if (!m) break;
+        parts.push({ label: m[1]!, amount: m[2] ? Number(m[2].replace(/,/g, "")) : null });
+      }
+      out.push({ side, cell: address(grid, r, col), total: head[2] ? Number(head[2].replace(/,/g, "")) : null, parts });
+    });
+  }
+  return out;
+}
+const SPLIT_HEAD = /^按(收入|支出)性质分[:：]?(\d+(?:,\d{3})*(?:\.\d+)?)?(?:万元|元)?$/;
+const SPLIT_PART = /^(?:其中[:：]?)?([\u4e00-\u9fa5]{2,16})[:：](\d+(?:,\d{3})*(?:\.\d+)?)?(?:万元|元)?$/;
 
 /**
  * The budget block's 其中 rows below its total row (其中：财政拨款, 上年结转资金, 其他资金): label, amounts and rate as

@@ -27,6 +27,7 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "budget-unit-unknown": "预算数和执行数写同一单位（如都用万元）",
   "budget-score-rounding": "得分 = 分值 × 按金额算出的执行率，再四舍五入到两位小数；不要先把执行率取整",
   "budget-text-rate": "按文字中的执行数 ÷ 预算数重算执行率，四舍五入后填写",
+  "budget-split-mismatch": "按收入性质分与按支出性质分应为同一笔资金：核对两者合计及其下各项金额",
   "budget-score-mismatch": "预算执行得分 = 分值 × 执行率，请重算",
   "weights-total": "调整各指标分值，使合计为 100",
   "weights-level": "使一级/二级指标分值与其下三级指标分值合计一致",
