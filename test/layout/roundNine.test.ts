@@ -288,7 +288,7 @@ describe("the review of this round's changes: realistic tables that must stay qu
   });
   test("an indicator spanning three merged rows in a score table does not end the table", () => {
     const rows: (string | number | null)[][] = [["一级指标", "二级指标", "三级指标", "分值", "得分"]];
-    const merges = [];
+    const merges: Merge[] = [];
     const names = ["目标相关", "目标细化", "编制依据", "任务完成"];
     const points = [10, 10, 20, 60];
     names.forEach((n, i) => {
