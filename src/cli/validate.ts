@@ -19,10 +19,11 @@ export function validateTable(raw: unknown, file: string, tableNo: number): { ta
       const b: Record<string, unknown> = { ...t.budget };
       for (const k of ["initial", "full_year", "executed", "weight", "reported_score"]) numOrText(b, k, `${where} 预算`, problems);
       textField(b, "rate_as_written", `${where} 预算`, problems);
-      const goodSplit = (x: unknown) => isObject(x) && (x.side === "income" || x.side === "expense") && typeof x.cell === "string" && (x.total === null || typeof x.total === "number") && Array.isArray(x.parts) && x.parts.every((p: unknown) => isObject(p) && typeof p.label === "string" && (p.amount === null || typeof p.amount === "number"));
+      // Amounts may be numbers, text or null (an unreadable one leaves its side unchecked); the shape must hold.
+      const amountLike = (v: unknown) => v === null || v === undefined || typeof v === "number" || typeof v === "string";
+      const goodSplit = (x: unknown) => isObject(x) && (x.side === "income" || x.side === "expense") && typeof x.cell === "string" && amountLike(x.total) && Array.isArray(x.parts) && x.parts.every((p: unknown) => isObject(p) && typeof p.label === "string" && amountLike(p.amount));
       if (b.splits !== undefined && b.splits !== null && !(Array.isArray(b.splits) && b.splits.every(goodSplit))) {
-        problems.push(`${where} 预算：splits 应为 [{side: "income"|"expense", cell, total, parts: [{label, amount}]}] 数组，实际为${typeName(b.splits)}`);
-        delete b.splits;
+        problems.push(`${where} 预算：splits 应为 [{side: "income" 或 "expense", cell: 文字, total: 数字或 null, parts: [{label: 文字, amount: 数字或 null}]}] 数组`);
       }
       t.budget = b;
     }

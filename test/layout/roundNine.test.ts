@@ -345,3 +345,36 @@ describe("the 部门整体 form's splits of the funds (按收入性质分 | 按�
     expect(tablesOf(block("按收入性质分:", "按支出性质分:", parts))[0]!.result.findings.some((x) => x.code === "budget-split-mismatch")).toBe(false);
   });
 });
+
+describe("the splits, as the review found real blocks written", () => {
+  const g = (head: (string | number | null)[], lines: (string | number | null)[][], total: [number, number, number] = [1000, 1000, 1000]) => grid([
+    ["年度预算申请(万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "自评得分"],
+    [null, "年度资金总额", ...total, 10, "100%", 10],
+    [null, ...head],
+    ...lines.map((l) => [null, ...l]),
+    ["年度总体目标", "预期目标", null, null, "实际完成情况", null, null, null],
+  ]);
+  const told = (t: ReturnType<typeof tablesOf>) => t[0]!.result.findings.filter((f) => f.code === "budget-split-mismatch").map((f) => f.message);
+  test("a part that cannot be read (—, a bracket, a negative) leaves its side unchecked, not short", () => {
+    for (const odd of ["政府性基金拨款:—", "纳入专户管理的非税收入拨款(含教育收费):0", "政府性基金拨款:-10.00"]) {
+      expect(told(tablesOf(g(["按收入性质分:1000", null, null, "按支出性质分:1000"], [["其中:一般公共预算:700", null, null, "其中:基本支出:400"], [odd, null, null, "项目支出:600"], ["其他资金:300", null, null, null]])))).toEqual([]);
+    }
+  });
+  test("a 其中 under a part opens sub-parts: not added in", () => {
+    expect(told(tablesOf(g(["按收入性质分:1000", null, null, "按支出性质分:1000"], [["其中:一般公共预算:700", null, null, "其中:基本支出:400"], ["其中:财政拨款:650", null, null, "项目支出:600"], ["其他资金:300", null, null, null]])))).toEqual([]);
+  });
+  test("收入 the 全年预算数 and 支出 the 全年执行数: two figures, not one split two ways", () => {
+    expect(told(tablesOf(g(["按收入性质分:1000", null, null, "按支出性质分:900"], [["其中:一般公共预算:1000", null, null, "其中:基本支出:400"], [null, null, null, "项目支出:500"]], [1000, 1000, 900])))).toEqual([]);
+  });
+  test("both sides in one column, amounts in the next cell, and parts rounded to the cent are read right", () => {
+    expect(told(tablesOf(g(["按收入性质分:1000", null, null, null], [["其中:一般公共预算:700", null, null, null], ["其他资金:300", null, null, null], ["按支出性质分:1000", null, null, null], ["其中:基本支出:400", null, null, null], ["项目支出:600", null, null, null]])))).toEqual([]);
+    expect(told(tablesOf(g(["按收入性质分：", 1000, null, "按支出性质分：", 1000], [["其中:一般公共预算:", 700, null, "其中:基本支出:", 400], ["其他资金:", 300, null, "项目支出:", 600]])))).toEqual([]);
+    expect(told(tablesOf(g(["按收入性质分:1000", null, null, "按支出性质分:1000"], [["其中:一般公共预算:333.34", null, null, "其中:基本支出:400"], ["政府性基金拨款:333.34", null, null, "项目支出:600"], ["其他资金:333.33", null, null, null]])))).toEqual([]);
+  });
+  test("a side in 元 against one in 万元 is compared in one unit; large amounts print to the cent", () => {
+    expect(told(tablesOf(g(["按收入性质分:10000000元", null, null, "按支出性质分:1000万元"], [])))).toEqual([]);
+    const msgs = told(tablesOf(g(["按收入性质分:20301200元", null, null, "按支出性质分:19256700元"], [])));
+    expect(msgs.join("")).toContain("19256700元");
+    expect(msgs.join("")).not.toContain(".02");
+  });
+});

@@ -86,39 +86,59 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
 }
 
 /**
- * The 部门整体 form's two splits of the funds (按收入性质分, 按支出性质分): both split the same total, so they agree; each
- * side's parts add up to it. Blank parts count 0; a side whose total is not written is not checked.
+ * The 部门整体 form's two splits of the funds (按收入性质分, 按支出性质分). Each side's parts add up to its total (blank parts
+ * count 0; a side with a part that could not be read is not added up), within half a cent per part. The two sides split
+ * the same funds, so they agree, unless each total is one of the block's own amounts (收入 the 全年预算数 and 支出 the 全年
+ * 执行数 differ by what was not spent). Where a side's total is blank, its parts' sum stands for it.
  */
 export function checkSplits(b: BudgetInput, add: (f: Omit<Finding, "indicator">) => void): void {
   const list = Array.isArray(b.splits) ? b.splits.filter((x) => x && Array.isArray(x.parts)) : [];
-  const sides = list.filter((x) => typeof x.total === "number" && Number.isFinite(x.total));
   const name = (x: { side: string }) => (x.side === "income" ? "按收入性质分" : "按支出性质分");
-  for (const x of sides) {
-    const known = x.parts.filter((p) => p && typeof p.amount === "number" && Number.isFinite(p.amount));
-    if (known.length === 0) continue;
-    const sum = known.reduce((a, p) => a + (p.amount as number), 0);
-    if (Math.abs(sum - x.total!) > 0.005 + 1e-9) {
-      add({ code: "budget-split-mismatch", severity: "warning", message: `${x.cell}：${name(x)}合计 ${fmtAmount(x.total!)}，其下各项（${known.map((p) => `${p.label} ${fmtAmount(p.amount as number)}`).join("、")}）合计 ${fmtAmount(sum)}`, reported: x.total, recomputed: round(sum, 2) });
+  const amount = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : typeof v === "string" && /^\d+(?:\.\d+)?$/.test(v.trim()) ? Number(v) : null);
+  const known = (x: (typeof list)[number]) => x.parts.filter((p) => p && amount(p.amount) !== null);
+  for (const x of list) {
+    const total = amount(x.total);
+    const parts = known(x);
+    if (total === null || x.partial === true || parts.length === 0) continue;
+    const sum = parts.reduce((a, p) => a + (p.amount as number), 0);
+    if (Math.abs(sum - total) > 0.005 * Math.max(1, parts.length) + 1e-9) {
+      add({ code: "budget-split-mismatch", severity: "warning", message: `${x.cell}：${name(x)}合计 ${money(total)}，其下各项（${parts.map((p) => `${p.label} ${money(p.amount as number)}`).join("、")}）合计 ${money(sum)}`, reported: total, recomputed: cents(sum) });
     }
   }
-  // The two sides' totals, as written, else their parts' sums where every part is written or blank.
+  const UNIT: Record<string, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
   const totalOf = (side: "income" | "expense") => {
     const x = list.find((y) => y.side === side);
     if (!x) return null;
-    if (typeof x.total === "number" && Number.isFinite(x.total)) return { x, total: x.total, summed: false };
-    const known = x.parts.filter((p) => p && typeof p.amount === "number" && Number.isFinite(p.amount));
-    return known.length ? { x, total: known.reduce((a, p) => a + (p.amount as number), 0), summed: true } : null;
+    const total = amount(x.total);
+    if (total !== null) return { x, total, summed: false };
+    const parts = known(x);
+    return parts.length && x.partial !== true ? { x, total: parts.reduce((a, p) => a + (p.amount as number), 0), summed: true } : null;
   };
   const income = totalOf("income");
   const expense = totalOf("expense");
-  if (income && expense && Math.abs(income.total - expense.total) > 0.005 + 1e-9) {
-    const said = (t: { total: number; summed: boolean }) => `${t.summed ? "各项合计" : "合计"} ${fmtAmount(t.total)}`;
-    add({ code: "budget-split-mismatch", severity: "warning", message: `${expense.x.cell}：按支出性质分${said(expense)}，与按收入性质分${said(income)} 不一致（相差 ${fmtAmount(Math.abs(income.total - expense.total))}）：两者分的是同一笔资金`, reported: round(expense.total, 2), recomputed: round(income.total, 2) });
-  }
+  if (!income || !expense) return;
+  // Both in one unit: the written ones converted; a unit on one side only leaves the two uncompared.
+  const iu = income.x.unit ?? null;
+  const eu = expense.x.unit ?? null;
+  if ((iu === null) !== (eu === null)) return;
+  const scale = (v: number, u: string | null) => (u ? v * (UNIT[u] ?? 1) : v);
+  const a = scale(income.total, iu);
+  const e = scale(expense.total, eu);
+  if (Math.abs(a - e) <= (iu ? UNIT[iu] ?? 1 : 1) * 0.01 + 1e-9) return;
+  // Each the block's own figure (收入 = 全年预算数, 支出 = 全年执行数): not one sum split two ways.
+  const own = [b.initial, b.full_year, b.executed].map((v) => (typeof v === "number" ? v : typeof v === "string" && /^\d+(?:\.\d+)?$/.test(v.trim()) ? Number(v) : null)).filter((v): v is number => v !== null);
+  const isOwn = (t: number) => own.some((v) => Math.abs(v - t) < 0.005);
+  if (!income.summed && !expense.summed && iu === null && isOwn(income.total) && isOwn(expense.total)) return;
+  const said = (t: { total: number; summed: boolean; x: { unit?: string | null } }) => `${t.summed ? "各项合计" : "合计"} ${money(t.total)}${t.x.unit ?? ""}`;
+  add({ code: "budget-split-mismatch", severity: "warning", message: `${expense.x.cell}：按支出性质分${said(expense)}，与按收入性质分${said(income)} 不一致${iu === eu ? `（相差 ${money(Math.abs(income.total - expense.total))}）` : ""}：两者分的是同一笔资金`, reported: cents(expense.total), recomputed: cents(income.total) });
 }
 
-function fmtAmount(n: number): string {
-  return String(round(n, 2));
+/** An amount to the cent, without the scoring epsilon (2030.12, 20301200). */
+function cents(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+function money(n: number): string {
+  return String(cents(n));
 }
 
 /** The budget score one cent off: says so, and where the written (rounded) rate gives the reported score, that it was scored from it. */

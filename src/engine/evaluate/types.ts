@@ -35,9 +35,11 @@ export interface BudgetInput {
   /**
    * The 部门整体 form's two splits of the year's funds, written label:amount in cells under the total row (按收入性质分:
    * 2030.12 | 按支出性质分:1925.67, then 一般公共预算:1325.68 | 基本支出:900.47 …): each side's total (null when not written),
-   * its parts, and the cell of its total. Both split the same funds, so the two totals agree and each side's parts add up.
+   * its parts, the cell of its total, its unit where written, and `partial` where a part could not be read (then its parts
+   * are not added up). Each side's parts add up to its total; the two sides split the same funds unless each total is one
+   * of the block's own amounts (收入 the 全年预算数, 支出 the 全年执行数).
    */
-  splits?: { side: "income" | "expense"; cell: string; total: number | null; parts: { label: string; amount: number | null }[] }[];
+  splits?: { side: "income" | "expense"; cell: string; total: number | null; unit?: string | null; partial?: boolean; parts: { label: string; amount: number | null }[] }[];
 }
 
 export interface IndicatorInput {

@@ -913,31 +913,74 @@ function budgetInput(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
 /**
  * The 部门整体 form's splits of the funds under the block's total row: a cell 按收入性质分:2030.12 heads a column of
  * label:amount cells (其中:一般公共预算:1325.68, 政府性基金拨款:118.82 …), and 按支出性质分:1925.67 another (基本支出,
- * 项目支出). Read down each head's column until a cell that is no label:amount. A label with nothing after its colon
- * is a part of 0 written blank.
+ * 项目支出). An amount may stand in the cell after its label (按收入性质分： | 2030.12). Read down the head's column, past
+ * blank cells, to the first cell that is no label (or another head). A label with nothing after it is a part written
+ * blank (0). A side is `partial` (its parts not checked) where a part cannot be read (—, 无, a negative, brackets) or a
+ * later 其中 opens a list of sub-parts.
  */
 function budgetSplits(grid: Grid, b: NonNullable<DetectedTable["budget"]>): NonNullable<NonNullable<TableInput["budget"]>["splits"]> {
   const out: NonNullable<NonNullable<TableInput["budget"]>["splits"]> = [];
-  const last = Math.min(grid.cells.length, (b.amountsRow ?? b.row) + 8);
-  for (let r = (b.amountsRow ?? b.row) + 1; r < last; r++) {
-    (grid.cells[r] ?? []).forEach((c, col) => {
-      const head = SPLIT_HEAD.exec(text(c?.v ?? null).replace(/\s+/g, ""));
+  const from = (b.amountsRow ?? b.row) + 1;
+  const last = Math.min(grid.cells.length, from + 15);
+  const cellText = (r: number, c: number) => text(grid.cells[r]?.[c]?.v ?? null).replace(/\s+/g, "");
+  // The amount after a label that ends in its colon: the next filled cell on the row, when it is a bare amount.
+  const after = (r: number, c: number): string | null => {
+    for (let x = c + 1; x < Math.min(c + 4, (grid.cells[r] ?? []).length); x++) {
+      const t = cellText(r, x);
+      if (t === "") continue;
+      return /^\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元|亿元)?$/.test(t) ? t : null;
+    }
+    return null;
+  };
+  for (let r = from; r < last; r++) {
+    (grid.cells[r] ?? []).forEach((_, col) => {
+      const head = SPLIT_HEAD.exec(cellText(r, col));
       if (!head) return;
       const side = head[1] === "收入" ? "income" : "expense";
       if (out.some((x) => x.side === side)) return;
+      const total = amountIn(head[2] ?? after(r, col));
       const parts: { label: string; amount: number | null }[] = [];
+      let partial = total.unit === undefined;
       for (let d = r + 1; d < last; d++) {
-        const m = SPLIT_PART.exec(text(grid.cells[d]?.[col]?.v ?? null).replace(/\s+/g, ""));
-        if (!m) break;
-        parts.push({ label: m[1]!, amount: m[2] ? Number(m[2].replace(/,/g, "")) : null });
+        const t = cellText(d, col);
+        if (t === "") continue;
+        if (SPLIT_HEAD.test(t)) break;
+        // 其中 in a cell of its own: the parts stand beside it, in a layout not read here.
+        if (/^其中[:：]?$/.test(t)) {
+          partial = true;
+          continue;
+        }
+        const m = SPLIT_PART.exec(t);
+        if (!m) {
+          // A label with something unreadable after it (—, 无, -10, (含教育收费)): the side cannot be added up.
+          if (SPLIT_LABEL.test(t)) {
+            partial = true;
+            continue;
+          }
+          break;
+        }
+        if (m[1] && parts.length > 0) partial = true; // 其中 under a part: sub-parts, not parts of the side
+        const amount = amountIn(m[3] ?? (m[3] === undefined && /[:：]$/.test(t) ? after(d, col) : null));
+        if (amount.unit === undefined || (amount.unit !== null && total.unit !== null && amount.unit !== total.unit)) partial = true;
+        parts.push({ label: m[2]!, amount: amount.value });
       }
-      out.push({ side, cell: address(grid, r, col), total: head[2] ? Number(head[2].replace(/,/g, "")) : null, parts });
+      out.push({ side, cell: address(grid, r, col), total: total.value, ...(total.unit ? { unit: total.unit } : {}), parts, ...(partial ? { partial: true } : {}) });
     });
   }
   return out;
 }
-const SPLIT_HEAD = /^按(收入|支出)性质分[:：]?(\d+(?:,\d{3})*(?:\.\d+)?)?(?:万元|元)?$/;
-const SPLIT_PART = /^(?:其中[:：]?)?([\u4e00-\u9fa5]{2,16})[:：](\d+(?:,\d{3})*(?:\.\d+)?)?(?:万元|元)?$/;
+/** An amount as written (2030.12, 1,925.67, 300万元): its value and unit; unit undefined when it is not an amount. */
+function amountIn(t: string | null): { value: number | null; unit: string | null | undefined } {
+  if (t === null || t === "") return { value: null, unit: null };
+  const m = /^(\d+(?:,\d{3})*(?:\.\d+)?)(万元|元|亿元)?$/.exec(t);
+  if (!m) return { value: null, unit: undefined };
+  const v = Number(m[1]!.replace(/,/g, ""));
+  return Number.isFinite(v) ? { value: v, unit: m[2] ?? null } : { value: null, unit: undefined };
+}
+const SPLIT_HEAD = /^按(收入|支出)性质分[:：]?(\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元|亿元)?)?$/;
+const SPLIT_PART = /^(其中[:：]?)?([\u4e00-\u9fa5]{2,16})[:：](\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元|亿元)?)?$/;
+/** A label and a colon, whatever follows (a part whose amount cannot be read). */
+const SPLIT_LABEL = /^(?:其中[:：]?)?[\u4e00-\u9fa5]{2,16}[(（][^)）]*[)）][:：]|^(?:其中[:：]?)?[\u4e00-\u9fa5]{2,16}[:：]./;
 
 /**
  * The budget block's 其中 rows below its total row (其中：财政拨款, 上年结转资金, 其他资金): label, amounts and rate as
