@@ -378,3 +378,24 @@ describe("the splits, as the review found real blocks written", () => {
     expect(msgs.join("")).not.toContain(".02");
   });
 });
+
+describe("a 年度主要任务 block between the budget and the indicators", () => {
+  const rows = (withSplits: boolean): (string | number | null)[][] => [
+    ["年度预算申请（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", null],
+    [null, "年度资金总额", 500, 600, 570, 10, "95%", 9.5, null],
+    ...(withSplits ? [[null, "按收入性质分:600", null, null, "按支出性质分:600", null, null, null, null], [null, "其中:一般公共预算:600", null, null, "其中:基本支出:400", null, null, null, null], [null, "政府性基金拨款:", null, null, "项目支出:200", null, null, null, null]] : []),
+    ["年度主要任务", "任务名称", "预算数", "执行数", "主要内容", null, "执行率", null, null],
+    [null, "农业技术推广", 100, 95, "推广新品种10个", null, "80%", null, null],
+    ["年度绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    [null, "产出指标", "数量指标", "推广新品种", "≥10个", "10个", 45, 45, null],
+    [null, "效益指标", "社会效益指标", "农民增收", "≥5%", "6%", 45, 45, null],
+    ["总分", null, null, null, null, null, 100, 99.5, null],
+  ];
+  test("its rows are not read as the budget's 其中 rows (a task's 预算数 is no part of the block)", () => {
+    for (const withSplits of [true, false]) {
+      const t = tablesOf(grid(rows(withSplits)))[0]!;
+      expect(t.detected.table.budget?.parts ?? []).toEqual([]);
+      expect(codes(t.result)).toEqual([]);
+    }
+  });
+});

@@ -996,7 +996,7 @@ function budgetParts(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
     // The row's own labels (grid cells: a label merged down the block's left is not repeated here).
     const labels = (grid.cells[r] ?? []).slice(0, first).map((c) => text(c?.v ?? null)).filter((t) => t !== "" && !own.has(t));
     const label = labels[labels.length - 1] ?? "";
-    if (label === "" || labels.some((t) => /目标|指标|项目资金|预算执行|资金管理|情况说明/.test(t))) break;
+    if (label === "" || labels.some((t) => /目标|指标|项目资金|预算执行|资金管理|情况说明|性质分|主要任务|任务名称/.test(t))) break;
     const rate = cell(r, "rate");
     out.push({
       label: label.replace(/^其中[:：]?/, ""),
