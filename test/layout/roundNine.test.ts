@@ -399,3 +399,18 @@ describe("a 年度主要任务 block between the budget and the indicators", () 
     }
   });
 });
+
+describe("a completion written bare under 完成率(%)", () => {
+  test("95 and 106.25 are the percentages, 0.95 the fraction: none is a mismatch; 90 for 95% still is", () => {
+    const t = tablesOf(grid([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "完成率(%)", "分值", "得分", "偏差原因分析"],
+      ["产出指标", "数量指标", "培训人次", "≥100人次", "95人次", 95, 30, 28.5, "部分学员未到"],
+      ["效益指标", "社会效益指标", "就业率", "≥80%", "85%", 106.25, 30, 30, null],
+      ["效益指标", "社会效益指标", "结业率", "≥80%", "76%", 0.95, 20, 19, "个别学员缺考"],
+      ["满意度指标", "服务对象满意度指标", "学员满意度", "≥95%", "95%", 90, 20, 20, null],
+      ["总分", null, null, null, null, null, 100, 97.5, null],
+    ]))[0]!;
+    const told = t.result.findings.filter((f) => f.code === "rate-mismatch");
+    expect(told.map((f) => f.indicator)).toEqual([3]);
+  });
+});

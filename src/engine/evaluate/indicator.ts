@@ -296,11 +296,15 @@ function checkWrittenCompletion(
   if (written === null || written === undefined || written === "" || computed === null || !Number.isFinite(computed)) return;
   const w = readRate(written);
   if (w === null || Number.isNaN(w)) return;
-  const tol = 0.5 * 10 ** -writtenDecimals(written) / 100 + 1e-9;
+  const decimals = writtenDecimals(written);
   // Either completion a table may write is right: the rule's own (B/A for 按照完成比例赋分) or the direction-aware
   // one (A/B for a ≤ target, as EVAL.COMPLETION gives it).
   const directed = comparison.ok && comparison.kind === "quantity" ? directedCompletion(comparison) : null;
-  if (Math.abs(w - computed) > tol && !(directed !== null && Math.abs(w - directed) <= tol)) {
+  // A bare figure (95 under 完成率(%), the sign left to the header) is the percentage, or the fraction (0.95, 1.0625).
+  const bare = !/[%％‰]/.test(String(written));
+  const readings = bare ? [{ v: w, tol: 0.5 * 10 ** -decimals + 1e-9 }, { v: w / 100, tol: (0.5 * 10 ** -decimals) / 100 + 1e-9 }] : [{ v: w, tol: (0.5 * 10 ** -decimals) / 100 + 1e-9 }];
+  const fits = (v: number, tol: number) => Math.abs(v - computed) <= tol || (directed !== null && Math.abs(v - directed) <= tol);
+  if (!readings.some((x) => fits(x.v, x.tol))) {
     add("rate-mismatch", "warning", () => `${at()}写明完成率 ${String(written)}，按目标和实际计算为 ${pct(computed)}`, String(written), pct(computed));
   }
 }
