@@ -31,6 +31,9 @@ export function validateTable(raw: unknown, file: string, tableNo: number): { ta
   if (t.texts !== undefined && t.texts !== null && !(Array.isArray(t.texts) && t.texts.every((x) => isObject(x) && typeof x.cell === "string" && typeof x.text === "string"))) {
     problems.push(`${where}：texts 应为 [{cell, text}] 数组（cell、text 均为文字），实际为${typeName(t.texts)}`);
   }
+  if (t.goal_cells !== undefined && t.goal_cells !== null && !(Array.isArray(t.goal_cells) && t.goal_cells.every((x) => isObject(x) && typeof x.cell === "string" && (typeof x.value === "string" || (typeof x.value === "number" && Number.isFinite(x.value)))))) {
+    problems.push(`${where}：goal_cells 应为 [{cell, value}] 数组（cell 为文字，value 为文字或数字），实际为${typeName(t.goal_cells)}`);
+  }
   if (t.level_totals !== undefined && t.level_totals !== null && !isObject(t.level_totals)) problems.push(`${where}：level_totals 应为对象或 null，实际为${typeName(t.level_totals)}`);
   if (!Array.isArray(t.indicators)) {
     problems.push(`${where}：缺少 indicators 数组（每行一个指标）${t.indicators === undefined ? "" : `，实际为${typeName(t.indicators)}`}`);

@@ -25,6 +25,7 @@ export const FINDING_CATALOGUE = {
   "budget-score-rounding": { zh: "预算执行得分取舍相差 0.01", en: "Budget score off by 0.01 in rounding" },
   "budget-text-rate": { zh: "文字中的预算执行率与金额不符", en: "Execution rate in the text does not match its amounts" },
   "budget-split-mismatch": { zh: "按收入/支出性质分的资金合计不符", en: "Funds split by source or by use do not add up" },
+  "goal-not-stated": { zh: "年度总体目标只填了数字", en: "The year's goal is only a figure" },
   "weights-total": { zh: "权重合计不等于 100", en: "Weights do not add up to 100" },
   "weights-missing": { zh: "部分指标未写权重", en: "Some weights missing" },
   "weights-level": { zh: "分项权重与合计不符", en: "Level weights do not add up" },

@@ -27,7 +27,7 @@ test("the corpus is read at least as well as when it was first measured", async 
   const all: CorpusFigures[] = [];
   for (const fx of fixtures) all.push(await measureFixture(fx));
   const sum = (k: keyof CorpusFigures) => all.reduce((s, f) => s + (f[k] as number), 0);
-  expect(fixtures.length).toBeGreaterThanOrEqual(90);
+  expect(fixtures.length).toBeGreaterThanOrEqual(92);
   // Every table found, the two budget blocks with no indicator header under them (唐山 乐亭, 六安 公共文化) as tables of
   // their own.
   expect(all.filter((f) => f.tables > 0).length).toBe(fixtures.length);
@@ -39,7 +39,7 @@ test("the corpus is read at least as well as when it was first measured", async 
   // Counted the strict way since the eighth round: a slip off the indicator rows is credited, and a table-level finding is
   // a slip, only when the two are of one kind (both about the budget block, or neither). The start of that round,
   // counted so: 126 slips, 6 false alarms.
-  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(142);
+  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(146);
   // 89 tables, 719 rows. The 4 the manifests do not list: a worded cost target answered “100%”, five figure targets
   // answered in words, R01 and R08 on low execution. (襄阳's lone 时效 row named “1年” is a note: name-is-value warns from
   // two rows on.)

@@ -269,7 +269,7 @@ describe("words units write for a target reached", () => {
 });
 
 describe("R09 (target set too low) on rates", () => {
-  test("a growth rate eleven times its target is a hint that says the figure's unit may be wrong too", () => {
+  test("a growth rate eleven times its target is a warning (round ten: an order of magnitude) that says the figure's unit may be wrong too", () => {
     const t = tablesOf(grid([
       ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分"],
       ["产出指标", "数量指标", "贷款发放额增长率", "≥10%", "115.25%", 50, 50],
@@ -278,7 +278,7 @@ describe("R09 (target set too low) on rates", () => {
     ]))[0]!;
     const f = t.result.findings.filter((x) => x.code === "target-too-low");
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ indicator: 0, severity: "info" });
+    expect(f[0]).toMatchObject({ indicator: 0, severity: "warning" });
     expect(f[0]!.message).toContain("数量级");
   });
 });

@@ -65,3 +65,8 @@ export const OPTIONAL_ROW: RegExp = /[(（]\s*(?:可选项?|选填|选用|自选
 
 /** A rule that assesses one of two rows (二者择其一, 二选一, 任选其一): the pair shares one weight. */
 export const ALTERNATIVE_RULE: RegExp = /[二两]者(?:择|选)其?一|二选一|任选其一|择一(?:进行)?考核/;
+
+/** The label of the title block's 年度总体目标 (its goal in words, and what was done). */
+export const GOAL_LABEL: RegExp = /^(?:年度总体目标|总体目标|项目年度目标|年度绩效目标|总体目标完成情况)$/;
+/** Labels inside that block (预期目标 | 实际完成情况): headings, not the goal. */
+export const GOAL_SUBLABEL: RegExp = /^(?:预期目标|年初设定目标|设定目标|总体目标|项目年度目标|实际完成情况|全年实际完成情况|全年完成情况|完成情况|(?:年度)?总体目标完成情况(?:综述)?|年度目标完成情况|1\.项目年度目标完成情况)$/;

@@ -60,7 +60,10 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
   result.score = score;
   if (noPoints) {
     result.explanation = `执行率 = ${executed.written} / ${budget.written}（${budgetName}）${pair.note ? `（${pair.note}）` : ""}= ${pct(rate)}；表中预算执行没有分值和得分，不计分`;
+    // The 其中 rows' rates and the splits are checked as on a scored block.
     checkWrittenRate(b, rate, executed.written, budget.written, add);
+    checkParts(b, add);
+    checkSplits(b, add);
     return { result, findings };
   }
   result.explanation = `执行率 = ${executed.written} / ${budget.written}（${budgetName}）${pair.note ? `（${pair.note}）` : ""}= ${pct(rate)}；得分 = ${pts(weight)} × ${pct(rate)} = ${pts(score)}${weight * rate > weight ? "（不超过分值）" : ""}`;
@@ -158,6 +161,12 @@ function checkParts(b: BudgetInput, add: (f: Omit<Finding, "indicator">) => void
     if (part.rate_as_written === null || part.rate_as_written === undefined || part.rate_as_written === "") continue;
     const budget = readAmount(part.full_year) ?? readAmount(part.initial);
     const executed = readAmount(part.executed);
+    // Nothing budgeted and nothing spent has no rate (0/0): a rate written there (100%) is made up.
+    const written = readRate(part.rate_as_written);
+    if (budget && executed && budget.value === 0 && executed.value === 0 && written !== null && written > 0) {
+      add({ code: "rate-mismatch", severity: "warning", message: `“${part.label}”行预算数和执行数均为 0，执行率却写作 ${part.rate_as_written}：0 / 0 没有执行率，应留空或写“/”`, reported: part.rate_as_written, recomputed: null });
+      continue;
+    }
     if (!budget || !executed || !(budget.value > 0) || !(executed.value >= 0)) continue;
     const pair = sameUnit(budget, executed, b.unit ? amountUnitIn(b.unit) : null);
     if (!pair.ok) continue;

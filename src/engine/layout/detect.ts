@@ -12,6 +12,7 @@ import { FUNDS_ROW_LABELS, FUNDS_SUBLABEL } from "../data/funds";
 import { toSimplified } from "../data/traditional";
 import { APPROPRIATION, budgetRoleOf, matchHeader, normaliseHeader, type BudgetRole, type HeaderMatch, type Role } from "./headers";
 import { mayHoldBreakdown } from "../review/breakdown";
+import { goalCells } from "./goal";
 
 export type ColumnMap = Partial<Record<Role, number>>;
 
@@ -683,6 +684,8 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   if (deviationBlock) (table as DetectedTableInput).deviation_block = deviationBlock;
   const texts = breakdownTexts(grid, vals, searchFrom, start);
   if (texts.length) (table as DetectedTableInput).texts = texts;
+  const goal = goalCells(grid, searchFrom, start);
+  if (goal.length) (table as DetectedTableInput).goal_cells = goal;
   const funds = budget ? null : fundsRow(vals, searchFrom, start);
   if (funds) (table as DetectedTableInput).funds_block = funds;
   if (indicators.length === 0) issues.push({ address: address(grid, end + 1, 0), message: "表头下方没有找到指标行" });

@@ -28,6 +28,7 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "budget-score-rounding": "得分 = 分值 × 按金额算出的执行率，再四舍五入到两位小数；不要先把执行率取整",
   "budget-text-rate": "按文字中的执行数 ÷ 预算数重算执行率，四舍五入后填写",
   "budget-split-mismatch": "按收入性质分与按支出性质分应为同一笔资金：核对两者合计及其下各项金额",
+  "goal-not-stated": "用文字写明项目年度要达到的产出和效益目标，以及实际完成情况",
   "budget-score-mismatch": "预算执行得分 = 分值 × 执行率，请重算",
   "weights-total": "调整各指标分值，使合计为 100",
   "weights-level": "使一级/二级指标分值与其下三级指标分值合计一致",

@@ -60,7 +60,10 @@ function spending(table: TableInput, result: TableResult, below: number): { rate
   return e ? { rate: e.rate, said: `${e.what.replace(/（.*$/, "")}仅 ${pct(e.rate)}（${e.shown.replace(/ = .*$/, "")}，${under}）` } : null;
 }
 
-type Check = (rows: Row[], table: TableInput, result: TableResult, rule: ReviewRule, ctx: RulebookContext) => { indicator: number | null; message: () => string; rows?: number[] }[];
+/** A hit may be raised above its rule's severity (never below it): R09 at ten times the target. */
+type Check = (rows: Row[], table: TableInput, result: TableResult, rule: ReviewRule, ctx: RulebookContext) => { indicator: number | null; message: () => string; rows?: number[]; atLeast?: RuleSeverity }[];
+
+const RANK: Record<RuleSeverity, number> = { 提示: 0, 一般: 1, 重大: 2 };
 
 const CHECKS: Record<string, Check> = {
   R01: (rows, table, result, rule) => {
@@ -189,8 +192,8 @@ const CHECKS: Record<string, Check> = {
     if (!c.ok || c.kind !== "quantity" || c.lower || c.allOrNothing || (kind !== "number" && kind !== "percent") || c.target <= 0) return [];
     const times = c.actual / c.target;
     if (times < rule.thresholds.timesTarget!) return [];
-    const tenfold = times >= 10;
-    return [{ indicator: r.result.index, message: () => `${at(r)}实际 ${c.actualShown} 是目标 ${c.targetShown} 的 ${pts(times)} 倍，目标可能定得过低${tenfold ? "（相差一个数量级以上，也可能是实际值的单位或口径填错）" : ""}` }];
+    const tenfold = times >= rule.thresholds.warnTimes!;
+    return [{ indicator: r.result.index, message: () => `${at(r)}实际 ${c.actualShown} 是目标 ${c.targetShown} 的 ${pts(times)} 倍，目标可能定得过低${tenfold ? "（相差一个数量级以上，也可能是实际值的单位或口径填错），请核对" : ""}`, ...(tenfold ? { atLeast: "一般" as const } : {}) }];
   }),
   R10: (rows) => rows.filter((r) => r.result.met === false && BOILERPLATE.has(squash(r.input.deviation_note))).map((r) => ({ indicator: r.result.index, message: () => `${at(r)}未完成目标，偏差原因只写了“${squash(r.input.deviation_note)}”，没有说明原因和改进措施` })),
   R11: (rows, _t, _r, rule) => rows.flatMap((r) => {
@@ -220,7 +223,8 @@ export function applyRulebook(table: TableInput, result: TableResult, rules: rea
     const code = RULE_CODES[rule.id];
     if (!check || !code) continue;
     for (const hit of check(rows, table, result, rule, ctx)) {
-      out.push(new LazyFinding(code, SEVERITY[rule.severity], hit.indicator, hit.message, undefined, undefined, rule.id, hit.rows));
+      const severity = hit.atLeast && RANK[hit.atLeast] > RANK[rule.severity] ? hit.atLeast : rule.severity;
+      out.push(new LazyFinding(code, SEVERITY[severity], hit.indicator, hit.message, undefined, undefined, rule.id, hit.rows));
     }
   }
   return out;

@@ -78,8 +78,8 @@ export const DEFAULT_RULES: readonly ReviewRule[] = [
   },
   {
     id: "R09", name: "目标设定过低", severity: "提示", enabled: true, stage: "自评",
-    checks: "正向数量指标的实际完成值达到目标的阈值倍数以上（目标可能定得过低）",
-    thresholds: { timesTarget: 3 },
+    checks: "正向数量指标的实际完成值达到目标的阈值倍数以上（目标可能定得过低）；达到 warnTimes 倍（一个数量级）时至少按“一般”提出：目标或实际的单位、口径很可能填错，复核须追问",
+    thresholds: { timesTarget: 3, warnTimes: 10 },
     source: "财预〔2021〕101号（指标值设定应科学合理，避免目标过低）",
   },
   {

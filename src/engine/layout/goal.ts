@@ -1,0 +1,42 @@
+import { GOAL_LABEL, GOAL_SUBLABEL } from "../data/rows";
+import { address, type CellValue, type Grid } from "./grid";
+
+/** A cell of the 年度总体目标 block: what the unit wrote as its goal or as what was done. */
+export interface GoalCell {
+  cell: string;
+  value: string | number;
+}
+
+const squash = (v: CellValue | undefined) => (v === null || v === undefined ? "" : String(v).replace(/\s+/g, ""));
+
+/**
+ * The cells of the title block's 年度总体目标 between `from` and the table's header `before`: its label row and the
+ * rows under it up to the next label in the label's column (the block's own headings 预期目标 | 实际完成情况 left out).
+ * Raw cells only: a merged cell counts once.
+ */
+export function goalCells(grid: Grid, from: number, before: number): GoalCell[] {
+  for (let r = Math.max(0, from); r < before; r++) {
+    const row = grid.cells[r] ?? [];
+    const col = row.findIndex((c) => GOAL_LABEL.test(squash(c?.v)));
+    if (col < 0) continue;
+    const label = squash(row[col]?.v);
+    const out: GoalCell[] = [];
+    for (let rr = r; rr < Math.min(before, r + 3); rr++) {
+      const cells = grid.cells[rr] ?? [];
+      // A new label in the label's column (or left of it) ends the block; the label repeated (a merge filled in) does not.
+      if (rr > r && cells.slice(0, col + 1).some((c) => squash(c?.v) !== "" && squash(c?.v) !== label)) break;
+      let previous = "";
+      cells.forEach((c, cc) => {
+        const v = c?.v;
+        if (cc <= col || v === null || v === undefined || typeof v === "boolean") return;
+        const s = squash(v);
+        // A value repeated in the next cell is one merged cell filled across.
+        if (s === "" || s === label || GOAL_SUBLABEL.test(s) || s === previous) return;
+        previous = s;
+        out.push({ cell: address(grid, rr, cc), value: typeof v === "number" ? v : String(v).trim() });
+      });
+    }
+    return out;
+  }
+  return [];
+}

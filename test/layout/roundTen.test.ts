@@ -1,0 +1,118 @@
+import { DEFAULT_RULES, evaluateTable, FINDING_CATALOGUE, mergeRules, runPipeline, suggestedFix, type Grid, type Merge } from "../../src/engine";
+import { grid } from "./grids";
+
+/**
+ * Capabilities taught by the tenth round: a 年度总体目标 block holding only figures, and a target exceeded by an order
+ * of magnitude raised as a warning. Each test builds the shape in a small grid, never a fixture's cells.
+ */
+const tablesOf = (g: Grid, rulebook = DEFAULT_RULES) => runPipeline(g, { rulebook });
+const m = (r1: number, c1: number, r2: number, c2: number): Merge => ({ r1, c1, r2, c2 });
+
+/** A 项目支出绩效自评表 whose goal block holds `expected` and `done`. */
+function form(expected: string | number | null, done: string | number | null): Grid {
+  const g = grid([
+    ["项目支出绩效自评表", null, null, null, null, null, null, null],
+    ["年度总体目标", "预期目标", null, null, "实际完成情况", null, null, null],
+    [null, expected, null, null, done, null, null, null],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "改造面积", "≥500平方米", "520平方米", 50, 50, null],
+    ["效益指标", "社会效益指标", "使用满意度", "≥90%", "95%", 50, 50, null],
+    ["总分", null, null, null, null, 100, 100, null],
+  ]);
+  g.merges = [m(0, 0, 0, 7), m(1, 0, 2, 0), m(1, 1, 1, 3), m(1, 4, 1, 7), m(2, 1, 2, 3), m(2, 4, 2, 7)];
+  return g;
+}
+const goalCodes = (g: Grid) => tablesOf(g)[0]!.result.findings.filter((f) => f.code === "goal-not-stated");
+
+describe("a 年度总体目标 that states no goal", () => {
+  test("only the budget's amounts (43.2 | 37.24) is a warning naming the first cell and both figures", () => {
+    const f = goalCodes(form(43.2, 37.24));
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "warning", indicator: null });
+    expect(f[0]!.message).toMatch(/^B3：年度总体目标只填了数字（43\.2、37\.24）/);
+  });
+  test("amounts written with units or separators are figures too; a percentage alone is no goal either", () => {
+    expect(goalCodes(form("43.2万元", "1,372.4万元"))).toHaveLength(1);
+    expect(goalCodes(form("100%", "100%"))).toHaveLength(1);
+  });
+  test("a goal in words, even with figures in it, or words on one side only, is quiet", () => {
+    expect(goalCodes(form("完成500平方米校舍改造", "已完成520平方米"))).toEqual([]);
+    expect(goalCodes(form("完成校舍改造", 37.24))).toEqual([]);
+    expect(goalCodes(form(43.2, "已完成校舍改造，支出37.24万元"))).toEqual([]);
+  });
+  test("an empty block is not this finding (nothing was written at all)", () => {
+    expect(goalCodes(form(null, null))).toEqual([]);
+  });
+  test("the goal on the label's own row (年度总体目标 | text | text) is read, and a label below ends the block", () => {
+    const g = grid([
+      ["年度总体目标", 287, null, 171],
+      ["项目资金", "改造校舍", null, null],
+      ["一级指标", "三级指标", "年度指标值", "实际完成值"],
+      ["产出指标", "改造面积", "≥500平方米", "520平方米"],
+    ]);
+    const t = tablesOf(g)[0]!;
+    expect((t.detected.table as { goal_cells?: unknown }).goal_cells).toEqual([{ cell: "B1", value: 287 }, { cell: "D1", value: 171 }]);
+    expect(t.result.findings.filter((f) => f.code === "goal-not-stated")).toHaveLength(1);
+  });
+  test("JSON input: cells not as {cell, value} are left alone, never thrown on", () => {
+    const goal = (goal_cells: unknown) => evaluateTable({ id: "t", indicators: [{ name: "改造面积", target: "≥500平方米", actual: "520平方米", weight: 100 }], goal_cells } as never).findings.filter((f) => f.code === "goal-not-stated");
+    expect(goal(undefined)).toEqual([]);
+    expect(goal([{ cell: 3, value: 1 }, null])).toEqual([]);
+    expect(goal([{ cell: "B3", value: 43.2 }])).toHaveLength(1);
+  });
+  test("the code has labels and a fix", () => {
+    expect(FINDING_CATALOGUE["goal-not-stated"].zh).toContain("总体目标");
+    expect(suggestedFix("goal-not-stated")).toContain("文字");
+  });
+});
+
+describe("a target exceeded by an order of magnitude (R09)", () => {
+  const table = (target: string, actual: string) => grid([
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", "举办健康知识讲座", target, actual, 50, 50],
+    ["产出指标", "质量指标", "档案合格率", "≥90%", "95%", 50, 50],
+    ["总分", null, null, null, null, 100, 100],
+  ]);
+  const r09 = (g: Grid, rulebook = DEFAULT_RULES) => tablesOf(g, rulebook)[0]!.result.findings.filter((f) => f.code === "target-too-low");
+  test("25 times the target is a warning that asks for the figure to be checked", () => {
+    const f = r09(table("6次", "150次"));
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "warning", indicator: 0 });
+    expect(f[0]!.message).toContain("25 倍");
+    expect(f[0]!.message).toContain("请核对");
+  });
+  test("8 times stays a hint; 2 times is nothing", () => {
+    expect(r09(table("12次", "96次"))[0]).toMatchObject({ severity: "info" });
+    expect(r09(table("12次", "24次"))).toEqual([]);
+  });
+  test("the reviewer's thresholds move it, and a 重大 rule stays 重大", () => {
+    const { rules } = mergeRules([{ id: "R09", thresholds: { warnTimes: 30 } }]);
+    expect(r09(table("6次", "150次"), rules)[0]).toMatchObject({ severity: "info" });
+    const strict = mergeRules([{ id: "R09", severity: "重大" }]).rules;
+    expect(r09(table("6次", "150次"), strict)[0]).toMatchObject({ severity: "error" });
+    expect(r09(table("12次", "96次"), strict)[0]).toMatchObject({ severity: "error" });
+  });
+  test("a ceiling (≤) far above the actual is not this check", () => {
+    expect(r09(table("≤40次", "2次"))).toEqual([]);
+  });
+});
+
+describe("the 其中 rows' rates", () => {
+  const block = (weight: number | null, part: { full_year: number | string; executed: number | string; rate_as_written: string }) => evaluateTable({
+    id: "t",
+    indicators: [{ name: "救助人次", target: "≥50000人次", actual: "110406人次", weight: 100 }],
+    budget: { full_year: "3359.62万", executed: "3359.62万", unit: "万元", weight, rate_as_written: "100%", parts: [{ label: "中央财政资金", full_year: "829.3万", executed: "829.3万", rate_as_written: "100%" }, { label: "彩票公益金", ...part }] },
+  }).findings.filter((f) => f.code === "rate-mismatch");
+  test("nothing budgeted and nothing spent has no rate: 100% written there is told", () => {
+    const f = block(10, { full_year: 0, executed: 0, rate_as_written: "100%" });
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain("“彩票公益金”行预算数和执行数均为 0，执行率却写作 100%");
+    expect(block(10, { full_year: 0, executed: 0, rate_as_written: "/" })).toEqual([]);
+    expect(block(10, { full_year: 0, executed: 0, rate_as_written: "0%" })).toEqual([]);
+  });
+  test("a block with no 分值 (a 目标自评表 showing only rates) has its parts checked too", () => {
+    expect(block(0, { full_year: 0, executed: 0, rate_as_written: "100%" })).toHaveLength(1);
+    expect(block(0, { full_year: "40万", executed: "30万", rate_as_written: "100%" })[0]!.message).toContain("75.00%");
+    expect(block(0, { full_year: "40万", executed: "30万", rate_as_written: "75%" })).toEqual([]);
+  });
+});
