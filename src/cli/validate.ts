@@ -31,6 +31,9 @@ export function validateTable(raw: unknown, file: string, tableNo: number): { ta
   if (t.texts !== undefined && t.texts !== null && !(Array.isArray(t.texts) && t.texts.every((x) => isObject(x) && typeof x.cell === "string" && typeof x.text === "string"))) {
     problems.push(`${where}：texts 应为 [{cell, text}] 数组（cell、text 均为文字），实际为${typeName(t.texts)}`);
   }
+  if (t.points_headed_score !== undefined && t.points_headed_score !== null && !(Array.isArray(t.points_headed_score) && t.points_headed_score.every((x) => typeof x === "string"))) {
+    problems.push(`${where}：points_headed_score 应为单元格地址（文字）数组，实际为${typeName(t.points_headed_score)}`);
+  }
   if (t.goal_cells !== undefined && t.goal_cells !== null && !(Array.isArray(t.goal_cells) && t.goal_cells.every((x) => isObject(x) && typeof x.cell === "string" && (typeof x.value === "string" || (typeof x.value === "number" && Number.isFinite(x.value)))))) {
     problems.push(`${where}：goal_cells 应为 [{cell, value}] 数组（cell 为文字，value 为文字或数字），实际为${typeName(t.goal_cells)}`);
   }

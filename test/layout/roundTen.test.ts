@@ -116,3 +116,54 @@ describe("the 其中 rows' rates", () => {
     expect(block(0, { full_year: "40万", executed: "30万", rate_as_written: "75%" })).toEqual([]);
   });
 });
+
+describe("R18: a count given in words only", () => {
+  const r18 = (name: string, target: string, actual: string) => tablesOf(grid([
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", name, target, actual, 50, 50],
+    ["产出指标", "质量指标", "验收合格率", "≥95%", "98%", 50, 50],
+    ["总分", null, null, null, null, 100, 100],
+  ]))[0]!.result.findings.filter((f) => f.rule === "R18");
+  test("a count whose target and actual are one copied sentence (a place name's 六 is no figure) is a warning", () => {
+    const f = r18("指标1:修缮建筑数量", "完成六安市罗氏宗祠日常维护、护栏制装", "完成六安市罗氏宗祠日常维护、护栏制装");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "warning", indicator: 0, code: "count-without-figure" });
+    expect(f[0]!.message).toContain("与实际完成值同为文字");
+  });
+  test("a figure on either side, in digits or counted in words (三座), is quiet; so is a name that asks for no count", () => {
+    expect(r18("修缮建筑数量", "6000平方米", "完成")).toEqual([]);
+    expect(r18("修缮建筑数量", "完成修缮", "已修缮三座")).toEqual([]);
+    expect(r18("修缮级别", "市级保护单位", "市级保护单位")).toEqual([]);
+    expect(r18("培训人次", "", "完成")).toEqual([]);
+  });
+  test("R18 has its label, its fix and its place in the rulebook", () => {
+    expect(DEFAULT_RULES.find((r) => r.id === "R18")).toMatchObject({ name: "数量指标未写数量", severity: "一般", enabled: true });
+    expect(FINDING_CATALOGUE["count-without-figure"].zh).toBe("数量指标未写数量");
+    expect(suggestedFix("count-without-figure")).toContain("数量");
+  });
+});
+
+describe("a level's points headed 得分", () => {
+  const form = (second: number) => grid([
+    ["一级指标", "得分", "二级指标", "得分", "三级指标", "得分", "评价标准", "得分"],
+    ["投入", 16, "预算配置", 16, "在职人员控制率", 8, "控制率≤100%，计8分", 8],
+    [null, null, null, null, "三公经费变动率", second, "变动率≤0，计8分", 0],
+    ["产出", 84, "履职", 84, "重点工作完成率", 84, "完成率100%，计84分", 80],
+    ["合计", null, null, null, null, 100, null, 88],
+  ], [m(1, 0, 2, 0), m(1, 1, 2, 1), m(1, 2, 2, 2), m(1, 3, 2, 3)]);
+  test("told as a warning when a level's points are its rows' weights added (投入 16 = 8 + 8)", () => {
+    const t = tablesOf(form(8))[0]!;
+    const f = t.result.findings.filter((x) => x.code === "header-mislabel");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "warning", indicator: null });
+    expect(f[0]!.message).toContain("B1、D1、F1 表头写作“得分”");
+    expect(f[0]!.message).toContain("“投入” 16 = 8 + 8");
+    expect(FINDING_CATALOGUE["header-mislabel"].zh).toContain("分值");
+    expect(suggestedFix("header-mislabel")).toContain("分值");
+  });
+  test("not told when no level's figures bear the reading out (the reading stays a note in 识别)", () => {
+    const t = tablesOf(form(6))[0]!;
+    expect(t.result.findings.filter((x) => x.code === "header-mislabel")).toEqual([]);
+    expect(t.result.findings.some((x) => x.code === "layout" && x.message.includes("按该级的分值读取"))).toBe(true);
+  });
+});

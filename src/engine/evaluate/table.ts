@@ -39,6 +39,8 @@ export type DetectedTableInput = TableInput & {
   deviation_block?: string;
   /** Cells of text above the table (年度总体目标, 项目概况) holding a sum in words with its parts (共…元，其中…元、…元). */
   texts?: { cell: string; text: string }[];
+  /** Header cells written 得分 that the reader took for a level's points (一级指标 | 得分 | 二级指标 | 得分 | … | 得分). */
+  points_headed_score?: string[];
   /** The cells of the 年度总体目标 block above the table (its goal and what was done), as written. */
   goal_cells?: { cell: string; value: string | number }[];
   /** true when no 总分/合计 row was found under the indicators (a printed table may have been cut before it). */

@@ -16,6 +16,9 @@ import { goalCells } from "./goal";
 
 export type ColumnMap = Partial<Record<Role, number>>;
 
+/** A header the reader could not map, or read against its words (`pointsHeaded`: a 得分 that holds a level's points). */
+type HeaderIssue = { col: number; text: string; note?: string; pointsHeaded?: boolean };
+
 /** One indicator table found in a grid, with where everything is, and the engine's table built from it. */
 export interface DetectedTable {
   /** Stable id: the sheet and the header's top-left cell (`Sheet1!A5`). Corrections, selections and undo records use it. */
@@ -194,7 +197,7 @@ function applyOverrides(cols: ColumnMap, over: Partial<Record<Role, number | nul
 }
 
 /** A header over one or two rows starting at `r`, or null. */
-function headerAt(vals: CellValue[][], r: number): { start: number; end: number; columns: ColumnMap; issues: { col: number; text: string; note?: string }[] } | null {
+function headerAt(vals: CellValue[][], r: number): { start: number; end: number; columns: ColumnMap; issues: HeaderIssue[] } | null {
   const one = rolesOf(vals, r, []);
   if (!isHeader(one.columns)) {
     // A header that names only the indicator and its points (目标名称 | | 分值 | ), its other columns blank: the
@@ -245,7 +248,7 @@ function isHeader(cols: ColumnMap): boolean {
   return core.length >= 3 && hasName && hasFigure;
 }
 
-function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: ColumnMap; issues: { col: number; text: string; note?: string }[]; subRow: boolean; others: Partial<Record<Role, number[]>> } {
+function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: ColumnMap; issues: HeaderIssue[]; subRow: boolean; others: Partial<Record<Role, number[]>> } {
   const row = vals[r] ?? [];
   const sub = subs.length ? subs[subs.length - 1]! : null;
   // The text under the top cell: the lower rows' distinct texts joined (a merged cell repeats down the rows).
@@ -261,7 +264,7 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
   }
   const columns: ColumnMap = {};
   const scores: Partial<Record<Role, number>> = {};
-  const issues: { col: number; text: string; note?: string }[] = [];
+  const issues: HeaderIssue[] = [];
   const others: Partial<Record<Role, number[]>> = {};
   let subRow = false;
   let prevRole: Role | null = null;
@@ -296,7 +299,7 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
     if (role === "score" && !fromSub && (prevRole === "level1" || prevRole === "level2" || (prevRole === "level3" && levelScores)) && prevCol === c - 1 && scoreAfter(c)) {
       if (prevRole !== "level3") levelScores = true;
       role = prevRole === "level1" ? "level1Weight" : prevRole === "level2" ? "level2Weight" : "weight";
-      issues.push({ col: c, text: top, note: `表头“${top}”紧随${prevRole === "level1" ? "一级指标" : prevRole === "level2" ? "二级指标" : "三级指标"}、右侧另有得分列：按该级的分值读取（表头疑为误写）` });
+      issues.push({ col: c, text: top, note: `表头“${top}”紧随${prevRole === "level1" ? "一级指标" : prevRole === "level2" ? "二级指标" : "三级指标"}、右侧另有得分列：按该级的分值读取（表头疑为误写）`, pointsHeaded: true });
     }
     // One name header merged over two columns with nothing below it (评价内容 over 产出目标 | 数量目标): the first and second levels.
     if (role === "level1" && columns.level1 !== undefined && columns.level2 === undefined && c === columns.level1 + 1 && sameMerged(row, columns.level1, c) && sub === null && differBelow(vals, r, columns.level1, c)) role = "level2";
@@ -387,7 +390,7 @@ function preferFigures(vals: CellValue[][], from: number, columns: ColumnMap, ot
  * 8): a column right of the weight holding numbers no greater than the row's weight is the score; a column of
  * texts that award points (得3分, 扣1分, 不得分) is the rule. Null unless a score column is found in 3 rows or more.
  */
-function blankColumns(vals: CellValue[][], r: number, columns: ColumnMap): { columns: ColumnMap; issues: { col: number; text: string; note?: string }[] } | null {
+function blankColumns(vals: CellValue[][], r: number, columns: ColumnMap): { columns: ColumnMap; issues: HeaderIssue[] } | null {
   if (columns.level3 === undefined || columns.weight === undefined || columns.score !== undefined) return null;
   const header = vals[r] ?? [];
   const rows = vals.slice(r + 1, r + 9);
@@ -434,7 +437,7 @@ function sameMerged(row: CellValue[], a: number, b: number): boolean {
   return true;
 }
 
-function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, columns: ColumnMap, searchFrom: number, headerIssues: { col: number; text: string; note?: string }[], options: DetectOptions): DetectedTable {
+function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, columns: ColumnMap, searchFrom: number, headerIssues: HeaderIssue[], options: DetectOptions): DetectedTable {
   // A label left of the header with points (年度绩效目标1(40分) merged down its block): the rows below share those points.
   let block = blockAt(vals[start] ?? [], columns);
   const issues = headerIssues.map((i) => ({ address: address(grid, start, i.col), message: i.note ? i.note : block && i.text.replace(/\s+/g, "") === block.name ? `目标块“${block.name}”：其下指标共 ${block.points} 分` : `未识别的表头“${i.text}”，该列不参与计算` }));
@@ -682,6 +685,8 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   if (columns.deviation !== undefined) (table as DetectedTableInput).deviation_column = true;
   if (columns.actual === undefined && columns.score !== undefined && /^(?:考评|考核|评价)/.test(normaliseHeader(vals.slice(start, end + 1).map((row) => text(row[columns.score!])).join("")))) (table as DetectedTableInput).assessor_score = true;
   if (deviationBlock) (table as DetectedTableInput).deviation_block = deviationBlock;
+  const headed = headerIssues.filter((i) => i.pointsHeaded).map((i) => address(grid, start, i.col));
+  if (headed.length) (table as DetectedTableInput).points_headed_score = headed;
   const texts = breakdownTexts(grid, vals, searchFrom, start);
   if (texts.length) (table as DetectedTableInput).texts = texts;
   const goal = goalCells(grid, searchFrom, start);

@@ -68,7 +68,7 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
     const options = weighed.filter(optional).length;
     add({ code: "weights-missing", severity: covered ? "info" : "warning", message: () => covered ? (options === missing ? `${missing} 个可选指标未写权重也未写得分，是未选用的可选项：不计分` : `${missing} 个指标未写权重也未写得分，其所在一级指标的分值已由其他指标占满${options ? `或是未选用的可选项` : ""}：只计算完成情况，不计分`) : `${missing} 个指标未写权重，无法复核权重合计与得分` });
   }
-  for (const f of [...levelWeights(table, rows, "level1", tol), ...levelWeights(table, rows, "level2", tol)]) whole({ ...f, message: () => f.message });
+  for (const f of [...levelWeights(table, rows, "level1", tol), ...levelWeights(table, rows, "level2", tol), ...pointsHeadedScore(table, rows, tol)]) whole({ ...f, message: () => f.message });
   out.push(...noteLevelWeights(table, tol));
   for (const f of metLevels(table, rows, tol)) whole(f);
 
@@ -225,6 +225,37 @@ function levelFilled(table: TableInput, rows: IndicatorResult[], i: number): boo
     if (row.level1 && levelKey(row.level1) === key) sum += rows[j]?.weight ?? 0;
   });
   return Math.abs(sum - declared) < 1e-6;
+}
+
+/**
+ * Header cells written 得分 over a level's points (一级指标 | 得分 | 二级指标 | 得分 | 三级指标 | 得分 | … | 得分): told when
+ * the figures bear the reading out, a level whose stated points are the sum of two or more of its rows' weights (投入 16
+ * = 8 + 8). Without that, the reading stays a note in 识别.
+ */
+function pointsHeadedScore(table: TableInput, rows: IndicatorResult[], tol: number): Finding[] {
+  const cells = (table as DetectedTableInput).points_headed_score;
+  if (!Array.isArray(cells) || cells.length === 0) return [];
+  for (const level of ["level1", "level2"] as const) {
+    const groups = new Map<string, { name: string; declared: number | null; sum: number; n: number; complete: boolean }>();
+    table.indicators.forEach((row, i) => {
+      const name = row[level];
+      if (!name) return;
+      const g = groups.get(levelKey(name)) ?? { name: name.replace(/\s+/g, ""), declared: null, sum: 0, n: 0, complete: true };
+      const declared = level === "level1" ? row.level1_weight : row.level2_weight;
+      if (typeof declared === "number" && g.declared === null) g.declared = declared;
+      const w = rows[i]?.weight ?? null;
+      if (w === null) g.complete = false;
+      else g.sum += w;
+      g.n++;
+      groups.set(levelKey(name), g);
+    });
+    const shown = [...groups.values()].find((g) => g.declared !== null && g.complete && g.n >= 2 && Math.abs(g.declared - g.sum) <= tol);
+    if (shown) {
+      const weights = rows.filter((_, i) => table.indicators[i]![level] && levelKey(table.indicators[i]![level]!) === levelKey(shown.name)).map((r) => pts(r.weight ?? 0));
+      return [{ code: "header-mislabel", severity: "warning", indicator: null, message: `${cells.join("、")} 表头写作“得分”，所列却是该级指标的分值（“${shown.name}” ${pts(shown.declared!)} = ${weights.join(" + ")}）：应写作“分值”，以免与右侧的得分混淆` }];
+    }
+  }
+  return [];
 }
 
 function levelWeights(table: TableInput, rows: IndicatorResult[], level: "level1" | "level2", tol: number): Finding[] {

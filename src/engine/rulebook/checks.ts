@@ -32,6 +32,7 @@ export const RULE_CODES: Record<string, FindingCode> = {
   R15: "yes-no-figure",
   R16: "target-contradicts-name",
   R17: "cost-above-spending",
+  R18: "count-without-figure",
 };
 
 /** Texts that say nothing as a reason for a missed target. */
@@ -44,6 +45,12 @@ const PRODUCE = /建设|新建|改造|开展|制作|发放|培训|采购|购置|
 const ZERO_NAMES = /无[\u4e00-\u9fa5]{0,10}(?:发生|事件|事故)|零(?:事故|投诉|伤亡|差错)|杜绝/;
 /** Counts where fewer is better (R13 leaves them alone). */
 const FEWER_BETTER = /事故|投诉|差错|违规|违纪|超标|损失|死亡|发病|上访|逾期|返工|不合格|闲置|案件|风险|隐患|成本|费用|时间|天数|时长/;
+
+/** Names that ask for a count or a size (R18): 修缮建筑数量, 培训人次, 绿化面积. */
+const COUNT_NAME = /(?:数量|人数|次数|个数|户数|件数|场次|人次|面积|里程|长度)$/;
+/** A figure: an Arabic digit, or a Chinese numeral counting something (三座, 两处, 十二个); not 六 in 六安. */
+const FIGURE = /[0-9０-９]|[一二两三四五六七八九十百千万]+(?:个|座|处|项|次|人|户|家|份|册|场|条|所|间|台|套|批|期|公里|千米|米|亩|吨|平方米)/;
+const clip = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
 
 type Row = { input: IndicatorInput; result: IndicatorResult };
 
@@ -125,6 +132,13 @@ const CHECKS: Record<string, Check> = {
     const m = rowMeasures(r.result).target;
     const allows = m.kind === "number" && ((m.op === "<=" && m.value >= 1) || (m.op === "<" && m.value > 1));
     return allows ? [{ indicator: r.result.index, message: () => `${at(r)}的名称要求零发生，指标值“${r.result.target}”却允许发生；指标值应为“0”或“无”` }] : [];
+  }),
+  R18: (rows) => rows.flatMap((r) => {
+    const target = squash(r.result.target);
+    const actual = squash(r.result.actual);
+    if (!COUNT_NAME.test(squash(r.result.name).replace(/[(（][^)）]*[)）]$/, "")) || target === "" || actual === "" || FIGURE.test(target) || FIGURE.test(actual)) return [];
+    if (rowMeasures(r.result).target.kind === "blank") return [];
+    return [{ indicator: r.result.index, message: () => `${at(r)}问的是数量，指标值${target === actual ? "与实际完成值同为" : "和实际完成值都只写了"}文字${target === actual ? `“${clip(r.result.target)}”` : ""}，没有一个数：完成了多少无从核对` }];
   }),
   R17: (rows, table) => {
     const e = fundFacts(table)?.execution;

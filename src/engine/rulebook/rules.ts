@@ -130,6 +130,12 @@ export const DEFAULT_RULES: readonly ReviewRule[] = [
     thresholds: {},
     source: "财预〔2021〕101号（成本指标反映实际发生的成本）；第三方复核实务：成本指标实际值与执行数不符",
   },
+  {
+    id: "R18", name: "数量指标未写数量", severity: "一般", enabled: true, stage: "自评",
+    checks: "指标名称问的是一个数量（……数量、人数、次数、面积、里程等），指标值和实际完成值却都只有文字、没有一个数：完成了多少无从核对（实际值照抄指标值的文字时常见）",
+    thresholds: {},
+    source: "财预〔2021〕101号（数量指标反映预期提供的产品和服务数量，指标值应量化）",
+  },
 ];
 
 /** The rules merged with a reviewer's changes (`enabled`, `severity`, `thresholds` by id); unknown ids are reported. */
