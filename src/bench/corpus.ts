@@ -91,8 +91,11 @@ export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
   // A table-level finding and a slip off the indicator rows are of one kind when both are about the budget block (its
   // row and the 其中 rows under it; a total the budget's score upsets, or a weights total its points upset, counts too) or
   // neither is.
+  // The rows of each budget block's header as read (1-based; a header over two rows counts the row above too).
+  const budgetHeads = new Set(tables.flatMap((t) => (t.detected.budget ? [t.grid.origin.row + t.detected.budget.headerRow, t.grid.origin.row + t.detected.budget.headerRow + 1] : [])));
   const ofKind = (code: string, row: number) => {
-    const inBudget = exp.budget !== null && exp.budget !== undefined && row >= exp.budget.row && row <= exp.budget.row + 4;
+    // (Its header rows, where the reader found the block's header, are part of it: a unit written there is the block's.)
+    const inBudget = exp.budget !== null && exp.budget !== undefined && ((row >= exp.budget.row && row <= exp.budget.row + 4) || budgetHeads.has(row));
     return inBudget ? BUDGET_CODES.test(code) || code.startsWith("total-") || code === "weights-total" : !BUDGET_CODES.test(code);
   };
   const f: CorpusFigures = { id: fx.id, tables: tables.length, expectedRows: expRows.size, found: 0, missing: 0, extra: 0, names: 0, pairs: 0, pairsReadable: 0, noisePairs: 0, hand: 0, handReproduced: 0, slips: exp.slips.length, slipsFlagged: 0, falseAlarms: 0, noiseFindings: 0, misses: [], alarms: [] };

@@ -23,6 +23,7 @@ export const FINDING_CATALOGUE = {
   "budget-unit-unknown": { zh: "金额单位不明", en: "Amount unit unknown" },
   "budget-score-mismatch": { zh: "预算执行得分与执行率不符", en: "Budget score does not match the execution rate" },
   "budget-score-rounding": { zh: "预算执行得分取舍相差 0.01", en: "Budget score off by 0.01 in rounding" },
+  "budget-unit-doubt": { zh: "金额单位疑误", en: "Amounts look like 元 under a 万元 header" },
   "budget-text-rate": { zh: "文字中的预算执行率与金额不符", en: "Execution rate in the text does not match its amounts" },
   "budget-split-mismatch": { zh: "按收入/支出性质分的资金合计不符", en: "Funds split by source or by use do not add up" },
   "header-mislabel": { zh: "表头把分值写作得分", en: "A points column headed 得分 (score)" },

@@ -167,3 +167,38 @@ describe("a level's points headed 得分", () => {
     expect(t.result.findings.some((x) => x.code === "layout" && x.message.includes("按该级的分值读取"))).toBe(true);
   });
 });
+
+describe("福建's 部门整体 funds block (小计 | 年度拨付金额 | 支出实现率)", () => {
+  const block = (unit: string, rows: (string | number | null)[][]) => grid([
+    ["部门整体支出绩效自评表", null, null, null, null, null, null, null, null],
+    ["财政资金安排和使用情况", `资金结构\n(${unit})`, "预算安排", null, null, null, "拨付情况", "结余情况", null],
+    [null, null, "年初部门预算安排金额", "历年结余结转", "年中调整金额", "小计\n④ = ①+② +③", "年度拨付金额", "支出实现率(%)\n⑥=⑤/④", "资金结余率(%)"],
+    ...rows,
+    ["一级指标", "二级指标", "三级指标", "绩效目标值", "实际完成值", "指标分值", "得分", null, null],
+    ["产出指标", "数量指标", "编纂年鉴", "1部", "1部", 100, 100, null, null],
+  ], [m(1, 1, 2, 1)]);
+  test("the block is read: 小计 the budget, 拨付 the spending, the written rate checked, no points", () => {
+    const t = tablesOf(block("万元", [[null, "财政资金小计", 130.54, 0, 58.07, 188.61, 150, "99.92", null]]))[0]!;
+    expect(t.detected.table.budget).toMatchObject({ full_year: 188.61, executed: 150, weight: 0, unit: "万元" });
+    expect(t.result.budget!.rate).toBeCloseTo(150 / 188.61, 6);
+    expect(t.result.findings.find((f) => f.code === "rate-mismatch")?.message).toContain("79.53%");
+  });
+  test("元 typed under 万元 (2751417.82 万元 is 275 亿元) is a warning; the same under 元 is not", () => {
+    const row = [null, "财政资金小计", 2537695, 213722.82, 0, 2751417.82, 2546673.98, "93%", "7%"];
+    const f = tablesOf(block("万元", [row]))[0]!.result.findings.filter((x) => x.code === "budget-unit-doubt");
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain("约 275 亿元");
+    expect(tablesOf(block("元", [row]))[0]!.result.findings.filter((x) => x.code === "budget-unit-doubt")).toEqual([]);
+    expect(FINDING_CATALOGUE["budget-unit-doubt"].zh).toContain("单位");
+    expect(suggestedFix("budget-unit-doubt")).toContain("万元");
+  });
+  test("拨付 is spending only where the form defines its rate so: beside 执行率 and 全年执行数 it is not read", () => {
+    const g = grid([
+      ["项目资金(万元)", "全年预算数", "年度拨付金额", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", 100, 100, 80, 10, "80%", 8],
+      ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", null],
+      ["产出指标", "编纂年鉴", "1部", "1部", 90, 90, null],
+    ]);
+    expect(tablesOf(g)[0]!.detected.table.budget).toMatchObject({ full_year: 100, executed: 80 });
+  });
+});

@@ -54,6 +54,10 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
     add({ code: "budget-unit-unknown", severity: "warning", message: `预算执行：${pair.reason}，执行率暂不计算` });
     return { result, findings };
   }
+  // Amounts under 万元 of a million or more (100 亿元 and up) are 元 typed under the wrong unit, in a unit's self-evaluation.
+  if (budget.unit === null && b.unit && amountUnitIn(b.unit)?.multiplier === 1e4 && budget.value >= 1e6) {
+    add({ code: "budget-unit-doubt", severity: "warning", message: `预算块标明单位为万元，${budgetName} ${budget.written} 万元即约 ${pts(Math.round(budget.value / 1e4))} 亿元：数额像是以元填写的，请核对金额或单位` });
+  }
   const rate = pair.b / pair.a;
   const score = Math.min(weight, weight * rate);
   result.rate = rate;

@@ -865,6 +865,16 @@ function findBudget(grid: Grid, vals: CellValue[][], from: number, before: numbe
       else if (role && columns[role] === undefined) columns[role] = c;
     });
     if (appropriation !== undefined && columns.initial === undefined && columns.fullYear === undefined) columns.fullYear = appropriation;
+    // 福建's 部门整体 form: 年初部门预算安排金额 | 年中调整金额 | 小计 | 年度拨付金额 | 支出实现率(%)⑤=④/③: the form defines its
+    // rate as 拨付 over 小计, so there (and only there) those are the budget and the spending.
+    if (columns.rate !== undefined && /支出实现率/.test(normaliseHeader(text(row[columns.rate])))) {
+      row.forEach((v, c) => {
+        const h = normaliseHeader(text(v));
+        if (columns.fullYear === undefined && /^小计/.test(h)) columns.fullYear = c;
+        else if (columns.executed === undefined && /^(?:年度)?拨付(?:金额|数)/.test(h)) columns.executed = c;
+        else if (columns.initial === undefined && /^年初(?:部门)?预算安排/.test(h)) columns.initial = c;
+      });
+    }
     if ((columns.initial !== undefined || columns.fullYear !== undefined) && columns.executed !== undefined) {
       for (let d = r + 1; d < before; d++) {
         const ex = grid.cells[d]?.[columns.executed];
@@ -901,7 +911,9 @@ function budgetInput(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
   const scoreCell = at("score");
   const rate = at("rate");
   // The block's unit: a header such as 项目资金（万元） or 全年预算数（万元）, on the header row or the row's label.
-  const unitText = [headerText, ...(vals[b.row] ?? []).slice(0, 2).map(text)].find((t) => amountUnitIn(t) !== null) ?? null;
+  // (Or the row above a two-row header, left of the amounts: 资金结构（万元） merged down beside them.)
+  const labels = (vals[b.headerRow - 1] ?? []).slice(0, Math.min(...Object.values(b.columns))).map(text);
+  const unitText = [headerText, ...(vals[b.row] ?? []).slice(0, 2).map(text), ...labels].find((t) => amountUnitIn(t) !== null) ?? null;
   const parts = budgetParts(grid, vals, b);
   const splits = budgetSplits(grid, b);
   return {

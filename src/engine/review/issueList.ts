@@ -26,6 +26,7 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "deviation-missing": "写明未完成的原因和改进措施",
   "budget-unit-unknown": "预算数和执行数写同一单位（如都用万元）",
   "budget-score-rounding": "得分 = 分值 × 按金额算出的执行率，再四舍五入到两位小数；不要先把执行率取整",
+  "budget-unit-doubt": "按表头单位（万元）填写金额，或把表头改为实际所用的单位（元）",
   "budget-text-rate": "按文字中的执行数 ÷ 预算数重算执行率，四舍五入后填写",
   "budget-split-mismatch": "按收入性质分与按支出性质分应为同一笔资金：核对两者合计及其下各项金额",
   "header-mislabel": "把装分值的列的表头改为“分值”，只在实得分数的列写“得分”",
