@@ -150,14 +150,27 @@ export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
       }
     }
   }
+  // A table-level finding that names its cell (B3：…) is about that cell: it flags one slip on that cell's row, and no other.
+  const named = new Map<number, number>();
+  const loose = tables.flatMap((t) => t.result.findings.filter((x) => x.severity !== "info" && x.indicator === null)).filter((x) => {
+    const at = /^(?:[^!：:]+!)?([A-Z]{1,3}\d+)[：:]/.exec(x.message);
+    const cell = at ? parseAddress(at[1]!) : null;
+    if (cell) named.set(cell.row + 1, (named.get(cell.row + 1) ?? 0) + 1);
+    return !cell;
+  });
   for (const s of exp.slips) {
     const row = (parseAddress(s.cell)?.row ?? -2) + 1;
     const tableLevel = !expRows.has(row);
+    if (tableLevel && !flaggedRows.has(row) && (named.get(row) ?? 0) > 0) {
+      named.set(row, named.get(row)! - 1);
+      f.slipsFlagged++;
+      continue;
+    }
     // A slip on a row the manifest does not count as an indicator (a budget row written among the indicators) is
     // flagged by a finding on that row, or else by a table-level one of its kind: a slip in the budget block (its row
     // and the 其中 rows under it) by a budget finding or a total the budget upsets, any other (total, title block,
     // goals) by a finding that is not about the budget (ofKind above).
-    const hit = flaggedRows.has(row) || (tableLevel && tables.some((t) => t.result.findings.some((x) => x.severity !== "info" && x.indicator === null && ofKind(x.code, row))));
+    const hit = flaggedRows.has(row) || (tableLevel && loose.some((x) => ofKind(x.code, row)));
     if (hit) f.slipsFlagged++;
     else f.misses.push(`未发现：${s.cell} ${s.what}`);
   }

@@ -202,3 +202,45 @@ describe("福建's 部门整体 funds block (小计 | 年度拨付金额 | 支�
     expect(tablesOf(g)[0]!.detected.table.budget).toMatchObject({ full_year: 100, executed: 80 });
   });
 });
+
+describe("a year written without its 年", () => {
+  const above = (sentence: string) => tablesOf(grid([
+    [sentence, null, null, null],
+    ["一级指标", "三级指标", "年度指标值", "实际完成值"],
+    ["产出指标", "受资助学生人数", "14726人", "15935人"],
+  ]))[0]!.result.findings.filter((f) => f.code === "year-typo");
+  test("2021度本专科生奖助学金项目 is told, naming the cell and the fix", () => {
+    const f = above("2021度本专科生奖助学金项目综合评价得分99.8分");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "warning", indicator: null });
+    expect(f[0]!.message).toMatch(/^A1：.*“2021度”漏写“年”字，应为“2021年度”/);
+    expect(suggestedFix("year-typo")).toContain("2021年度");
+  });
+  test("2021年度, electricity (节约用电2000度, 2000度电) and a year out of range are quiet", () => {
+    expect(above("2021年度本专科生奖助学金项目综合评价得分99.8分")).toEqual([]);
+    expect(above("项目实施后全年节约用电2000度，减少支出")).toEqual([]);
+    expect(above("全年节约2000度电，减少支出1200元")).toEqual([]);
+    expect(above("加热至1200度后保温两小时的设备采购")).toEqual([]);
+  });
+});
+
+describe("a deadline target answered by a percentage done", () => {
+  const row = (target: string, actual: string) => evaluateTable({ id: "t", indicators: [{ level2: "时效指标", name: "项目完成时间", target, actual, weight: 10, reported_score: 10, deviation_note: null }] });
+  test("11月底完成100% / 100% is met, scored, and told that the date done is not written", () => {
+    const r = row("11月底完成100%", "100%");
+    expect(r.indicators[0]).toMatchObject({ status: "ok", score: 10, met: true });
+    const f = r.findings.find((x) => x.code === "date-vs-rate");
+    expect(f).toMatchObject({ severity: "warning", indicator: 0 });
+    expect(f!.message).toContain("没有写完成时间");
+    expect(FINDING_CATALOGUE["date-vs-rate"].zh).toContain("期限");
+    expect(suggestedFix("date-vs-rate")).toContain("日期");
+  });
+  test("the share due is the target's own (完成80%), else all of it; less is not met", () => {
+    expect(row("12月31日前完成80%", "85%").indicators[0]!.met).toBe(true);
+    expect(row("12月31日前完成80%", "60%").indicators[0]!.met).toBe(false);
+    expect(row("2021年12月底前完成", "95%").indicators[0]!.met).toBe(false);
+  });
+  test("a date against a count (人) is still not comparable", () => {
+    expect(row("11月底完成", "120人").findings.some((x) => x.code === "unit-mismatch")).toBe(true);
+  });
+});

@@ -245,6 +245,9 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
   if (comparison.ok && comparison.kind === "quantity" && comparison.gradeTarget) {
     add("grade-vs-rate", "warning", () => `${at()}目标为定性“${base.target}”，实际完成值却写“${base.actual}”：口径不一致，按目标完成 100% 比较`);
   }
+  if (comparison.ok && comparison.kind === "quantity" && comparison.dateTarget) {
+    add("date-vs-rate", "warning", () => `${at()}目标为期限“${base.target}”，实际完成值只写“${base.actual}”，没有写完成时间：口径不一致，按完成比例比较`);
+  }
   // A target in words around a quantity (757万平方米养护全覆盖) answered by a grade (好, 完成): no amount was reported.
   if (comparison.ok && actual.kind === "grade" && target.kind !== "number" && target.kind !== "percent" && target.kind !== "date" && !hasFigure(base.actual) && QUANTITY.test(base.target.normalize("NFKC"))) {
     add("actual-no-figure", "warning", () => `${at()}目标“${base.target}”含有数量，实际完成值只写了“${base.actual}”，没有写实际完成的数量；按定性等级计分`);

@@ -13,6 +13,7 @@ import { toSimplified } from "../data/traditional";
 import { APPROPRIATION, budgetRoleOf, matchHeader, normaliseHeader, type BudgetRole, type HeaderMatch, type Role } from "./headers";
 import { mayHoldBreakdown } from "../review/breakdown";
 import { goalCells } from "./goal";
+import { mayHoldYearTypo } from "../review/yearTypo";
 
 export type ColumnMap = Partial<Record<Role, number>>;
 
@@ -702,7 +703,7 @@ function breakdownTexts(grid: Grid, vals: CellValue[][], from: number, before: n
   const out: { cell: string; text: string }[] = [];
   for (let r = Math.max(0, from); r < before; r++) {
     (vals[r] ?? []).forEach((v, c) => {
-      if (typeof v === "string" && (mayHoldBreakdown(v) || mayHoldRate(v))) out.push({ cell: address(grid, r, c), text: v });
+      if (typeof v === "string" && (mayHoldBreakdown(v) || mayHoldRate(v) || mayHoldYearTypo(v))) out.push({ cell: address(grid, r, c), text: v });
     });
   }
   return out;

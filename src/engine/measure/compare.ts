@@ -36,6 +36,8 @@ export interface QuantityComparison {
   qualitative?: boolean;
   /** true when the target is words (按时限完成) and the actual a percentage of it done (100%): read against 100%. */
   gradeTarget?: boolean;
+  /** true when the target is a deadline (11月底完成100%) and the actual only a percentage done: read against the share due. */
+  dateTarget?: boolean;
 }
 
 export interface DateComparison {
@@ -117,6 +119,17 @@ export function compare(target: Measure, actual: Measure): Comparison {
     return fail("unreadable", "unit-mismatch", `目标为定性“${target.shown}”，实际为“${shown(actual)}”，无法比较`);
   }
   if (target.kind === "date" || actual.kind === "date") {
+    // 11月底完成100% / 100%: a deadline with the share due (100% where none is written), and an actual that says only how
+    // much was done: read against that share; the date done is not stated (indicator review says so).
+    if (target.kind === "date" && actual.kind === "percent" && actual.op === null && actual.change === undefined && actual.value >= 0) {
+      const due = /(?:完成|完工|到位|支付|拨付)\s*(\d+(?:\.\d+)?)\s*[%％]\s*$/.exec(target.text.normalize("NFKC"));
+      const share = due ? Number(due[1]) / 100 : 1;
+      if (share > 0) {
+        const ratio = actual.value / share;
+        const said = due ? `按期限应完成 ${due[1]}%` : "按期限应全部完成";
+        return { ok: true, kind: "quantity", ratio, met: ratio >= 1 - 1e-9, lower: false, target: share, actual: actual.value, targetShown: target.text.trim(), actualShown: actual.shown, notes: [`目标为期限“${target.text.trim()}”，实际只写完成 ${actual.shown}、未写完成时间：${said}，按完成比例比较`], dateTarget: true };
+      }
+    }
     if (target.kind !== "date" || actual.kind !== "date") {
       return fail("unreadable", "unit-mismatch", `目标“${shown(target)}”与实际“${shown(actual)}”一个是日期一个不是，无法比较`);
     }

@@ -8,6 +8,7 @@ import { layoutDoubts, type DetectedTableInput } from "../evaluate/table";
 import { OPTIONAL_ROW } from "../data/rows";
 import { breakdownFindings } from "./breakdown";
 import { goalFindings } from "./goal";
+import { yearTypoFindings } from "./yearTypo";
 import { textRateFindings } from "./textRate";
 
 
@@ -112,7 +113,7 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   }
   // Sums written in words above the table (共申请预算资金…元，其中…): a whole its parts do not add up to.
   const texts = (table as DetectedTableInput).texts;
-  if (Array.isArray(texts) && texts.length) out.push(...breakdownFindings(texts), ...textRateFindings(texts));
+  if (Array.isArray(texts) && texts.length) out.push(...breakdownFindings(texts), ...textRateFindings(texts), ...yearTypoFindings(texts));
   out.push(...goalFindings((table as DetectedTableInput).goal_cells));
   return out;
 }
