@@ -92,7 +92,7 @@ export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
   // row and the 其中 rows under it; a total the budget's score upsets, or a weights total its points upset, counts too) or
   // neither is.
   // The rows of each budget block's header as read (1-based; a header over two rows counts the row above too).
-  const budgetHeads = new Set(tables.flatMap((t) => (t.detected.budget ? [t.grid.origin.row + t.detected.budget.headerRow, t.grid.origin.row + t.detected.budget.headerRow + 1] : [])));
+  const budgetHeads = new Set(tables.flatMap((t) => (t.detected.budget && exp.budget && t.grid.origin.row + (t.detected.budget.amountsRow ?? t.detected.budget.row) + 1 >= exp.budget.row - 1 && t.grid.origin.row + t.detected.budget.row + 1 <= exp.budget.row + 1 ? [t.grid.origin.row + t.detected.budget.headerRow, t.grid.origin.row + t.detected.budget.headerRow + 1] : [])));
   const ofKind = (code: string, row: number) => {
     // (Its header rows, where the reader found the block's header, are part of it: a unit written there is the block's.)
     const inBudget = exp.budget !== null && exp.budget !== undefined && ((row >= exp.budget.row && row <= exp.budget.row + 4) || budgetHeads.has(row));
@@ -140,7 +140,10 @@ export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
       // A finding that names several rows (a level whose met rows lost points) is a slip when one of them is.
       const named = (x.rows ?? []).map((i) => t.grid.origin.row + t.detected.indicatorRows[i]! + 1);
       // (A table-level finding is a slip only when one of its kind is listed off the indicator rows: see ofKind below.)
-      const isSlip = (row === null ? totalOff || exp.slips.some((s) => !expRows.has((parseAddress(s.cell)?.row ?? -2) + 1) && ofKind(x.code, (parseAddress(s.cell)?.row ?? -2) + 1)) : slipRows.has(row)) || named.some((r) => slipRows.has(r));
+      // A table-level finding that names its cell (B3：…) is a slip when one is listed on that cell's row.
+      const namedRow = row === null ? /^(?:[^!：:]+!)?([A-Z]{1,3}\d+)[：:]/.exec(x.message) : null;
+      const namedAt = namedRow ? (parseAddress(namedRow[1]!)?.row ?? -2) + 1 : null;
+      const isSlip = (namedAt !== null ? slipRows.has(namedAt) : row === null ? totalOff || exp.slips.some((s) => !expRows.has((parseAddress(s.cell)?.row ?? -2) + 1) && ofKind(x.code, (parseAddress(s.cell)?.row ?? -2) + 1)) : slipRows.has(row)) || named.some((r) => slipRows.has(r));
       // A budget finding when the manifest lists the budget row's figures as source noise is as unjudgeable as a row's.
       const onNoise = row !== null ? noiseRows.has(row) : x.code.startsWith("budget-") && exp.budget !== null && exp.budget !== undefined && noiseRows.has(exp.budget.row);
       if (!isSlip && onNoise) f.noiseFindings++;

@@ -235,12 +235,91 @@ describe("a deadline target answered by a percentage done", () => {
     expect(FINDING_CATALOGUE["date-vs-rate"].zh).toContain("期限");
     expect(suggestedFix("date-vs-rate")).toContain("日期");
   });
-  test("the share due is the target's own (完成80%), else all of it; less is not met", () => {
+  test("the share due is the target's own (完成80%), else all of it; less says nothing sure about the deadline: not compared, never a 0", () => {
     expect(row("12月31日前完成80%", "85%").indicators[0]!.met).toBe(true);
-    expect(row("12月31日前完成80%", "60%").indicators[0]!.met).toBe(false);
-    expect(row("2021年12月底前完成", "95%").indicators[0]!.met).toBe(false);
+    for (const [t, a] of [["12月31日前完成80%", "60%"], ["2021年12月底前完成", "95%"], ["2022年12月31日前", "98%"]] as const) {
+      const r = row(t, a);
+      expect(r.indicators[0]).toMatchObject({ status: "unreadable", score: null });
+      expect(r.findings.map((f) => f.code)).toContain("unit-mismatch");
+      expect(r.findings.map((f) => f.code)).not.toContain("score-mismatch");
+    }
   });
   test("a date against a count (人) is still not comparable", () => {
     expect(row("11月底完成", "120人").findings.some((x) => x.code === "unit-mismatch")).toBe(true);
+  });
+});
+
+describe("a subsidy standard under 成本指标", () => {
+  const row = (name: string, actual: string) => tablesOf(grid([
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+    ["产出指标", "成本指标", name, "3000元/人", actual],
+  ]))[0]!;
+  test("培训补贴标准 3000元/人 paid at 2600元/人 is not met (a standard is reached, not capped)", () => {
+    const t = row("护工培训补贴标准达标", "2600元/人");
+    expect(t.detected.table.indicators[0]!.target).toBe("3000元/人");
+    expect(t.result.indicators[0]!.met).toBe(false);
+  });
+  test("any other cost written as a bare amount stays a ceiling (人均培训成本 2600 against 3000 is met)", () => {
+    const t = row("人均培训成本", "2600元/人");
+    expect(t.detected.table.indicators[0]!.target).toBe("≤3000元/人");
+    expect(t.result.indicators[0]!.met).toBe(true);
+  });
+});
+
+describe("round ten, after review: quiet where the new checks would have cried wolf", () => {
+  test("header-mislabel: a level whose figure is its rows' scores added (产出 80 = the score) keeps its 得分 header", () => {
+    const g = grid([
+      ["一级指标", "得分", "二级指标", "得分", "三级指标", "分值", "指标值", "实际完成值", "得分"],
+      ["投入", 16, "预算配置", 16, "在职人员控制率", 8, "≤100%", "98%", 8],
+      [null, null, null, null, "三公经费变动率", 8, "≤0", "-2%", 8],
+      ["产出", 80, "履职", 80, "重点工作完成率", 84, "100%", "95%", 80],
+      ["合计", null, null, null, null, 100, null, null, 96],
+    ], [m(1, 0, 2, 0), m(1, 1, 2, 1), m(1, 2, 2, 2), m(1, 3, 2, 3)]);
+    expect(tablesOf(g)[0]!.result.findings.filter((f) => f.code === "header-mislabel")).toEqual([]);
+  });
+  const r18 = (name: string, target: string, actual: string) => tablesOf(grid([
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", name, target, actual, 50, 50],
+    ["产出指标", "质量指标", "验收合格率", "≥95%", "98%", 50, 50],
+    ["总分", null, null, null, null, 100, 100],
+  ]))[0]!.result.findings.filter((f) => f.rule === "R18");
+  test.each([["安全事故次数", "无", "无"], ["投诉次数", "零", "零"], ["违规违纪次数", "未发生", "未发生"], ["配备专职人员人数", "两名", "两名"], ["购置车辆数量", "五辆", "五辆"], ["发放图书数量", "两千本", "两千本"], ["编纂年鉴数量", "一部", "一部"], ["购置设备数量", "壹台", "壹台"]])("R18 is quiet on %s %s / %s", (name, t, a) => {
+    expect(r18(name, t, a)).toEqual([]);
+  });
+  test("R09: ten times a small base (≥1次, ≥1%) stays a hint", () => {
+    const r09 = (target: string, actual: string) => tablesOf(grid([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "开展培训", target, actual, 50, 50],
+      ["产出指标", "质量指标", "档案合格率", "≥90%", "95%", 50, 50],
+      ["总分", null, null, null, null, 100, 100],
+    ]))[0]!.result.findings.filter((f) => f.code === "target-too-low");
+    expect(r09("≥1次", "12次")[0]).toMatchObject({ severity: "info" });
+    expect(r09("≥1%", "12%")[0]).toMatchObject({ severity: "info" });
+    expect(r09("≥10%", "115.25%")[0]).toMatchObject({ severity: "warning" });
+  });
+  test("year-typo: 度 as a unit of energy or after a figure's verb is not a year", () => {
+    const above = (sentence: string) => tablesOf(grid([
+      [sentence, null, null, null],
+      ["一级指标", "三级指标", "年度指标值", "实际完成值"],
+      ["产出指标", "受资助学生人数", "14726人", "15935人"],
+    ]))[0]!.result.findings.filter((f) => f.code === "year-typo");
+    for (const s of ["光伏电站年发电2040度，运行正常", "每月节省2000度，节约支出", "由5000度降至2000度", "耐受2000度高温的设备", "储能容量2000度"]) expect(above(s)).toEqual([]);
+    expect(above("对照2021度本专科生奖助学金项目年初绩效目标")).toHaveLength(1);
+  });
+  test("budget-unit-doubt is a warning only where the title block names a small unit; a province's programme gets a note", () => {
+    const g = (unit: string) => tablesOf(grid([
+      ["部门(单位)名称", unit, null, null, null, null],
+      ["项目资金（万元）", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", 1320000.5, 1320000.5, 10, "100%", 10],
+      ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "补助人数", "≥1000人", "1200人", 90, 90],
+    ]))[0]!.result.findings.filter((f) => f.code === "budget-unit-doubt");
+    expect(g("某省交通运输厅")[0]).toMatchObject({ severity: "info" });
+    expect(g("中共某市委党史研究室")[0]).toMatchObject({ severity: "warning" });
+  });
+  test("goal-not-stated names both cells of 100% | 100%; a 其中 list with a null part does not throw", () => {
+    const f = tablesOf(form("100%", "100%"))[0]!.result.findings.find((x) => x.code === "goal-not-stated");
+    expect(f!.message).toContain("（100%、100%）");
+    expect(() => evaluateTable({ id: "t", indicators: [{ name: "x", target: "1个", actual: "1个", weight: 100 }], budget: { full_year: 10, executed: 10, weight: 0, parts: [null] } } as never)).not.toThrow();
   });
 });

@@ -162,6 +162,7 @@ function centMessage(b: BudgetInput, reported: number, weight: number, rate: num
 /** Each 其中 row's written rate against its own amounts (a row without both amounts or a rate is not checked). */
 function checkParts(b: BudgetInput, add: (f: Omit<Finding, "indicator">) => void): void {
   for (const part of b.parts ?? []) {
+    if (!part || typeof part !== "object") continue;
     if (part.rate_as_written === null || part.rate_as_written === undefined || part.rate_as_written === "") continue;
     const budget = readAmount(part.full_year) ?? readAmount(part.initial);
     const executed = readAmount(part.executed);

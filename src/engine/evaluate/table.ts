@@ -14,6 +14,7 @@ import type { Finding, IndicatorResult, TableInput, TableResult } from "./types"
 import { readRuleText } from "../ruleText";
 import { LazyFinding } from "../findings";
 import { copyFindings } from "./copies";
+import { SMALL_UNIT } from "../data/rows";
 
 export interface EvaluateOptions {
   /** Preset name or object; the table's own `preset` wins over this default. */
@@ -41,6 +42,8 @@ export type DetectedTableInput = TableInput & {
   texts?: { cell: string; text: string }[];
   /** Header cells written 得分 that the reader took for a level's points (一级指标 | 得分 | 二级指标 | 得分 | … | 得分). */
   points_headed_score?: string[];
+  /** The unit the title block names (部门(单位)名称, 实施单位 …), as written. */
+  unit_name?: string;
   /** The cells of the 年度总体目标 block above the table (its goal and what was done), as written. */
   goal_cells?: { cell: string; value: string | number }[];
   /** true when no 总分/合计 row was found under the indicators (a printed table may have been cut before it). */
@@ -163,6 +166,11 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
   if (table.budget) {
     const b = scoreBudget(table.budget, preset.budgetWeight, tolerance);
     budget = b.result;
+    // 100 亿元 and more is implausible for a small unit (a 研究室, a school, a township), not for a province's department or
+    // transfer programme: told as a warning only where the table names a small unit, else as a note.
+    const unitName = (table as DetectedTableInput).unit_name;
+    const small = typeof unitName === "string" && SMALL_UNIT.test(unitName);
+    for (const f of b.findings) if (f.code === "budget-unit-doubt" && !small) f.severity = "info";
     findings.push(...b.findings);
   }
   const applicable = indicators.filter((r) => r.applicable);

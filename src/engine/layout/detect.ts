@@ -7,7 +7,7 @@ import { mayHoldRate } from "../review/textRate";
 import { amountUnitIn, readAmount } from "../measure/number";
 import { address, filledValues, text, type CellValue, type Grid, type GridCell } from "./grid";
 import { classifyRow, type RowClass } from "./classify";
-import { ALTERNATIVE_RULE, LEVEL2_WORD, LEVEL_VALUE, LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, TITLE_TOTAL_LABELS } from "../data/rows";
+import { ALTERNATIVE_RULE, LEVEL2_WORD, LEVEL_VALUE, LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, PAID_STANDARD, TITLE_TOTAL_LABELS, UNIT_LABEL } from "../data/rows";
 import { FUNDS_ROW_LABELS, FUNDS_SUBLABEL } from "../data/funds";
 import { toSimplified } from "../data/traditional";
 import { APPROPRIATION, budgetRoleOf, matchHeader, normaliseHeader, type BudgetRole, type HeaderMatch, type Role } from "./headers";
@@ -690,12 +690,30 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   if (headed.length) (table as DetectedTableInput).points_headed_score = headed;
   const texts = breakdownTexts(grid, vals, searchFrom, start);
   if (texts.length) (table as DetectedTableInput).texts = texts;
+  const unit = unitName(vals, searchFrom, start);
+  if (unit) (table as DetectedTableInput).unit_name = unit;
   const goal = goalCells(grid, searchFrom, start);
   if (goal.length) (table as DetectedTableInput).goal_cells = goal;
   const funds = budget ? null : fundsRow(vals, searchFrom, start);
   if (funds) (table as DetectedTableInput).funds_block = funds;
   if (indicators.length === 0) issues.push({ address: address(grid, end + 1, 0), message: "表头下方没有找到指标行" });
   return { id: tableId(grid, start), sheet: grid.sheet, title, headerRows: [start, end], columns, indicatorRows, budget, total, rating, lastRow: last, table, issues, rows: rows.filter((x) => x.row <= last), end: endAt };
+}
+
+/** The unit the title block names: the cell after 部门(单位)名称 / 实施单位 …, or 单位名称:XX written in one cell. */
+function unitName(vals: CellValue[][], from: number, before: number): string | null {
+  for (let r = Math.max(0, from); r < before; r++) {
+    const row = (vals[r] ?? []).map(text);
+    for (let c = 0; c < row.length; c++) {
+      const t = row[c]!.replace(/\s+/g, "");
+      const inline = /^(?:单位名称|部门名称|填报单位|实施单位)[:：](.+?)(?:填报日期.*)?$/.exec(t);
+      if (inline) return inline[1]!;
+      if (!UNIT_LABEL.test(t)) continue;
+      const next = row.slice(c + 1).find((x) => x.trim() !== "" && x.replace(/\s+/g, "") !== t);
+      if (next) return next.trim();
+    }
+  }
+  return null;
 }
 
 /** Cells above the header (title block, 年度总体目标) that may hold a sum in words with its parts (review/breakdown.ts). */
@@ -737,8 +755,9 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
     target = `≤${target}`;
     directions.push({ name, row: r });
   }
-  // A cost (成本指标) written as a bare amount (200万) is a ceiling: 财预〔2021〕101号 makes cost indicators “≤”.
-  if (target !== null && /^\d+(?:\.\d+)?\s*(?:万元|元|万|亿元|千元)(?:\/[\u4e00-\u9fa5、/]{1,6})?$/.test(String(target).trim()) && /成本/.test(`${levelName(str("level2")) ?? ""}${name ?? ""}`)) {
+  // A cost (成本指标) written as a bare amount (200万) is a ceiling: 财预〔2021〕101号 makes cost indicators “≤”. Not a standard
+  // to be paid (培训补贴标准 3000元/人: what each person is owed, PAID_STANDARD), which is reached, not capped.
+  if (target !== null && /^\d+(?:\.\d+)?\s*(?:万元|元|万|亿元|千元)(?:\/[\u4e00-\u9fa5、/]{1,6})?$/.test(String(target).trim()) && /成本/.test(`${levelName(str("level2")) ?? ""}${name ?? ""}`) && !PAID_STANDARD.test(name ?? "")) {
     target = `≤${String(target).trim()}`;
     directions.push({ name: name ?? "", row: r });
   }

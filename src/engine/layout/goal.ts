@@ -25,15 +25,15 @@ export function goalCells(grid: Grid, from: number, before: number): GoalCell[] 
       const cells = grid.cells[rr] ?? [];
       // A new label in the label's column (or left of it) ends the block; the label repeated (a merge filled in) does not.
       if (rr > r && cells.slice(0, col + 1).some((c) => squash(c?.v) !== "" && squash(c?.v) !== label)) break;
-      let previous = "";
       cells.forEach((c, cc) => {
         const v = c?.v;
         if (cc <= col || v === null || v === undefined || typeof v === "boolean") return;
         const s = squash(v);
-        // A value repeated in the next cell is one merged cell filled across.
-        if (s === "" || s === label || GOAL_SUBLABEL.test(s) || s === previous) return;
-        previous = s;
-        out.push({ cell: address(grid, rr, cc), value: typeof v === "number" ? v : String(v).trim() });
+        // A value repeated in the cell right before it is one merged cell filled across.
+        if (s === "" || s === label || GOAL_SUBLABEL.test(s) || s === squash(cells[cc - 1]?.v)) return;
+        // A figure formatted as a percentage (1 shown 100%) is given as shown.
+        const shown = typeof v === "number" && c?.fmt && /%/.test(c.fmt) ? `${Math.round(v * 1e6) / 1e4}%` : v;
+        out.push({ cell: address(grid, rr, cc), value: typeof shown === "number" ? shown : String(shown).trim() });
       });
     }
     return out;

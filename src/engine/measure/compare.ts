@@ -124,7 +124,9 @@ export function compare(target: Measure, actual: Measure): Comparison {
     if (target.kind === "date" && actual.kind === "percent" && actual.op === null && actual.change === undefined && actual.value >= 0) {
       const due = /(?:完成|完工|到位|支付|拨付)\s*(\d+(?:\.\d+)?)\s*[%％]\s*$/.exec(target.text.normalize("NFKC"));
       const share = due ? Number(due[1]) / 100 : 1;
-      if (share > 0) {
+      // Less than the share due says nothing sure about the deadline (98% under 及时率 is a rate of timeliness, not a share
+      // done): only a share reached is read; below it the row stays not comparable, as before.
+      if (share > 0 && actual.value / share >= 1 - 1e-9) {
         const ratio = actual.value / share;
         const said = due ? `按期限应完成 ${due[1]}%` : "按期限应全部完成";
         return { ok: true, kind: "quantity", ratio, met: ratio >= 1 - 1e-9, lower: false, target: share, actual: actual.value, targetShown: target.text.trim(), actualShown: actual.shown, notes: [`目标为期限“${target.text.trim()}”，实际只写完成 ${actual.shown}、未写完成时间：${said}，按完成比例比较`], dateTarget: true };

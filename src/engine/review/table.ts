@@ -236,27 +236,37 @@ function levelFilled(table: TableInput, rows: IndicatorResult[], i: number): boo
 function pointsHeadedScore(table: TableInput, rows: IndicatorResult[], tol: number): Finding[] {
   const cells = (table as DetectedTableInput).points_headed_score;
   if (!Array.isArray(cells) || cells.length === 0) return [];
+  // A level's figure that is its rows' weights added and not their scores added is points; one that is their scores
+  // added and not their weights is a score (the header was right). Only the first, and none of the second, tells.
+  let points: { name: string; declared: number; weights: number[] } | null = null;
   for (const level of ["level1", "level2"] as const) {
-    const groups = new Map<string, { name: string; declared: number | null; sum: number; n: number; complete: boolean }>();
+    const groups = new Map<string, { name: string; declared: number | null; weights: number[]; scores: number[]; complete: boolean }>();
     table.indicators.forEach((row, i) => {
       const name = row[level];
       if (!name) return;
-      const g = groups.get(levelKey(name)) ?? { name: name.replace(/\s+/g, ""), declared: null, sum: 0, n: 0, complete: true };
+      const g = groups.get(levelKey(name)) ?? { name: name.replace(/\s+/g, ""), declared: null, weights: [], scores: [], complete: true };
       const declared = level === "level1" ? row.level1_weight : row.level2_weight;
       if (typeof declared === "number" && g.declared === null) g.declared = declared;
       const w = rows[i]?.weight ?? null;
-      if (w === null) g.complete = false;
-      else g.sum += w;
-      g.n++;
+      const sc = rows[i]?.reported_score ?? null;
+      if (w === null || sc === null) g.complete = false;
+      else {
+        g.weights.push(w);
+        g.scores.push(sc);
+      }
       groups.set(levelKey(name), g);
     });
-    const shown = [...groups.values()].find((g) => g.declared !== null && g.complete && g.n >= 2 && Math.abs(g.declared - g.sum) <= tol);
-    if (shown) {
-      const weights = rows.filter((_, i) => table.indicators[i]![level] && levelKey(table.indicators[i]![level]!) === levelKey(shown.name)).map((r) => pts(r.weight ?? 0));
-      return [{ code: "header-mislabel", severity: "warning", indicator: null, message: `${cells.join("、")} 表头写作“得分”，所列却是该级指标的分值（“${shown.name}” ${pts(shown.declared!)} = ${weights.join(" + ")}）：应写作“分值”，以免与右侧的得分混淆` }];
+    for (const g of groups.values()) {
+      if (g.declared === null || !g.complete || g.weights.length === 0) continue;
+      const isWeights = Math.abs(g.declared - g.weights.reduce((a, b) => a + b, 0)) <= tol;
+      const isScores = Math.abs(g.declared - g.scores.reduce((a, b) => a + b, 0)) <= tol;
+      if (isScores && !isWeights) return [];
+      if (isWeights && !isScores && g.weights.length >= 2 && !points) points = { name: g.name, declared: g.declared, weights: g.weights };
     }
   }
-  return [];
+  if (!points) return [];
+  const p = points;
+  return [{ code: "header-mislabel", severity: "warning", indicator: null, message: `${cells.join("、")} 表头写作“得分”，所列却是该级指标的分值（“${p.name}” ${pts(p.declared)} = ${p.weights.map((w) => pts(w)).join(" + ")}）：应写作“分值”，以免与右侧的得分混淆` }];
 }
 
 function levelWeights(table: TableInput, rows: IndicatorResult[], level: "level1" | "level2", tol: number): Finding[] {

@@ -49,7 +49,9 @@ const FEWER_BETTER = /事故|投诉|差错|违规|违纪|超标|损失|死亡|�
 /** Names that ask for a count or a size (R18): 修缮建筑数量, 培训人次, 绿化面积. */
 const COUNT_NAME = /(?:数量|人数|次数|个数|户数|件数|场次|人次|面积|里程|长度)$/;
 /** A figure: an Arabic digit, or a Chinese numeral counting something (三座, 两处, 十二个); not 六 in 六安. */
-const FIGURE = /[0-9０-９]|[一二两三四五六七八九十百千万]+(?:个|座|处|项|次|人|户|家|份|册|场|条|所|间|台|套|批|期|公里|千米|米|亩|吨|平方米)/;
+const FIGURE = /[0-9０-９壹贰叁肆伍陆柒捌玖拾佰仟]|[一二两三四五六七八九十百千万]{2,}|[一二两三四五六七八九十百千万](?:个|座|处|项|次|人|名|位|户|家|份|册|本|部|篇|张|场|轮|届|条|所|间|栋|台|辆|艘|架|套|批|期|组|队|支|株|棵|头|只|匹|种|块|根|公里|千米|米|亩|公顷|吨|平方米)/;
+/** A count said to be none (无, 零, 未发生): that is a figure, 0. */
+const NONE_SAID = /^(?:无|零|没有|未发生|不发生|杜绝|0)/;
 const clip = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
 
 type Row = { input: IndicatorInput; result: IndicatorResult };
@@ -137,6 +139,7 @@ const CHECKS: Record<string, Check> = {
     const target = squash(r.result.target);
     const actual = squash(r.result.actual);
     if (!COUNT_NAME.test(squash(r.result.name).replace(/[(（][^)）]*[)）]$/, "")) || target === "" || actual === "" || FIGURE.test(target) || FIGURE.test(actual)) return [];
+    if (FEWER_BETTER.test(r.result.name) || NONE_SAID.test(target) || NONE_SAID.test(actual)) return [];
     if (rowMeasures(r.result).target.kind === "blank") return [];
     return [{ indicator: r.result.index, message: () => `${at(r)}问的是数量，指标值${target === actual ? "与实际完成值同为" : "和实际完成值都只写了"}文字${target === actual ? `“${clip(r.result.target)}”` : ""}，没有一个数：完成了多少无从核对` }];
   }),
@@ -206,7 +209,9 @@ const CHECKS: Record<string, Check> = {
     if (!c.ok || c.kind !== "quantity" || c.lower || c.allOrNothing || (kind !== "number" && kind !== "percent") || c.target <= 0) return [];
     const times = c.actual / c.target;
     if (times < rule.thresholds.timesTarget!) return [];
-    const tenfold = times >= rule.thresholds.warnTimes!;
+    // From a small base (≥1次, ≥1个, ≥1倍, growth ≥1%) ten times is natural: those stay hints.
+    const smallBase = kind === "percent" ? c.target <= 0.02 + 1e-9 : c.target <= 2 + 1e-9;
+    const tenfold = times >= rule.thresholds.warnTimes! && !smallBase;
     return [{ indicator: r.result.index, message: () => `${at(r)}实际 ${c.actualShown} 是目标 ${c.targetShown} 的 ${pts(times)} 倍，目标可能定得过低${tenfold ? "（相差一个数量级以上，也可能是实际值的单位或口径填错），请核对" : ""}`, ...(tenfold ? { atLeast: "一般" as const } : {}) }];
   }),
   R10: (rows) => rows.filter((r) => r.result.met === false && BOILERPLATE.has(squash(r.input.deviation_note))).map((r) => ({ indicator: r.result.index, message: () => `${at(r)}未完成目标，偏差原因只写了“${squash(r.input.deviation_note)}”，没有说明原因和改进措施` })),
