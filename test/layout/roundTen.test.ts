@@ -323,3 +323,68 @@ describe("round ten, after review: quiet where the new checks would have cried w
     expect(() => evaluateTable({ id: "t", indicators: [{ name: "x", target: "1个", actual: "1个", weight: 100 }], budget: { full_year: 10, executed: 10, weight: 0, parts: [null] } } as never)).not.toThrow();
   });
 });
+
+describe("never-seen shapes of round ten (batch 14)", () => {
+  test("lines merged under one indicator (预算资金安排 over its list of amounts) are its record, not indicators; 名称 | 名称 | 名称 is a header line", () => {
+    const g = grid([
+      ["一级指标", "二级指标", "三级指标", "指标解释", "自评内容", "完成情况", "未完成原因及改进措施"],
+      ["名称", "名称", "名称", null, null, null, null],
+      ["项目预算管理", "资金投入", "预算编制科学性", "依据充分，标准明确", "测算标准", "已按要求完成预算", null],
+      [null, null, null, null, "测算依据", "按相关要求完成", null],
+      [null, null, "预算资金安排", "预算安排情况", "资金合计(万元)", "已安排", null],
+      [null, null, null, null, "年度预算资金总额", 1084.25, null],
+      [null, null, null, null, "其中:中央补助", 668, null],
+      [null, "资金下达", "资金发放及时性", "30日内下达", "下达日期", "按时下达", null],
+    ], [m(0, 3, 1, 3), m(0, 4, 1, 4), m(0, 5, 1, 5), m(0, 6, 1, 6), m(2, 0, 7, 0), m(2, 1, 6, 1), m(2, 2, 3, 2), m(2, 3, 3, 3), m(4, 2, 6, 2), m(4, 3, 6, 3)]);
+    const t = tablesOf(g)[0]!;
+    expect(t.result.indicators.map((r) => r.name)).toEqual(["预算编制科学性", "预算资金安排", "资金发放及时性"]);
+    expect(t.detected.rows.filter((x) => x.kind === "sub-item").map((x) => x.row)).toEqual([3, 5, 6]);
+    expect(t.detected.rows.find((x) => x.row === 1)).toMatchObject({ kind: "header" });
+    expect(t.result.findings.filter((f) => f.code === "target-actual-blank")).toEqual([]);
+  });
+  test("a row with no weight whose units differ (37个 against 100%) says so, as a scored row does", () => {
+    const r = evaluateTable({ id: "t", indicators: [{ name: "基本药物制度补助", target: "37个基层医疗机构", actual: "100%", weight: null }] });
+    expect(r.findings.find((f) => f.code === "unit-mismatch")).toMatchObject({ severity: "warning", indicator: 0 });
+  });
+  test("one count in a sentence is read (37个基层医疗机构, 本年度已完成37个…实施, 至少全年完成2次宣传); rough or undone counts are not", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { name: "村卫生室实施基本药物制度", target: "实施基本药物制度补助村卫生室352个。", actual: "本年度已完成352个村卫生室基药补助的实施。", weight: 10, reported_score: 10 },
+      { name: "宣传次数", target: "至少全年完成2次宣传", actual: "完成宣传3次", weight: 10, reported_score: 10 },
+      { name: "参训人数", target: "培训200人", actual: "约180人参加培训", weight: 10, reported_score: 10 },
+    ] });
+    expect(r.indicators.map((x) => x.met)).toEqual([true, true, null]);
+    expect(r.indicators[2]!.status).toBe("unreadable");
+  });
+  test("实施进度 is the actual where no column says 实际; beside 实际完成值 it is not", () => {
+    const progress = tablesOf(grid([
+      ["一级指标", "二级指标", "三级指标", "指标值", "实施进度"],
+      ["产出指标", "质量指标", "验收合格率", "≥95%", "98%"],
+    ]))[0]!;
+    expect(progress.result.indicators[0]).toMatchObject({ actual: "98%", met: true });
+    const both = tablesOf(grid([
+      ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "实施进度"],
+      ["产出指标", "质量指标", "验收合格率", "≥95%", "96%", "已完成"],
+    ]))[0]!;
+    expect(both.result.indicators[0]!.actual).toBe("96%");
+  });
+});
+
+describe("R19 and work under way", () => {
+  const one = (name: string, target: string, actual: string) => tablesOf(grid([
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "未完成原因和改进措施"],
+    ["产出指标", "数量指标", name, target, actual, null],
+  ]))[0]!.result;
+  test("a rate whose target is a count (覆盖率 | 37个) is R19; a rate in % or a count name is not", () => {
+    const f = one("政府办基层医疗卫生机构实施国家基本药物制度覆盖率", "实施乡镇社区基层医疗机构37个。", "本年度已完成37个").findings.filter((x) => x.rule === "R19");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "warning", code: "rate-name-count-target" });
+    expect(one("家庭医生签约率", "≥70%", "75%").findings.filter((x) => x.rule === "R19")).toEqual([]);
+    expect(one("签约人数", "24694人", "22584人").findings.filter((x) => x.rule === "R19")).toEqual([]);
+    expect(DEFAULT_RULES.find((r) => r.id === "R19")).toMatchObject({ name: "率类指标的指标值为个数", severity: "一般" });
+  });
+  test("建设中 against a target of one centre is partly done: not met, and the empty reason column is told", () => {
+    const r = one("新建全民健身中心数量", "1个", "建设中");
+    expect(r.indicators[0]!.met).toBe(false);
+    expect(r.findings.find((x) => x.code === "deviation-missing")).toMatchObject({ severity: "warning" });
+  });
+});

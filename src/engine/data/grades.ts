@@ -14,6 +14,8 @@ export const UNMET_WORDS = [
 export const PARTIAL_WORDS = [
   "部分达成", "部分达到", "部分完成", "部分实现", "部分符合", "部分满足", "一定效果", "基本符合", "较好", "一般", "部分",
   "基本达到", "基本达成", "基本完成", "基本实现", "基本满足", "基本落实", "有所改善", "有所提升", "有所提高",
+  // Work under way, not done (新建全民健身中心 1个 | 建设中).
+  "建设中", "在建", "施工中", "正在建设", "正在实施", "未完工",
 ];
 
 /** Words that say the target was reached (or, in a target, what is expected). */

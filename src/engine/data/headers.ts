@@ -49,6 +49,8 @@ export const HEADER_PATTERNS: { re: RegExp; role: Role; score: number; why: stri
   { re: /得分|评分$|自评分/, role: "score", score: 2, why: "得分" },
   { re: /分值|权重|权数|满分|标准分/, role: "weight", score: 2, why: "分值/权重" },
   { re: /实际|完成值|业绩值|完成情况|完成数/, role: "actual", score: 2, why: "实际完成" },
+  // A goals table inside a report (指标值 | 实施进度: 已完成100%): the progress is what was done, where no column says 实际.
+  { re: /^(?:实施|完成|执行)进度$|^进度情况$/, role: "actual", score: 1, why: "实施进度（无实际完成值列时作实际完成值）" },
   { re: /指标值|目标值|计划数|计划值/, role: "target", score: 2, why: "指标值/目标值" },
   // An assessment form's 年度工作目标 column (1, 9%): the target where no column names a 指标值; a loose name, so that a
   // column of goals in words (工作目标 merged down the left) never takes the role from a real 指标值 column.

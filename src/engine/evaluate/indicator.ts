@@ -179,6 +179,8 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
       add("no-weight", "info", () => `${at()}未写权重（分值），实际完成值也未填写：待填写后计算完成情况`);
       return done("pending", () => `${c.reason}；未写权重（分值），不计分`);
     }
+    // Units that cannot be compared (37个 against 100%) are the table's inconsistency, weighed or not: said as on a scored row.
+    if (!c.ok && c.code === "unit-mismatch" && !row.shares_weight_above) add("unit-mismatch", "warning", () => `${at()}：${c.reason}`);
     // In a table that prints no weight at all, the row's missing weight is the table's form, not a slip.
     // Nor is it the second of an 二者择其一 pair, which shares the weight above (merged, or by the pair's rule).
     add("weight-missing", printsNoWeight(table) || row.shares_weight_above ? "info" : "warning", () => row.shares_weight_above ? `${at()}与上一项二者择其一、共用上一项的权重（分值），本项不单独计分` : `${at()}未填写权重（分值），无法计算得分`);

@@ -40,6 +40,9 @@ function isNone(t: string): boolean {
 }
 
 /** The kind of a row that is not a total, subtotal or rating row (those are found by the caller). */
+/** Words that only head a column of names. */
+const HEADER_LINE = /^(?:名称|指标名称|一级指标|二级指标|三级指标|指标)$/;
+
 export function classifyRow(row: number, c: RowCells): RowClass {
   const seen = new Set<string>();
   for (const t of c.texts) if (t !== "") seen.add(t);
@@ -52,6 +55,9 @@ export function classifyRow(row: number, c: RowCells): RowClass {
   // A note or a conclusion block is a label and one text spread over the row (an indicator row has more cells).
   if (raw.length <= 3 && NOTE_MARKERS.some((re) => re.test(first))) return at("note", `以“${first.slice(0, 8)}”开头的说明或备注`);
   if (raw.length <= 3 && CONCLUSION_LABELS.some((re) => re.test(first))) return at("note", `“${first.slice(0, 8)}”栏（评价结论、问题与措施）`);
+  // A header's last line (指标名称 over 一级指标 | 二级指标 | 三级指标, then 名称 | 名称 | 名称): headings, not an indicator.
+  const name0 = folded(c.name);
+  if (HEADER_LINE.test(name0) && c.levels.some((l) => l !== "") && c.levels.every((l) => l === "" || HEADER_LINE.test(folded(l)))) return at("header", `表头的续行“${name0}”`);
   const figures = hasFigures(c);
   // One text merged across the whole row (项目年度目标1:乡村道路建设养护项目) fills the figure cells too: a banner, not an indicator.
   if (figures && raw.length === 1 && c.texts.filter((t) => t !== "").length > 3 && !/\d$/.test(first)) return at("note", "横跨整行的标题或说明文字");

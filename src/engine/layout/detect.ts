@@ -564,6 +564,23 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       endAt = { row: r, reason: "预算执行情况表头：下一张表的预算块" };
       break;
     }
+    // A row whose name and target both lie inside cells merged down from an indicator above (预算资金安排 merged over its
+    // list of 年度预算资金总额 | 其中:中央补助 | 市级资金 …): lines of that indicator's record, not indicators of their own.
+    const ownPoints = [columns.weight, columns.score].some((c) => c !== undefined && text(grid.cells[r]?.[c]?.v ?? null) !== "");
+    const own = (c: number | undefined) => (c === undefined ? "" : text(grid.cells[r]?.[c]?.v ?? null));
+    const lastKind = rows.length > 0 ? rows[rows.length - 1]!.kind : null;
+    const above = indicators.length > 0 && (lastKind === "indicator" || lastKind === "sub-item") ? indicators[indicators.length - 1]! : null;
+    // The same record with its merges lost (its own name, target and level cells empty, text further right, under an
+    // indicator or a name held as one) or filled in (the name and target of the indicator above repeated): a line of it too.
+    const lostMerge = (above !== null || lastKind === "name-only") && own(columns.level3) === "" && own(columns.target) === "" && own(columns.level1) === "" && own(columns.level2) === "";
+    const filledMerge = above !== null && own(columns.level3) !== "" && own(columns.level3) === text(above.level3 ?? null) && (columns.target === undefined || (own(columns.target) !== "" && own(columns.target) === text(above.target ?? null)));
+    if (columns.level3 !== undefined && !ownPoints && ((mergedFromAbove(grid, r, columns.level3) && (columns.target === undefined || mergedFromAbove(grid, r, columns.target))) || lostMerge || filledMerge)) {
+      if (lastKind === "name-only") flushHeld();
+      const of = text(get(r, "level3")) || text(indicators[indicators.length - 1]?.level3 ?? null);
+      rows.push({ row: r, kind: "sub-item", reason: `“${of}”合并单元格中的续行（该指标记录的分项），不单独作为指标` });
+      last = r;
+      continue;
+    }
     // A typed number in the weight column: an indicator row (notes, titles and signatures hold no numbers there).
     const classified: RowClass = typeof get(r, "weight") === "number" && text(get(r, "level3")) !== "" ? { row: r, kind: "indicator", reason: "指标行" } : classifyRow(r, {
       texts,
@@ -698,6 +715,11 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   if (funds) (table as DetectedTableInput).funds_block = funds;
   if (indicators.length === 0) issues.push({ address: address(grid, end + 1, 0), message: "表头下方没有找到指标行" });
   return { id: tableId(grid, start), sheet: grid.sheet, title, headerRows: [start, end], columns, indicatorRows, budget, total, rating, lastRow: last, table, issues, rows: rows.filter((x) => x.row <= last), end: endAt };
+}
+
+/** Whether a cell lies inside a merge that starts on a row above it (not the merge's own top row). */
+function mergedFromAbove(grid: Grid, r: number, c: number): boolean {
+  return grid.merges.some((m) => r > m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
 }
 
 /** The unit the title block names: the cell after 部门(单位)名称 / 实施单位 …, or 单位名称:XX written in one cell. */

@@ -159,7 +159,7 @@ function readMeasure(input: string | number | null | undefined): Measure {
 function readSingle(s: string, text: string): Measure {
   const date = readDate(s, text);
   if (date) return date;
-  const quantity = readQuantity(s, text);
+  const quantity = readQuantity(s, text) ?? countInSentence(s, text);
   if (quantity) return quantity;
   if (/\d/.test(s)) return { kind: "unreadable", text, reason: `无法识别“${text.trim()}”中的数值或单位` };
   const grade = readGrade(s);
@@ -220,6 +220,32 @@ function readQuantity(s: string, text: string): NumberMeasure | PercentMeasure |
     shown: `${change === "down" ? "下降" : ""}${shownNumber}${unitText === "" ? "" : unitText}`,
     ...(change ? { change } : {}),
   };
+}
+
+/** Units a count in a sentence may carry (37个基层医疗机构, 完成2次宣传). */
+const COUNT_UNIT = /^(\d+(?:\.\d+)?)(人次|平方米|公里|个|人|次|户|所|家|座|项|条|台|辆|名|份|场|批|处|间|套|株|亩|米|吨|本|部|篇|期)/;
+/** Words that make a sentence's figure something other than the amount done (尚未, 约, 部分, 建设中 …). */
+const NOT_DONE_OR_ROUGH = /未|没有|不足|部分|正在|建设中|在建|推进中|进行中|约|余|左右|多[个人次家]|以上|以下|超过|少于|低于|高于/;
+
+/**
+ * A sentence holding one count and no other figure (实施乡镇社区基层医疗机构37个, 本年度已完成37个基层医疗机构基药补助制度
+ * 实施, 至少全年完成2次宣传): that count, at least it where the sentence says 至少/不少于. Nothing is read where the sentence
+ * says the work is not done or the figure is rough.
+ */
+function countInSentence(s: string, text: string): NumberMeasure | null {
+  const digits = s.match(/\d+(?:\.\d+)?/g) ?? [];
+  if (digits.length !== 1 || /[%％‰≥≤<>=]/.test(s)) return null;
+  const at = s.search(/\d/);
+  const m = COUNT_UNIT.exec(s.slice(at));
+  if (!m) return null;
+  const before = s.slice(0, at);
+  // Not a time limit (6个月内, 3个工作日) nor an ordinal (第3条), nor a figure quoted from a rule (《条例》).
+  if (/^(?:个?月|个?工作日|季度|个?小时|星期|周|天|日|年)/.test(s.slice(at + m[0].length - (m[2] === "个" ? 1 : 0))) || /第$/.test(before) || /[《》]/.test(s)) return null;
+  if (NOT_DONE_OR_ROUGH.test(s.replace(/至少|不少于|不低于/g, ""))) return null;
+  const unit = readUnit(m[2]!);
+  if (!unit) return null;
+  const op: Op | null = /至少|不少于|不低于/.test(before) ? ">=" : null;
+  return { kind: "number", op, value: Number(m[1]) * unit.multiplier, unit: unit.unit, text, shown: `${m[1]}${m[2]}` };
 }
 
 function readMulti(parts: string[], text: string): Measure {

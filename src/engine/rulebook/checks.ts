@@ -33,6 +33,7 @@ export const RULE_CODES: Record<string, FindingCode> = {
   R16: "target-contradicts-name",
   R17: "cost-above-spending",
   R18: "count-without-figure",
+  R19: "rate-name-count-target",
 };
 
 /** Texts that say nothing as a reason for a missed target. */
@@ -52,6 +53,8 @@ const COUNT_NAME = /(?:数量|人数|次数|个数|户数|件数|场次|人次|�
 const FIGURE = /[0-9０-９壹贰叁肆伍陆柒捌玖拾佰仟]|[一二两三四五六七八九十百千万]{2,}|[一二两三四五六七八九十百千万](?:个|座|处|项|次|人|名|位|户|家|份|册|本|部|篇|张|场|轮|届|条|所|间|栋|台|辆|艘|架|套|批|期|组|队|支|株|棵|头|只|匹|种|块|根|公里|千米|米|亩|公顷|吨|平方米)/;
 /** A count said to be none (无, 零, 未发生): that is a figure, 0. */
 const NONE_SAID = /^(?:无|零|没有|未发生|不发生|杜绝|0)/;
+/** Units of a count (R19): a rate's target is never one. */
+const COUNT_UNITS = /^(?:个|人|人次|次|户|所|家|座|项|条|台|辆|名|份|场|批|处|间|套|例)$/;
 const clip = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
 
 type Row = { input: IndicatorInput; result: IndicatorResult };
@@ -142,6 +145,12 @@ const CHECKS: Record<string, Check> = {
     if (FEWER_BETTER.test(r.result.name) || NONE_SAID.test(target) || NONE_SAID.test(actual)) return [];
     if (rowMeasures(r.result).target.kind === "blank") return [];
     return [{ indicator: r.result.index, message: () => `${at(r)}问的是数量，指标值${target === actual ? "与实际完成值同为" : "和实际完成值都只写了"}文字${target === actual ? `“${clip(r.result.target)}”` : ""}，没有一个数：完成了多少无从核对` }];
+  }),
+  R19: (rows) => rows.flatMap((r) => {
+    const name = squash(r.result.name).replace(/[(（][^)）]*[)）]$/, "").replace(/[。.,，]+$/, "");
+    if (!/率$/.test(name)) return [];
+    const m = rowMeasures(r.result).target;
+    return m.kind === "number" && m.unit !== null && COUNT_UNITS.test(m.unit) ? [{ indicator: r.result.index, message: () => `${at(r)}名称是比率，指标值却是“${m.shown}”（个数）：口径不一致，宜写作比率（如“100%”）或改名为数量指标` }] : [];
   }),
   R17: (rows, table) => {
     const e = fundFacts(table)?.execution;

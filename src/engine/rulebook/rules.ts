@@ -136,6 +136,12 @@ export const DEFAULT_RULES: readonly ReviewRule[] = [
     thresholds: {},
     source: "财预〔2021〕101号（数量指标反映预期提供的产品和服务数量，指标值应量化）",
   },
+  {
+    id: "R19", name: "率类指标的指标值为个数", severity: "一般", enabled: true, stage: "申报及自评",
+    checks: "指标名称是一个比率（……率：覆盖率、签约率、合格率），指标值却是个数或人数（如“37个”“24694人”），与名称口径不一致，完成率无从按名称计算",
+    thresholds: {},
+    source: "财预〔2021〕101号（指标值应与指标名称、计量单位相符）",
+  },
 ];
 
 /** The rules merged with a reviewer's changes (`enabled`, `severity`, `thresholds` by id); unknown ids are reported. */
