@@ -8,6 +8,14 @@ import { grid } from "./grids";
 const tablesOf = (g: Grid, rulebook = DEFAULT_RULES) => runPipeline(g, { rulebook });
 const m = (r1: number, c1: number, r2: number, c2: number): Merge => ({ r1, c1, r2, c2 });
 
+/** R18's findings on a two-row table whose first row is a 数量指标 named `name`. */
+const r18 = (name: string, target: string, actual: string) => tablesOf(grid([
+  ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+  ["产出指标", "数量指标", name, target, actual, 50, 50],
+  ["产出指标", "质量指标", "验收合格率", "≥95%", "98%", 50, 50],
+  ["总分", null, null, null, null, 100, 100],
+]))[0]!.result.findings.filter((f) => f.rule === "R18");
+
 /** A 项目支出绩效自评表 whose goal block holds `expected` and `done`. */
 function form(expected: string | number | null, done: string | number | null): Grid {
   const g = grid([
@@ -118,12 +126,6 @@ describe("the 其中 rows' rates", () => {
 });
 
 describe("R18: a count given in words only", () => {
-  const r18 = (name: string, target: string, actual: string) => tablesOf(grid([
-    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
-    ["产出指标", "数量指标", name, target, actual, 50, 50],
-    ["产出指标", "质量指标", "验收合格率", "≥95%", "98%", 50, 50],
-    ["总分", null, null, null, null, 100, 100],
-  ]))[0]!.result.findings.filter((f) => f.rule === "R18");
   test("a count whose target and actual are one copied sentence (a place name's 六 is no figure) is a warning", () => {
     const f = r18("指标1:修缮建筑数量", "完成六安市罗氏宗祠日常维护、护栏制装", "完成六安市罗氏宗祠日常维护、护栏制装");
     expect(f).toHaveLength(1);
@@ -277,12 +279,6 @@ describe("round ten, after review: quiet where the new checks would have cried w
     ], [m(1, 0, 2, 0), m(1, 1, 2, 1), m(1, 2, 2, 2), m(1, 3, 2, 3)]);
     expect(tablesOf(g)[0]!.result.findings.filter((f) => f.code === "header-mislabel")).toEqual([]);
   });
-  const r18 = (name: string, target: string, actual: string) => tablesOf(grid([
-    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
-    ["产出指标", "数量指标", name, target, actual, 50, 50],
-    ["产出指标", "质量指标", "验收合格率", "≥95%", "98%", 50, 50],
-    ["总分", null, null, null, null, 100, 100],
-  ]))[0]!.result.findings.filter((f) => f.rule === "R18");
   test.each([["安全事故次数", "无", "无"], ["投诉次数", "零", "零"], ["违规违纪次数", "未发生", "未发生"], ["配备专职人员人数", "两名", "两名"], ["购置车辆数量", "五辆", "五辆"], ["发放图书数量", "两千本", "两千本"], ["编纂年鉴数量", "一部", "一部"], ["购置设备数量", "壹台", "壹台"]])("R18 is quiet on %s %s / %s", (name, t, a) => {
     expect(r18(name, t, a)).toEqual([]);
   });
