@@ -79,6 +79,7 @@ export const FINDING_CATALOGUE = {
   "target-contradicts-name": { zh: "指标值与名称不符", en: "Target contradicts the indicator's name" },
   "cost-above-spending": { zh: "成本超过实际支出", en: "Cost above what was spent" },
   "count-without-figure": { zh: "数量指标未写数量", en: "A count given in words only" },
+  "output-under-other-level": { zh: "产出指标放错一级指标", en: "Output indicators under the wrong first level" },
   "rate-name-count-target": { zh: "率类指标的指标值为个数", en: "A rate whose target is a count" },
   "survey-count-sum": { zh: "问卷人数合计不符", en: "Survey counts do not add up" },
   "survey-share-mismatch": { zh: "问卷占比与人数不符", en: "Survey share does not match its count" },

@@ -384,3 +384,22 @@ describe("R19 and work under way", () => {
     expect(r.findings.find((x) => x.code === "deviation-missing")).toMatchObject({ severity: "warning" });
   });
 });
+
+describe("R20: output indicators under an evaluation dimension", () => {
+  const levels = (level1: string) => tablesOf(grid([
+    ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值"],
+    [level1, "数量指标", "宣传次数", "≥2次", "3次"],
+    [null, "时效指标", "完成时间", "12月底前", "12月20日"],
+    ["满意度指标", "满意度指标", "群众满意度", "≥90%", "95%"],
+  ], [m(1, 0, 2, 0)]))[0]!.result.findings.filter((f) => f.rule === "R20");
+  test("数量指标 and 时效指标 under 项目决策 are told once, naming both rows", () => {
+    const f = levels("项目决策");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "warning", indicator: 0, code: "output-under-other-level" });
+    expect(f[0]!.message).toContain("第 1、2 项的数量指标、时效指标");
+    expect(suggestedFix("output-under-other-level")).toContain("产出指标");
+  });
+  test("under 产出指标, 项目完成指标 or no first level it is quiet", () => {
+    for (const l of ["产出指标", "项目完成指标", ""]) expect(levels(l)).toEqual([]);
+  });
+});

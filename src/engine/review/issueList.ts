@@ -52,6 +52,7 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "total-impossible": "核对各项得分与总分：总分不能超过满分减去已扣的分",
   "fund-rate-differs": "资金类指标的实际完成值按预算块的执行数/预算数填写",
   "cost-above-spending": "成本指标的实际完成值按实际支出填写，并与预算块的执行数核对",
+  "output-under-other-level": "把数量、质量、时效、成本指标的一级指标改为“产出指标”",
   "rate-name-count-target": "把指标值写成比率（如“100%”），或把指标改为数量指标（如“覆盖机构数 37个”）",
   "count-without-figure": "指标值和实际完成值写明数量（个、座、人次、平方米……），按数量核对完成情况",
   "value-is-points": "指标值栏填写年度目标（如“≥32.1公里”），实际完成值栏填写实际完成数，分值另列",

@@ -34,6 +34,7 @@ export const RULE_CODES: Record<string, FindingCode> = {
   R17: "cost-above-spending",
   R18: "count-without-figure",
   R19: "rate-name-count-target",
+  R20: "output-under-other-level",
 };
 
 /** Texts that say nothing as a reason for a missed target. */
@@ -152,6 +153,13 @@ const CHECKS: Record<string, Check> = {
     const m = rowMeasures(r.result).target;
     return m.kind === "number" && m.unit !== null && COUNT_UNITS.test(m.unit) ? [{ indicator: r.result.index, message: () => `${at(r)}名称是比率，指标值却是“${m.shown}”（个数）：口径不一致，宜写作比率（如“100%”）或改名为数量指标` }] : [];
   }),
+  R20: (rows) => {
+    const wrong = rows.filter((r) => /^(?:数量|质量|时效|成本)(?:指标)?$/.test(squash(r.input.level2)) && /^(?:项目)?(?:决策|过程|投入)/.test(squash(r.input.level1)));
+    if (wrong.length === 0) return [];
+    const level1 = squash(wrong[0]!.input.level1);
+    const kinds = [...new Set(wrong.map((r) => squash(r.input.level2)))];
+    return [{ indicator: wrong[0]!.result.index, message: () => `第 ${wrong.map((r) => r.result.index + 1).join("、")} 项的${kinds.join("、")}是产出的二级指标，却放在一级指标“${level1}”之下（评价维度，不是绩效目标的一级指标）：应为“产出指标”` }];
+  },
   R17: (rows, table) => {
     const e = fundFacts(table)?.execution;
     if (!e || e.spentYuan === null || !(e.spentYuan > 0)) return [];

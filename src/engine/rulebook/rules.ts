@@ -142,6 +142,12 @@ export const DEFAULT_RULES: readonly ReviewRule[] = [
     thresholds: {},
     source: "财预〔2021〕101号（指标值应与指标名称、计量单位相符）",
   },
+  {
+    id: "R20", name: "产出指标放错一级指标", severity: "一般", enabled: true, stage: "申报及自评",
+    checks: "数量、质量、时效、成本指标（产出的二级指标）放在“决策”“过程”“投入”之下：那是绩效评价指标体系的评价维度，不是绩效目标的一级指标，应为“产出指标”",
+    thresholds: {},
+    source: "财预〔2021〕101号（绩效目标的一级指标为产出、效益、满意度；产出指标下设数量、质量、时效、成本）",
+  },
 ];
 
 /** The rules merged with a reviewer's changes (`enabled`, `severity`, `thresholds` by id); unknown ids are reported. */
