@@ -40,7 +40,7 @@ test("the corpus is read at least as well as when it was first measured", async 
   // a slip, only when the two are of one kind (both about the budget block, or neither). The start of that round,
   // counted so: 126 slips, 6 false alarms.
   // Round ten listed 4 slips the transcribers had missed, each of a kind another manifest lists (see README).
-  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(159);
+  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(160);
   // 96 tables, 734 rows. The 3 the manifests do not list: R01 and R08 on low execution, and a 10万元 target answered by
   // 已完成100% in a 实施进度 column (the manifest lists that habit once, on the 满意度 row). (襄阳's lone 时效 row named “1年”
   // is a note: name-is-value warns from two rows on.)

@@ -403,3 +403,17 @@ describe("R20: output indicators under an evaluation dimension", () => {
     for (const l of ["产出指标", "项目完成指标", ""]) expect(levels(l)).toEqual([]);
   });
 });
+
+describe("a sum in words inside another's parts", () => {
+  test("…1858.24万元;其中完成…补助471.23元,其中中央补助189.63万元,地方财政补助281.6万元: the inner sum is checked, and its unit told", () => {
+    const text = "年度完成补助2300.67万元,中央补助442.43万元,地方财政补助1858.24万元;其中完成村卫生室实施基本药物制度补助471.23元,其中中央补助189.63万元,地方财政补助281.6万元";
+    const f = evaluateTable({ id: "t", indicators: [{ name: "补助村卫生室", target: "352个", actual: "352个", weight: 100 }], texts: [{ cell: "E12", text }] } as never).findings.filter((x) => x.code === "text-sum-mismatch");
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toMatch(/^E12：文字写明共 471\.23元，其中 2 项/);
+    expect(f[0]!.message).toContain("单位疑为误写");
+  });
+  test("an inner sum that adds up is quiet", () => {
+    const text = "下达资金100万元,其中项目一60万元,项目二40万元;其中完成支付50万元,其中中央30万元,地方20万元";
+    expect(evaluateTable({ id: "t", indicators: [{ name: "x", target: "1个", actual: "1个", weight: 100 }], texts: [{ cell: "B3", text }] } as never).findings.filter((x) => x.code === "text-sum-mismatch")).toEqual([]);
+  });
+});

@@ -31,6 +31,19 @@ export function mayHoldBreakdown(s: string): boolean {
   return s.length >= 12 && s.includes("其中") && s.includes("元");
 }
 
+/** Every whole; `inner` when it stands inside the parts of one before it (its own parts then end at a ；). */
+function allWholes(text: string): { m: RegExpExecArray; inner: boolean }[] {
+  const out: { m: RegExpExecArray; inner: boolean }[] = [];
+  const re = new RegExp(WHOLE.source, "g");
+  let end = -1;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ m, inner: m.index < end });
+    end = Math.max(end, m.index + m[0].length);
+    re.lastIndex = m.index + m[0].indexOf("其中") + 2;
+  }
+  return out;
+}
+
 export function breakdownFindings(cells: readonly TextCell[]): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
@@ -40,7 +53,9 @@ export function breakdownFindings(cells: readonly TextCell[]): Finding[] {
     // A merged cell's text is read once (the sheet repeats it in every cell of the merge).
     if (!mayHoldBreakdown(text) || seen.has(text)) continue;
     seen.add(text);
-    for (const m of text.matchAll(WHOLE)) {
+    // Each whole is sought again right after the 其中 before it: a second whole inside the first one's parts (…1858.24万元;
+    // 其中完成…补助471.23元,其中中央补助189.63万元,…) is a sum of its own.
+    for (const { m, inner } of allWholes(text)) {
       // A round whole (约100万元, 100万元左右) is no sum to check.
       if (/约|近|逾|超/.test(text.slice(Math.max(0, m.index - 2), m.index)) || /余|左右|多/.test(m[0].slice(0, m[0].indexOf("其中")))) continue;
       const unit = m[2]!;
@@ -48,7 +63,8 @@ export function breakdownFindings(cells: readonly TextCell[]): Finding[] {
       const cents = (n: string, u: string) => Math.round(Number(n.replace(/,/g, "")) * UNIT[u]! * 100);
       const whole = cents(m[1]!, unit);
       // An aside in brackets (含设备10万元) is inside a part, not a part of its own.
-      const clauses = m[3]!.replace(/[（(][^（(）)]*[）)]/g, "").split(/[，,、；;]/);
+      const own = inner ? m[3]!.split(/[；;]/)[0]! : m[3]!;
+      const clauses = own.replace(/[（(][^（(）)]*[）)]/g, "").split(/[，,、；;]/);
       const turn = clauses.findIndex((x) => TURN.test(x));
       const partsText = (turn < 0 ? clauses : clauses.slice(0, turn)).join("，");
       if (NOT_PLAIN.test(partsText)) continue;
@@ -57,7 +73,9 @@ export function breakdownFindings(cells: readonly TextCell[]): Finding[] {
       if (sum === whole || parts.length < (sum > whole ? 2 : 3)) continue;
       const inUnit = (x: number) => `${(x / 100 / UNIT[unit]!).toFixed(unit === "元" ? 2 : 6).replace(/\.?0+$/, "")}${unit}`;
       const said = `${m[1]}${unit}`;
-      out.push(new LazyFinding("text-sum-mismatch", "warning", null, () => `${c.cell}：文字写明共 ${said}，其中 ${parts.length} 项（${parts.map((p) => p.shown).join("＋")}）合计 ${inUnit(sum)}，相差 ${inUnit(Math.abs(sum - whole))}：总数与分项之和不符`));
+      // The same figures a unit apart (471.23元 against parts in 万元 adding to 471.23万元): the unit is the slip.
+      const unitSlip = [1e4, 1e-4, 1e8, 1e-8].some((k) => Math.abs(sum - whole * k) < 1);
+      out.push(new LazyFinding("text-sum-mismatch", "warning", null, () => `${c.cell}：文字写明共 ${said}，其中 ${parts.length} 项（${parts.map((p) => p.shown).join("＋")}）合计 ${inUnit(sum)}，相差 ${inUnit(Math.abs(sum - whole))}：总数与分项之和不符${unitSlip ? "（数字相同而单位不同：总数或分项的单位疑为误写）" : ""}`));
     }
   }
   return out;
