@@ -73,6 +73,13 @@ export async function fixtureWorkbook(fx: Fixture): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** The 1-based row of the cell a table-level finding names first (“B3：…”, “Sheet1!B3：…”), or null. */
+function namedRowOf(message: string): number | null {
+  const at = /^(?:[^!：:]+!)?([A-Z]{1,3}\d+)[：:]/.exec(message);
+  const cell = at ? parseAddress(at[1]!) : null;
+  return cell ? cell.row + 1 : null;
+}
+
 /** Findings about the budget block (its amounts, rate and score). */
 const BUDGET_CODES = /^(?:budget-|rate-mismatch|executed-blank|fund-)/;
 
@@ -141,8 +148,7 @@ export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
       const named = (x.rows ?? []).map((i) => t.grid.origin.row + t.detected.indicatorRows[i]! + 1);
       // (A table-level finding is a slip only when one of its kind is listed off the indicator rows: see ofKind below.)
       // A table-level finding that names its cell (B3：…) is a slip when one is listed on that cell's row.
-      const namedRow = row === null ? /^(?:[^!：:]+!)?([A-Z]{1,3}\d+)[：:]/.exec(x.message) : null;
-      const namedAt = namedRow ? (parseAddress(namedRow[1]!)?.row ?? -2) + 1 : null;
+      const namedAt = row === null ? namedRowOf(x.message) : null;
       const isSlip = (namedAt !== null ? slipRows.has(namedAt) : row === null ? totalOff || exp.slips.some((s) => !expRows.has((parseAddress(s.cell)?.row ?? -2) + 1) && ofKind(x.code, (parseAddress(s.cell)?.row ?? -2) + 1)) : slipRows.has(row)) || named.some((r) => slipRows.has(r));
       // A budget finding when the manifest lists the budget row's figures as source noise is as unjudgeable as a row's.
       const onNoise = row !== null ? noiseRows.has(row) : x.code.startsWith("budget-") && exp.budget !== null && exp.budget !== undefined && noiseRows.has(exp.budget.row);
@@ -154,18 +160,17 @@ export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
     }
   }
   // A table-level finding that names its cell (B3：…) is about that cell: it flags one slip on that cell's row, and no other.
-  const named = new Map<number, number>();
+  const namedCount = new Map<number, number>();
   const loose = tables.flatMap((t) => t.result.findings.filter((x) => x.severity !== "info" && x.indicator === null)).filter((x) => {
-    const at = /^(?:[^!：:]+!)?([A-Z]{1,3}\d+)[：:]/.exec(x.message);
-    const cell = at ? parseAddress(at[1]!) : null;
-    if (cell) named.set(cell.row + 1, (named.get(cell.row + 1) ?? 0) + 1);
-    return !cell;
+    const at = namedRowOf(x.message);
+    if (at !== null) namedCount.set(at, (namedCount.get(at) ?? 0) + 1);
+    return at === null;
   });
   for (const s of exp.slips) {
     const row = (parseAddress(s.cell)?.row ?? -2) + 1;
     const tableLevel = !expRows.has(row);
-    if (tableLevel && !flaggedRows.has(row) && (named.get(row) ?? 0) > 0) {
-      named.set(row, named.get(row)! - 1);
+    if (tableLevel && !flaggedRows.has(row) && (namedCount.get(row) ?? 0) > 0) {
+      namedCount.set(row, namedCount.get(row)! - 1);
       f.slipsFlagged++;
       continue;
     }

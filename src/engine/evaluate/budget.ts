@@ -1,4 +1,5 @@
 import { pct, pts, round } from "../measure/format";
+import { SMALL_UNIT } from "../data/rows";
 import { amountUnitIn, readAmount, readPoints, readRate, sameUnit, writtenDecimals } from "../measure/number";
 import { centOff, fromWrittenRate } from "./cent";
 import type { BudgetInput, BudgetResult, Finding } from "./types";
@@ -9,7 +10,11 @@ import type { BudgetInput, BudgetResult, Finding } from "./types";
  * units are converted (100万元 against 800000元 is 80%); a bare number beside one with a unit takes the
  * block's unit (`unit`, e.g. from a 项目资金（万元） header) and is a finding when there is none.
  */
-export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: number): { result: BudgetResult; findings: Finding[] } {
+/**
+ * `unitName`: the unit the title block names. 元 typed under 万元 (100 亿元 and more) is a warning only for a small unit
+ * (a 研究室, a school, a township); for anything else (a province's department or programme) it is a note.
+ */
+export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: number, unitName: string | null = null): { result: BudgetResult; findings: Finding[] } {
   const findings: Finding[] = [];
   const add = (f: Omit<Finding, "indicator">) => findings.push({ ...f, indicator: null });
   const full = readAmount(b.full_year);
@@ -54,9 +59,9 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
     add({ code: "budget-unit-unknown", severity: "warning", message: `预算执行：${pair.reason}，执行率暂不计算` });
     return { result, findings };
   }
-  // Amounts under 万元 of a million or more (100 亿元 and up) are 元 typed under the wrong unit, in a unit's self-evaluation.
+  // Amounts under 万元 of a million or more (100 亿元 and up): 元 typed under the wrong unit, unless the unit is a big one.
   if (budget.unit === null && b.unit && amountUnitIn(b.unit)?.multiplier === 1e4 && budget.value >= 1e6) {
-    add({ code: "budget-unit-doubt", severity: "warning", message: `预算块标明单位为万元，${budgetName} ${budget.written} 万元即约 ${pts(Math.round(budget.value / 1e4))} 亿元：数额像是以元填写的，请核对金额或单位` });
+    add({ code: "budget-unit-doubt", severity: unitName !== null && SMALL_UNIT.test(unitName) ? "warning" : "info", message: `预算块标明单位为万元，${budgetName} ${budget.written} 万元即约 ${pts(Math.round(budget.value / 1e4))} 亿元：数额像是以元填写的，请核对金额或单位` });
   }
   const rate = pair.b / pair.a;
   const score = Math.min(weight, weight * rate);

@@ -14,7 +14,6 @@ import type { Finding, IndicatorResult, TableInput, TableResult } from "./types"
 import { readRuleText } from "../ruleText";
 import { LazyFinding } from "../findings";
 import { copyFindings } from "./copies";
-import { SMALL_UNIT } from "../data/rows";
 
 export interface EvaluateOptions {
   /** Preset name or object; the table's own `preset` wins over this default. */
@@ -164,13 +163,9 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
   });
   let budget = null;
   if (table.budget) {
-    const b = scoreBudget(table.budget, preset.budgetWeight, tolerance);
-    budget = b.result;
-    // 100 亿元 and more is implausible for a small unit (a 研究室, a school, a township), not for a province's department or
-    // transfer programme: told as a warning only where the table names a small unit, else as a note.
     const unitName = (table as DetectedTableInput).unit_name;
-    const small = typeof unitName === "string" && SMALL_UNIT.test(unitName);
-    for (const f of b.findings) if (f.code === "budget-unit-doubt" && !small) f.severity = "info";
+    const b = scoreBudget(table.budget, preset.budgetWeight, tolerance, typeof unitName === "string" ? unitName : null);
+    budget = b.result;
     findings.push(...b.findings);
   }
   const applicable = indicators.filter((r) => r.applicable);

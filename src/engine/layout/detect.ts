@@ -566,8 +566,8 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     }
     // A row whose name and target both lie inside cells merged down from an indicator above (预算资金安排 merged over its
     // list of 年度预算资金总额 | 其中:中央补助 | 市级资金 …): lines of that indicator's record, not indicators of their own.
-    const ownPoints = [columns.weight, columns.score].some((c) => c !== undefined && text(grid.cells[r]?.[c]?.v ?? null) !== "");
     const own = (c: number | undefined) => (c === undefined ? "" : text(grid.cells[r]?.[c]?.v ?? null));
+    const ownPoints = own(columns.weight) !== "" || own(columns.score) !== "";
     const lastKind = rows.length > 0 ? rows[rows.length - 1]!.kind : null;
     const above = indicators.length > 0 && (lastKind === "indicator" || lastKind === "sub-item") ? indicators[indicators.length - 1]! : null;
     // The same record with its merges lost (its own name, target and level cells empty, text further right, under an

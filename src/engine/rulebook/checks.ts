@@ -56,6 +56,8 @@ const FIGURE = /[0-9０-９壹贰叁肆伍陆柒捌玖拾佰仟]|[一二两三�
 const NONE_SAID = /^(?:无|零|没有|未发生|不发生|杜绝|0)/;
 /** Units of a count (R19): a rate's target is never one. */
 const COUNT_UNITS = /^(?:个|人|人次|次|户|所|家|座|项|条|台|辆|名|份|场|批|处|间|套|例)$/;
+/** A row's name without a trailing bracket or full stop (覆盖率（%）, 修缮建筑数量。). */
+const bareName = (r: Row) => squash(r.result.name).replace(/[。.,，]+$/, "").replace(/[(（][^)）]*[)）]$/, "");
 const clip = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
 
 type Row = { input: IndicatorInput; result: IndicatorResult };
@@ -142,14 +144,13 @@ const CHECKS: Record<string, Check> = {
   R18: (rows) => rows.flatMap((r) => {
     const target = squash(r.result.target);
     const actual = squash(r.result.actual);
-    if (!COUNT_NAME.test(squash(r.result.name).replace(/[(（][^)）]*[)）]$/, "")) || target === "" || actual === "" || FIGURE.test(target) || FIGURE.test(actual)) return [];
+    if (!COUNT_NAME.test(bareName(r)) || target === "" || actual === "" || FIGURE.test(target) || FIGURE.test(actual)) return [];
     if (FEWER_BETTER.test(r.result.name) || NONE_SAID.test(target) || NONE_SAID.test(actual)) return [];
     if (rowMeasures(r.result).target.kind === "blank") return [];
     return [{ indicator: r.result.index, message: () => `${at(r)}问的是数量，指标值${target === actual ? "与实际完成值同为" : "和实际完成值都只写了"}文字${target === actual ? `“${clip(r.result.target)}”` : ""}，没有一个数：完成了多少无从核对` }];
   }),
   R19: (rows) => rows.flatMap((r) => {
-    const name = squash(r.result.name).replace(/[(（][^)）]*[)）]$/, "").replace(/[。.,，]+$/, "");
-    if (!/率$/.test(name)) return [];
+    if (!/率$/.test(bareName(r))) return [];
     const m = rowMeasures(r.result).target;
     return m.kind === "number" && m.unit !== null && COUNT_UNITS.test(m.unit) ? [{ indicator: r.result.index, message: () => `${at(r)}名称是比率，指标值却是“${m.shown}”（个数）：口径不一致，宜写作比率（如“100%”）或改名为数量指标` }] : [];
   }),
