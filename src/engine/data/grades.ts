@@ -6,9 +6,15 @@
 
 /** Words that say the target was not reached. */
 export const UNMET_WORDS = [
-  "未达成", "未达到", "未完成", "未实现", "未发放", "未拨付", "未兑现", "未足额", "不足额", "尚未", "没有达到", "不达标", "不符合", "不合规", "不满足", "较差", "程度较低", "不健全",
+  "未达成", "未达到", "未能", "没有完成", "没完成", "没有实现", "未完成", "未实现", "未发放", "未拨付", "未兑现", "未足额", "不足额", "尚未", "没有达到", "不达标", "不符合", "不合规", "不满足", "较差", "程度较低", "不健全",
   "不规范", "不充分", "不合理", "不明确", "无效", "否", "未落实", "未执行", "未按时", "未及时", "滞后", "效果不明显", "不及时",
 ];
+
+/**
+ * Words that say plainly the work was not done: an actual holding one is unmet even when its figures cannot be read
+ * (1-2期未能及时培训), as it would be without them.
+ */
+export const STATED_UNMET_WORDS = ["未能", "未完成", "未达到", "未达成", "未实现", "没有达到", "没有完成", "不达标", "未按时", "未及时"];
 
 /** Words that say the target was partly reached. */
 export const PARTIAL_WORDS = [
@@ -27,3 +33,14 @@ export const MET_WORDS = [
   "按规定", "按要求", "已公开", "控制在预算", "预算内", "预算范围内", "节约",
   "发放", "拨付", "兑现", "足额", "准时",
 ];
+
+/**
+ * An actual that reports the work's progress, not the indicator's value (已完成100%, 完成进度100%, 实施进度95%): against
+ * a count, an amount or a rate other than completion it says nothing about the target (R22).
+ */
+export const PROGRESS_ACTUAL = /^(?:已经?|均已|全部|已全部)?完成(?:进度)?了?\d+(?:\.\d+)?%$|^(?:实施|完成|工作|项目)?进度(?:为|达)?\d+(?:\.\d+)?%$/;
+
+/** Whether a cell's text is a progress statement (see PROGRESS_ACTUAL); full-width forms and a trailing 。 allowed. */
+export function isProgressText(text: string): boolean {
+  return PROGRESS_ACTUAL.test(text.normalize("NFKC").replace(/\s+/g, "").replace(/[。.，,；;]+$/, ""));
+}

@@ -12,6 +12,7 @@ import { LazyFinding, type FindingCode } from "../findings";
 import { centOff, fromWrittenRate } from "./cent";
 import { fundView, isMoneyName, type FundFacts } from "./funds";
 import { printsNoWeight } from "./levels";
+import { isProgressText } from "../data/grades";
 import { resolveRule, type RuleTextReader } from "./resolveRule";
 import type { Finding, IndicatorInput, IndicatorResult, RowStatus, RuleSource, Severity, TableInput } from "./types";
 
@@ -180,7 +181,7 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
       return done("pending", () => `${c.reason}；未写权重（分值），不计分`);
     }
     // Units that cannot be compared (37个 against 100%) are the table's inconsistency, weighed or not: said as on a scored row.
-    if (!c.ok && c.code === "unit-mismatch" && !row.shares_weight_above) add("unit-mismatch", "warning", () => `${at()}：${c.reason}`);
+    if (!c.ok && c.code === "unit-mismatch" && !row.shares_weight_above && !progressForFigure(base.actual, target)) add("unit-mismatch", "warning", () => `${at()}：${c.reason}`);
     // In a table that prints no weight at all, the row's missing weight is the table's form, not a slip.
     // Nor is it the second of an 二者择其一 pair, which shares the weight above (merged, or by the pair's rule).
     add("weight-missing", printsNoWeight(table) || row.shares_weight_above ? "info" : "warning", () => row.shares_weight_above ? `${at()}与上一项二者择其一、共用上一项的权重（分值），本项不单独计分` : `${at()}未填写权重（分值），无法计算得分`);
@@ -254,7 +255,7 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
   if (comparison.ok && actual.kind === "grade" && target.kind !== "number" && target.kind !== "percent" && target.kind !== "date" && !hasFigure(base.actual) && QUANTITY.test(base.target.normalize("NFKC"))) {
     add("actual-no-figure", "warning", () => `${at()}目标“${base.target}”含有数量，实际完成值只写了“${base.actual}”，没有写实际完成的数量；按定性等级计分`);
   }
-  if (!comparison.ok && comparison.code === "unit-mismatch") {
+  if (!comparison.ok && comparison.code === "unit-mismatch" && !progressForFigure(base.actual, target)) {
     add("unit-mismatch", "warning", () => `${at()}：${comparison.reason}`);
   }
   const outcome = applyRule(resolved.rule, { target, actual, weight, judgement: row.judgement ?? null, comparison });
@@ -264,8 +265,9 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     const graded = applyRule(opts.preset.byKind.qualitative, { target, actual, weight, judgement: row.judgement ?? null, comparison });
     if (graded.ok) {
       // Only a target with a figure asked for one; two descriptions are simply compared by their grades.
-      if (hasFigure(base.target)) add("actual-no-figure", "warning", () => `${at()}目标为数值“${base.target}”，实际完成值只写了“${base.actual}”，没有写数值；按定性等级计分`);
-      return finish(graded, () => `${hasFigure(base.target) ? `目标为数值，实际只写了“${base.actual}”` : "目标与实际均为文字"}：按定性等级计（${ruleLabel(opts.preset.byKind.qualitative)}）`);
+      if (hasFigure(base.target) && !hasFigure(base.actual)) add("actual-no-figure", "warning", () => `${at()}目标为数值“${base.target}”，实际完成值只写了“${base.actual}”，没有写数值；按定性等级计分`);
+      const said = hasFigure(base.target) && !hasFigure(base.actual) ? `目标为数值，实际只写了“${base.actual}”` : hasFigure(base.actual) ? (comparison.notes[0] ?? `实际“${base.actual}”的数值无法比较`) : "目标与实际均为文字";
+      return finish(graded, () => `${said}：按定性等级计（${ruleLabel(opts.preset.byKind.qualitative)}）`);
     }
   }
   if (!outcome.ok && outcome.status === "unreadable" && !hasFigure(base.target) && !hasFigure(base.actual)) {
@@ -283,6 +285,14 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     return done(outcome.status, () => `${outcome.reason}。${ruleHead()}`);
   }
   return finish(outcome, ruleHead);
+}
+
+/**
+ * Progress given for a figure (已完成100% against 2次 or ≤10万元): the units differ because the actual is not the
+ * indicator's value at all. R22 says so once for the table, naming every such row, instead of a unit-mismatch per row.
+ */
+function progressForFigure(actual: string, target: ReturnType<typeof parseMeasure>): boolean {
+  return target.kind === "number" && isProgressText(actual);
 }
 
 function hasText(s: string | null | undefined): boolean {

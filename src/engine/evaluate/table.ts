@@ -45,6 +45,8 @@ export type DetectedTableInput = TableInput & {
   unit_name?: string;
   /** The cells of the 年度总体目标 block above the table (its goal and what was done), as written. */
   goal_cells?: { cell: string; value: string | number }[];
+  /** The items of the 资金管理情况 block (执行准确性 | 不存在执行数偏离预算数较多的问题 | 存在问题), as written ("" when blank). */
+  management_claims?: { item: string; cell: string; text: string; problem?: string; problemCell?: string }[];
   /** true when no 总分/合计 row was found under the indicators (a printed table may have been cut before it). */
   no_total_row?: boolean;
   /** true for rows read with no header above them (the second page of a printed table): the rows before are elsewhere. */
@@ -119,6 +121,17 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
     findings.push(...kept);
     const list = rows.map((i) => `第 ${i + 1} 项“${indicators[i]!.actual}”（目标 ${indicators[i]!.target}）`).join("、");
     findings.push(new LazyFinding("actual-no-figure", "warning", rows[0]!, () => `${rows.length} 项目标为数值，实际完成值只写了文字：${list}；按定性等级计分，请填写实际完成数`, undefined, undefined, undefined, rows));
+  }
+  // Targets missed in a table with no column for the reasons (a 目标完成情况表): one finding naming every such row, since
+  // the form asks a reason for each and this table has nowhere to give one.
+  const unexplained = findings.filter((f) => f.code === "deviation-missing" && f.severity === "info" && f.indicator !== null);
+  if (unexplained.length > 0) {
+    const rows = unexplained.map((f) => f.indicator!);
+    const kept = findings.filter((f) => !unexplained.includes(f));
+    findings.length = 0;
+    findings.push(...kept);
+    const list = rows.map((i) => `第 ${i + 1} 项“${indicators[i]!.name}”（目标 ${indicators[i]!.target}，实际 ${indicators[i]!.actual}）`).join("、");
+    findings.push(new LazyFinding("deviation-missing", "warning", rows[0]!, () => `${rows.length} 项未达到目标：${list}；表中没有偏差原因栏，也未写明原因，请补充偏差原因分析和改进措施（若已写在报告正文中，请核对）`, undefined, undefined, undefined, rows.length > 1 ? rows : undefined));
   }
   unfilledRows(table, indicators, findings);
   // An actual that is the scale itself (好坏, 优良中低差: the template's grades, copied from the target): no result given.

@@ -13,6 +13,7 @@ import { toSimplified } from "../data/traditional";
 import { APPROPRIATION, budgetRoleOf, matchHeader, normaliseHeader, type BudgetRole, type HeaderMatch, type Role } from "./headers";
 import { mayHoldBreakdown } from "../review/breakdown";
 import { goalCells } from "./goal";
+import { managementClaims } from "./management";
 import { mayHoldYearTypo } from "../review/yearTypo";
 
 export type ColumnMap = Partial<Record<Role, number>>;
@@ -64,7 +65,7 @@ function totalLabel(t: string): string {
 /** A budget block's header (年初预算数 … 执行数 …) starting a new table's budget below this one. */
 function budgetHeaderAt(vals: CellValue[][], r: number): boolean {
   const seen = new Set<BudgetRole>();
-  if (!(vals[r] ?? []).some((v) => typeof v === "string" && /执行|執行|支出/.test(v))) return false;
+  if (!(vals[r] ?? []).some((v) => typeof v === "string" && /执行|支出/.test(toSimplified(v)))) return false;
   for (const v of vals[r] ?? []) {
     const role = budgetRoleOf(text(v));
     if (role) seen.add(role);
@@ -139,6 +140,9 @@ function budgetOnly(grid: Grid, vals: CellValue[][], found: DetectedTable[]): De
     const id = tableId(grid, h);
     const title = findTitle(vals, k === 0 ? 0 : heads[k - 1]! + 1, h);
     const table: TableInput = { id, title, budget: budgetInput(grid, vals, budget), indicators: [], reported_total: null, reported_rating: null };
+    // The blocks under the funds (资金管理情况) belong to it: read up to the next block or table.
+    const claims = managementClaims(grid, h, Math.min(...next));
+    if (claims.length) (table as DetectedTableInput).management_claims = claims;
     const last = budget.amountsRow ?? budget.row;
     out.push({ id, sheet: grid.sheet, title, headerRows: [h, h], columns: {}, indicatorRows: [], budget, total: null, rating: null, lastRow: last, table, issues: [{ address: address(grid, h, 0), message: "只找到预算执行情况，其下没有绩效指标表头（表格可能被截断，或指标在别处）：只复核预算执行率和得分" }], rows: [], end: null });
   });
@@ -711,6 +715,8 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   if (unit) (table as DetectedTableInput).unit_name = unit;
   const goal = goalCells(grid, searchFrom, start);
   if (goal.length) (table as DetectedTableInput).goal_cells = goal;
+  const claims = managementClaims(grid, searchFrom, start);
+  if (claims.length) (table as DetectedTableInput).management_claims = claims;
   const funds = budget ? null : fundsRow(vals, searchFrom, start);
   if (funds) (table as DetectedTableInput).funds_block = funds;
   if (indicators.length === 0) issues.push({ address: address(grid, end + 1, 0), message: "表头下方没有找到指标行" });
@@ -918,7 +924,14 @@ function findBudget(grid: Grid, vals: CellValue[][], from: number, before: numbe
       });
     }
     if ((columns.initial !== undefined || columns.fullYear !== undefined) && columns.executed !== undefined) {
+      // The base the form's rate is taken on, where it names one after a deduction (扣除统筹整合资金后预算金额(C) beside
+      // 全年预算数(A), rate E/C): that is the budget.
+      row.forEach((v, c) => {
+        if (/^扣除.*后(?:预算)?(?:金额|数)/.test(normaliseHeader(text(v)))) columns.fullYear = c;
+      });
       for (let d = r + 1; d < before; d++) {
+        // A row of column numbers under the header (列次 | 0 | 1 | 2 …) holds no amounts.
+        if (/^(?:列次|栏次|行次)$/.test((vals[d] ?? []).map(text).find((t) => t !== "") ?? "")) continue;
         const ex = grid.cells[d]?.[columns.executed];
         const a = readAmount(amountOf(ex ?? null));
         if (a !== null && !Number.isNaN(a.value)) {

@@ -1,4 +1,6 @@
 import { DOWN_TARGET, UP_TARGET } from "../data/directions";
+import { STATED_UNMET_WORDS } from "../data/grades";
+import { withoutDenials } from "./grade";
 import { cleanText, squeeze } from "./clean";
 import { dayNumber } from "./date";
 import { plain } from "./format";
@@ -93,6 +95,10 @@ function meets(op: Op | null, actual: number, target: number): boolean {
  */
 export function compare(target: Measure, actual: Measure): Comparison {
   if (actual.kind === "blank") return fail("pending", "actual-blank", "实际完成值未填写");
+  if (actual.kind === "unreadable" && target.kind !== "blank" && STATED_UNMET_WORDS.some((w) => withoutDenials(actual.text).includes(w))) {
+    // Figures the reader cannot place, but the text says plainly the work was not done: unmet, as without the figures.
+    return { ok: true, kind: "grade", grade: "unmet", met: false, targetShown: shown(target), actualShown: actual.text.trim(), notes: [`实际完成值“${actual.text.trim()}”写明未完成，按未达成计`] };
+  }
   if (actual.kind === "unreadable") return fail("unreadable", "unreadable", `实际完成值${actual.reason.replace(/^无法识别/, "无法识别")}`);
   if (actual.kind === "grade") {
     // A graded actual (达到预期指标, 部分达成) is the evaluator's judgement: it stands even without a target.

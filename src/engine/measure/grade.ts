@@ -5,7 +5,10 @@ import type { Grade } from "./types";
  * Qualitative vocabulary (data/grades.ts). A text is read as a grade only when it contains one of these words;
  * any other text is unreadable (never guessed). Negations and partial words take precedence.
  */
-export function readGrade(s: string): Grade | null {
+export function readGrade(text: string): Grade | null {
+  // A negation denied (不存在未能按时发放的情况, 未出现不合格): the denial says the thing was done.
+  const s = withoutDenials(text);
+  if (s !== text && !UNMET_WORDS.some((w) => s.includes(w)) && !PARTIAL_WORDS.some((w) => s.includes(w))) return "met";
   if (UNMET_WORDS.some((w) => s.includes(w))) return "unmet";
   if (PARTIAL_WORDS.some((w) => s.includes(w))) return "partial";
   if (MET_WORDS.some((w) => s.includes(w))) return "met";
@@ -13,3 +16,11 @@ export function readGrade(s: string): Grade | null {
 }
 
 export const GRADE_NAMES: Record<Grade, string> = { met: "达成", partial: "部分达成", unmet: "未达成" };
+
+/** A denial of a negation (不存在…未…, 未出现…不…, 未发生…未…, 杜绝…不…), up to the next stop. */
+const DENIED_NEGATION = /(?:不存在|未出现|未发生|杜绝)[^，,。；;]*?(?:未|不|没有)[^，,。；;]*/g;
+
+/** The text with its denied negations taken out: what is left says whether anything was not done. */
+export function withoutDenials(text: string): string {
+  return text.replace(DENIED_NEGATION, "");
+}

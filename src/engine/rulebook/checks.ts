@@ -6,6 +6,9 @@ import type { ReviewRule, RuleSeverity } from "./rules";
 import type { DetectedTableInput } from "../evaluate/table";
 import { LOWER_IS_BETTER_NAMES } from "../data/rows";
 import { fundFacts } from "../evaluate/funds";
+import { isProgressText } from "../data/grades";
+import { readGrade } from "../measure/grade";
+import { toSimplified } from "../data/traditional";
 
 /** What the checks know beyond the table: whether the workbook holds a questionnaire table. */
 export interface RulebookContext {
@@ -35,6 +38,11 @@ export const RULE_CODES: Record<string, FindingCode> = {
   R18: "count-without-figure",
   R19: "rate-name-count-target",
   R20: "output-under-other-level",
+  R21: "name-not-indicator",
+  R22: "actual-is-progress",
+  R23: "management-claim-vs-rate",
+  R24: "management-claim-vs-problem",
+  R25: "management-blank",
 };
 
 /** Texts that say nothing as a reason for a missed target. */
@@ -56,6 +64,27 @@ const FIGURE = /[0-9０-９壹贰叁肆伍陆柒捌玖拾佰仟]|[一二两三�
 const NONE_SAID = /^(?:无|零|没有|未发生|不发生|杜绝|0)/;
 /** Units of a count (R19): a rate's target is never one. */
 const COUNT_UNITS = /^(?:个|人|人次|次|户|所|家|座|项|条|台|辆|名|份|场|批|处|间|套|例)$/;
+/** A name that is only a period (全年, 2020年全年, 1-12月) or only a figure (100万, 1年, 15万元) (R21). */
+const PERIOD_NAME = /^(?:全年度?|年度|当年|本年度?|上半年|下半年|\d{4}年度?(?:全年)?|[一二三四1-4]季度|\d{1,2}[-—~至]\d{1,2}月)$/;
+const FIGURE_NAME = /^[≥≤<>=＜＞]?\d+(?:\.\d+)?(?:万元|万|亿元|亿|元|%|个|人|人次|次|天|年|个月|月|日|项|户|所|座|台|辆|名|亩|公里|米|平方米)?$/;
+/** A rate that is itself a completion or progress (完成率, 执行率, 到位率): progress answers it (R22). */
+const PROGRESS_NAME = /完成|进度|执行|实施|到位|拨付|支付|兑现|发放/;
+/** A statement's denials (不存在执行数偏离预算数较多的问题): what follows 不存在, 无, 没有 … up to the next stop (R23). */
+const DENIAL = /(?:不存在|没有|未出现|未发生|杜绝|无)[^，,。；;]*/g;
+/** What a statement admits once its denials are taken out (执行率较低, 存在偏离): then it does not claim accuracy. */
+const ADMITS = /偏离|偏差|较低|偏低|滞后|较慢|缓慢|未(?:完成|达到|执行|到位|支付)|差距|不足|存在问题|结转|结余/;
+/** Words of a statement that says the money was executed as budgeted. */
+const CLAIMS = /不存在|没有|未出现|无|准确|按要求|按计划|符合|一致|到位|严格/;
+/** The 资金管理情况 items layout read above the table (none for a table given as data without them). */
+const managementItems = (table: TableInput) => {
+  const items = (table as DetectedTableInput).management_claims;
+  return Array.isArray(items) ? items.filter((c) => c && typeof c.item === "string" && typeof c.cell === "string" && typeof c.text === "string") : [];
+};
+/** A statement that says the thing was done as it should be (不存在…偏离…, 及时分解下达), admitting nothing. */
+const claimsDone = (text: string) => {
+  const said = toSimplified(squash(text));
+  return said !== "" && !ADMITS.test(said.replace(DENIAL, "")) && (CLAIMS.test(said) || readGrade(said) === "met");
+};
 /** A row's name without a trailing bracket or full stop (覆盖率（%）, 修缮建筑数量。). */
 const bareName = (r: Row) => squash(r.result.name).replace(/[。.,，]+$/, "").replace(/[(（][^)）]*[)）]$/, "");
 const clip = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
@@ -161,6 +190,42 @@ const CHECKS: Record<string, Check> = {
     const kinds = [...new Set(wrong.map((r) => squash(r.input.level2)))];
     return [{ indicator: wrong[0]!.result.index, message: () => `第 ${wrong.map((r) => r.result.index + 1).join("、")} 项的${kinds.join("、")}是产出的二级指标，却放在一级指标“${level1}”之下（评价维度，不是绩效目标的一级指标）：应为“产出指标”` }];
   },
+  R21: (rows) => rows.flatMap((r) => {
+    const name = squash(r.result.name).normalize("NFKC").replace(/[。.,，;；]+$/, "");
+    const what = PERIOD_NAME.test(name) ? "期间" : FIGURE_NAME.test(name) ? "数值" : "";
+    return what ? [{ indicator: r.result.index, message: () => `${at(r)}的指标名称只写了${what}“${r.result.name}”，没有写衡量什么：应写明指标（如“项目完成时限”“项目总成本”“培训人数”）` }] : [];
+  }),
+  R22: (rows) => {
+    // 已完成100% against a count, an amount, or a rate other than completion (满意度 90%): the actual is the work's
+    // progress, not the indicator's value. One habit, told once, naming its rows.
+    const hits = rows.filter((r) => {
+      if (!isProgressText(r.result.actual)) return false;
+      const t = rowMeasures(r.result).target;
+      return t.kind === "number" || (t.kind === "percent" && !PROGRESS_NAME.test(r.result.name));
+    });
+    if (hits.length === 0) return [];
+    const list = hits.map((r) => `第 ${r.result.index + 1} 项“${r.result.name}”（目标 ${r.result.target}，实际“${r.result.actual}”）`).join("、");
+    return [{ indicator: hits[0]!.result.index, rows: hits.length > 1 ? hits.map((r) => r.result.index) : undefined, message: () => `实际完成值写的是工作进度，不是指标的实际数值：${list}；完成了多少、达到多少无从核对，请填写实际完成的数量、金额或调查结果` }];
+  },
+  R23: (_rows, table, result, rule) => {
+    // 执行准确性 | 不存在执行数偏离预算数较多的问题, in a table whose execution rate is 57.89%: the statement contradicts the
+    // table's own figures. Told at the statement's cell.
+    const spent = spending(table, result, rule.thresholds.executionBelow!);
+    if (!spent || spent.rate >= rule.thresholds.executionBelow!) return [];
+    return managementItems(table).filter((c) => /^执行准确性$/.test(c.item) && claimsDone(c.text)).map((c) => ({
+      indicator: null,
+      message: () => `${c.cell}：资金管理情况“${c.item}”写“${c.text}”，但${spent.said}，执行数偏离预算数 ${pct(1 - spent.rate)}：说明与表中数据不符`,
+    }));
+  },
+  R24: (_rows, table) => managementItems(table).flatMap((c) => {
+    // 资金分解下达进度 | 及时分解下达 | … 下达滞后: the statement says done, its own row's 存在问题 says otherwise.
+    if (!c.problem || !claimsDone(c.text) || !ADMITS.test(toSimplified(squash(c.problem)).replace(DENIAL, ""))) return [];
+    return [{ indicator: null, message: () => `${c.cell}：资金管理情况“${c.item}”的情况说明写“${c.text}”，同一行的存在问题却写“${clip(c.problem!)}”（${c.problemCell}）：前后矛盾` }];
+  }),
+  R25: (_rows, table) => managementItems(table).filter((c) => squash(c.text) === "").map((c) => ({
+    indicator: null,
+    message: () => `${c.cell}：资金管理情况“${c.item}”的情况说明未填写`,
+  })),
   R17: (rows, table) => {
     const e = fundFacts(table)?.execution;
     if (!e || e.spentYuan === null || !(e.spentYuan > 0)) return [];

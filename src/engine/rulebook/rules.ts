@@ -148,6 +148,36 @@ export const DEFAULT_RULES: readonly ReviewRule[] = [
     thresholds: {},
     source: "财预〔2021〕101号（绩效目标的一级指标为产出、效益、满意度；产出指标下设数量、质量、时效、成本）",
   },
+  {
+    id: "R21", name: "指标名称只写期间或数值", severity: "一般", enabled: true, stage: "申报及自评",
+    checks: "三级指标的名称只写了一个期间（全年、2020年、1-12月）或一个数值（100万、1年），没有写衡量什么：多为把指标值抄进了名称栏",
+    thresholds: {},
+    source: "财预〔2021〕101号（指标名称应简洁明确地反映衡量的内容）",
+  },
+  {
+    id: "R22", name: "实际完成值写成工作进度", severity: "一般", enabled: true, stage: "自评",
+    checks: "实际完成值只写了进度（已完成100%、完成进度95%），指标值却是数量、金额或完成以外的比率（满意度90%）：实际完成了多少、达到多少无从核对；一张表一条，列出各行",
+    thresholds: {},
+    source: "财预〔2020〕10号第二十条（自评应如实填写实际完成值）；第三方复核实务：以进度代替实际完成值",
+  },
+  {
+    id: "R23", name: "资金管理情况说明与执行率不符", severity: "一般", enabled: true, stage: "自评",
+    checks: "转移支付自评表“资金管理情况”中“执行准确性”的情况说明称执行准确、不存在执行数偏离预算数较多的问题，而表中预算执行率低于阈值",
+    thresholds: { executionBelow: 0.9 },
+    source: "财政部转移支付区域（项目）绩效自评表（资金管理情况：执行准确性反映执行数是否偏离预算数）；财预〔2020〕10号第二十条",
+  },
+  {
+    id: "R24", name: "资金管理情况说明与存在问题矛盾", severity: "一般", enabled: true, stage: "自评",
+    checks: "“资金管理情况”某一项的情况说明称已做到（及时分解下达、严格按合同支付），同一行的“存在问题”却写下达滞后、支付缓慢等",
+    thresholds: {},
+    source: "财政部转移支付区域（项目）绩效自评表（资金管理情况：情况说明与存在问题和改进措施）",
+  },
+  {
+    id: "R25", name: "资金管理情况未填写", severity: "一般", enabled: true, stage: "自评",
+    checks: "“资金管理情况”中某一项（分配科学性、下达及时性、拨付合规性、使用规范性、执行准确性、预算绩效管理情况、支出责任履行情况）的情况说明空白",
+    thresholds: {},
+    source: "财政部转移支付区域（项目）绩效自评表（资金管理情况各项均应填写情况说明）",
+  },
 ];
 
 /** The rules merged with a reviewer's changes (`enabled`, `severity`, `thresholds` by id); unknown ids are reported. */

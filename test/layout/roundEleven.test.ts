@@ -1,0 +1,218 @@
+import { DEFAULT_RULES, evaluateTable, FINDING_CATALOGUE, mergeRules, runPipeline, suggestedFix, type Grid, type Merge } from "../../src/engine";
+import { grid } from "./grids";
+
+/**
+ * Capabilities taught by the eleventh round: a name that is only a period or a figure (R21), progress given for the
+ * actual (R22), a 执行准确性 statement the execution rate contradicts (R23), targets missed in a table with no column for
+ * the reasons, and an actual that says plainly the work was not done. Each test builds the shape in a small grid.
+ */
+const tablesOf = (g: Grid, rulebook = DEFAULT_RULES) => runPipeline(g, { rulebook });
+const m = (r1: number, c1: number, r2: number, c2: number): Merge => ({ r1, c1, r2, c2 });
+const byRule = (g: Grid, id: string) => tablesOf(g)[0]!.result.findings.filter((f) => f.rule === id);
+
+/** A 绩效目标完成情况表 with no weight column: one row per [level2, name, target, actual]. */
+const plain = (rows: [string, string, string, string][], reasons = false) => grid([
+  ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", ...(reasons ? ["偏差原因分析"] : [])],
+  ...rows.map(([l2, name, t, a]) => [/满意/.test(l2) ? "满意度指标" : /效益/.test(l2) ? "效益指标" : "产出指标", l2, name, t, a, ...(reasons ? [null] : [])]),
+]);
+
+describe("R21: a name that is only a period or a figure", () => {
+  test("全年, 2020年, 1-12月, 100万, 15万元。 are told, each at its row", () => {
+    for (const name of ["全年", "2020年", "1-12月", "100万", "15万元。", "1年"]) {
+      const f = byRule(plain([["时效指标", name, "1-12月", "按期完成"], ["数量指标", "培训人数", "≥100人", "120人"]]), "R21");
+      expect(f).toHaveLength(1);
+      expect(f[0]).toMatchObject({ code: "name-not-indicator", severity: "warning", indicator: 0 });
+      expect(f[0]!.message).toContain(`“${name}”`);
+    }
+  });
+  test("names that say what they measure stay quiet (全年影院观影人数, 年度工作计划完整性, 时效, 及时率)", () => {
+    for (const name of ["全年影院观影人数", "年度工作计划完整性", "项目完成及时率", "2020年度培训人数", "全年免费开放"]) {
+      expect(byRule(plain([["时效指标", name, "100%", "100%"]]), "R21")).toEqual([]);
+    }
+  });
+});
+
+describe("R22: progress given for the actual", () => {
+  const g = plain([
+    ["数量指标", "宣传次数", "≥2次", "已完成100%"],
+    ["质量指标", "创建质量", "按质按量完成", "已完成100%"],
+    ["成本指标", "项目成本", "≤10万元", "已完成100%"],
+    ["满意度指标", "群众满意度", "≥90%", "已完成100%"],
+    ["数量指标", "任务完成率", "100%", "完成100%"],
+  ]);
+  test("one warning for the table naming the count, the amount and the satisfaction rows, not the worded or completion ones", () => {
+    const f = byRule(g, "R22");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ code: "actual-is-progress", severity: "warning", indicator: 0, rows: [0, 2, 3] });
+    expect(f[0]!.message).toContain("第 1 项“宣传次数”");
+    expect(f[0]!.message).toContain("第 4 项“群众满意度”");
+    expect(f[0]!.message).not.toContain("创建质量");
+    expect(f[0]!.message).not.toContain("任务完成率");
+  });
+  test("the rows it names raise no unit-mismatch of their own (one habit, one finding)", () => {
+    const codes = tablesOf(g)[0]!.result.findings.map((f) => f.code);
+    expect(codes).not.toContain("unit-mismatch");
+  });
+  test("with R22 switched off, nothing else is lost: the rows stay not comparable, never a 0", () => {
+    const { rules } = mergeRules([{ id: "R22", enabled: false }]);
+    const t = tablesOf(g, rules)[0]!;
+    expect(t.result.findings.some((f) => f.code === "actual-is-progress")).toBe(false);
+    expect(t.result.indicators[0]!.status).toBe("unreadable");
+    expect(t.result.indicators[0]!.score).toBeNull();
+  });
+  test("a single progress row is told on its own row, without `rows`", () => {
+    const f = byRule(plain([["成本指标", "项目成本", "≤10万元", "完成进度100%"]]), "R22");
+    expect(f).toHaveLength(1);
+    expect(f[0]!.rows).toBeUndefined();
+  });
+});
+
+describe("targets missed in a table with no column for the reasons", () => {
+  test("one warning naming every missed row, with its target and actual", () => {
+    const f = tablesOf(plain([
+      ["数量指标", "培训人数", "12500名", "12166名"],
+      ["质量指标", "考核通过率", "100%", "98.79%"],
+      ["质量指标", "验收达标率", "100%", "100%"],
+    ]))[0]!.result.findings.filter((x) => x.code === "deviation-missing");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "warning", indicator: 0, rows: [0, 1] });
+    expect(f[0]!.message).toMatch(/^2 项未达到目标：第 1 项“培训人数”（目标 12500名，实际 12166名）、第 2 项“考核通过率”/);
+    expect(f[0]!.message).toContain("表中没有偏差原因栏");
+  });
+  test("a table with the column keeps its per-row warnings; every target met says nothing", () => {
+    const withColumn = tablesOf(plain([["数量指标", "培训人数", "12500名", "12166名"], ["质量指标", "考核通过率", "100%", "98%"]], true))[0]!.result.findings.filter((x) => x.code === "deviation-missing");
+    expect(withColumn.map((x) => x.indicator)).toEqual([0, 1]);
+    expect(withColumn.every((x) => x.rows === undefined)).toBe(true);
+    const met = tablesOf(plain([["数量指标", "培训人数", "12500名", "12600名"]]))[0]!.result.findings.filter((x) => x.code === "deviation-missing");
+    expect(met).toEqual([]);
+  });
+});
+
+describe("an actual that says plainly the work was not done", () => {
+  test("1-2期未能及时培训 against 1-6期培训结束后及时考核 is unmet, though its figures cannot be placed", () => {
+    const r = evaluateTable({ id: "t", indicators: [{ name: "考核任务完成及时", target: "1-6期培训结束后及时考核", actual: "1-2期未能及时培训", weight: 100, reported_score: 0 }] });
+    expect(r.indicators[0]!.met).toBe(false);
+    expect(r.indicators[0]!.explanation).toContain("写明未完成");
+    // Scored as the same words without the figures would be (the preset's band for 未达成), and not told "no figure".
+    const bare = evaluateTable({ id: "t", indicators: [{ name: "考核任务完成及时", target: "及时考核", actual: "未能及时培训", weight: 100, reported_score: 0 }] });
+    expect(r.indicators[0]!.score).toBe(bare.indicators[0]!.score);
+    expect(r.findings.map((f) => f.code)).not.toContain("actual-no-figure");
+  });
+  test("a denied negation is done (不存在未能按时发放的情况, 未出现不合格情况)", () => {
+    for (const actual of ["不存在未能按时发放的情况", "未出现不按时发放的情况"]) {
+      const r = evaluateTable({ id: "t", indicators: [{ name: "补助按时发放", target: "按时发放", actual, weight: 100, reported_score: 100 }] });
+      expect(r.indicators[0]!.met).toBe(true);
+      expect(r.findings.map((f) => f.code)).toEqual([]);
+    }
+  });
+  test("没有完成 and 未能完成 stay unmet", () => {
+    for (const actual of ["没有完成", "未能完成"]) {
+      expect(evaluateTable({ id: "t", indicators: [{ name: "任务完成", target: "按期完成", actual }] }).indicators[0]!.met).toBe(false);
+    }
+  });
+});
+
+/** A 转移支付区域绩效自评表 top: the funds block, then the 资金管理情况 block with `claim` for 执行准确性. */
+function transfer(executed: number, claim: string): Grid {
+  const g = grid([
+    ["中央转移支付区域（项目）绩效自评表", null, null, null, null],
+    ["资金投入情况(万元)", "项目", "全年预算数(A)", "全年执行数(B)", "预算执行率(B/A×100%)"],
+    [null, "年度资金总额:", 2000, executed, `${((executed / 2000) * 100).toFixed(2)}%`],
+    ["资金管理情况", null, "情况说明", null, "存在问题和改进措施"],
+    ["分配科学性", null, "资金分配科学合理", null, null],
+    ["执行准确性", null, claim, null, null],
+    ["绩效指标", "二级指标", "三级指标", "指标值", "全年实际完成值"],
+    [null, "数量指标", "新建健身中心数量", "1个", "1个"],
+  ]);
+  g.merges = [m(0, 0, 0, 4), m(1, 0, 2, 0), m(3, 0, 3, 1), m(3, 2, 3, 3), m(4, 0, 4, 1), m(4, 2, 4, 3), m(5, 0, 5, 1), m(5, 2, 5, 3)];
+  return g;
+}
+
+describe("R23: a 执行准确性 statement the execution rate contradicts", () => {
+  test("不存在执行数偏离预算数较多的问题 at 57.90% is told at the statement's cell", () => {
+    const f = byRule(transfer(1158, "不存在执行数偏离预算数较多的问题"), "R23");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ code: "management-claim-vs-rate", severity: "warning", indicator: null });
+    expect(f[0]!.message).toMatch(/^C6：资金管理情况“执行准确性”写“不存在执行数偏离预算数较多的问题”，但预算执行率仅 57\.90%/);
+  });
+  test("a statement that admits the gap, or a rate at the threshold or above, stays quiet", () => {
+    expect(byRule(transfer(1158, "执行率较低，部分资金结转下年"), "R23")).toEqual([]);
+    expect(byRule(transfer(1158, "存在执行数偏离预算数的问题"), "R23")).toEqual([]);
+    expect(byRule(transfer(1900, "执行准确"), "R23")).toEqual([]);
+  });
+  test("the threshold is the reviewer's to set", () => {
+    const { rules } = mergeRules([{ id: "R23", thresholds: { executionBelow: 0.96 } }]);
+    expect(tablesOf(transfer(1900, "执行准确"), rules)[0]!.result.findings.filter((f) => f.rule === "R23")).toHaveLength(1);
+  });
+});
+
+describe("the new codes are catalogued and have a suggested fix", () => {
+  test.each(["name-not-indicator", "actual-is-progress", "management-claim-vs-rate"])("%s", (code) => {
+    expect(FINDING_CATALOGUE[code as keyof typeof FINDING_CATALOGUE]).toBeDefined();
+    expect(suggestedFix(code as keyof typeof FINDING_CATALOGUE)).not.toBe("");
+  });
+});
+
+/** The 资金管理情况 block with [item, statement, problem] rows, under a funds block at `executed` of 2000. */
+function managed(executed: number, items: [string, string | null, string | null][], budgetOnly = false): Grid {
+  const g = grid([
+    ["中央转移支付区域（项目）绩效自评表", null, null, null, null],
+    ["资金投入情况(万元)", "项目", "全年预算数(A)", "全年执行数(B)", "预算执行率(B/A×100%)"],
+    [null, "年度资金总额:", 2000, executed, `${((executed / 2000) * 100).toFixed(2)}%`],
+    ["资金管理情况", null, "情况说明", null, "存在问题和改进措施"],
+    ...items.map(([item, said, problem]) => [item, null, said, null, problem]),
+    ...(budgetOnly ? [] : [["绩效指标", "二级指标", "三级指标", "指标值", "全年实际完成值"], [null, "数量指标", "新建健身中心数量", "1个", "1个"]]),
+  ]);
+  g.merges = [m(0, 0, 0, 4), m(1, 0, 2, 0), m(3, 0, 3, 1), m(3, 2, 3, 3), ...items.flatMap((_, i) => [m(4 + i, 0, 4 + i, 1), m(4 + i, 2, 4 + i, 3)])];
+  return g;
+}
+
+describe("R24 and R25: the 资金管理情况 block read item by item", () => {
+  test("R24: a statement its own row's 存在问题 contradicts (及时分解下达 | 下达滞后) is told at the statement", () => {
+    const f = byRule(managed(2000, [["分配科学性", "资金分配科学合理", "无"], ["下达及时性", "及时分解下达", "第三批资金2025年2月才下达，下达滞后"]]), "R24");
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toMatch(/^C6：资金管理情况“下达及时性”的情况说明写“及时分解下达”，同一行的存在问题却写“第三批资金2025年2月才下达，下达滞后”（E6）/);
+  });
+  test("R24 stays quiet on 无, on a problem denied, and on a statement that admits it", () => {
+    expect(byRule(managed(2000, [["下达及时性", "及时分解下达", "无"], ["拨付合规性", "拨付合规", "不存在支付滞后的问题"], ["使用规范性", "部分资金下达滞后", "下达滞后"]]), "R24")).toEqual([]);
+  });
+  test("R25: each item whose 情况说明 is blank is told at its own cell", () => {
+    const f = byRule(managed(2000, [["分配科学性", "资金分配科学合理", null], ["下达及时性", null, null], ["支出责任履行情况", null, null]]), "R25");
+    expect(f.map((x) => x.message)).toEqual(["C6：资金管理情况“下达及时性”的情况说明未填写", "C7：资金管理情况“支出责任履行情况”的情况说明未填写"]);
+  });
+  test("the block is read under a funds block with no indicator table after it (the page cut there)", () => {
+    const t = tablesOf(managed(1000, [["执行准确性", "执行准确", null]], true));
+    expect(t).toHaveLength(1);
+    expect(t[0]!.result.findings.filter((f) => f.rule === "R23")).toHaveLength(1);
+  });
+});
+
+describe("forms as some pages carry them", () => {
+  test("pinyin a page added after each character (預(yù)算數(shù)) does not hide a header, and the cells keep it as written", () => {
+    const g = grid([
+      ["資金投入情況(萬(wàn)元)", "項(xiàng)目", "全年預(yù)算數(shù)(A)", "全年執(zhí)行數(shù)(B)", "預(yù)算執(zhí)行率(B/A×100%)"],
+      [null, "年度資金總額:", 148, 46, "31.00%"],
+    ]);
+    const t = tablesOf(g);
+    expect(t).toHaveLength(1);
+    expect(t[0]!.result.findings.find((f) => f.code === "rate-mismatch")?.message).toContain("31.08%");
+    expect(g.cells[0]![2]!.v).toBe("全年預(yù)算數(shù)(A)");
+  });
+  test("a unit in brackets after a character is not pinyin (长度(km), 面积(m²))", async () => {
+    const { toSimplified } = await import("../../src/engine/data/traditional");
+    expect(toSimplified("长度(km)")).toBe("长度(km)");
+    expect(toSimplified("面积(m²)")).toBe("面积(m²)");
+    expect(toSimplified("執(zhí)行")).toBe("执行");
+  });
+  test("a row of column numbers (列次 | 0 | 1 …) under the funds header is not the amounts; 预算执行(E/C×100%) is the rate", () => {
+    const g = grid([
+      ["资金投入情况(万元)", "行次", "全年预算数(A)", "扣除统筹整合资金后预算金额(C)", "全年执行资金(E)", "预算执行(E/C×100%)"],
+      ["列次", 0, 1, 2, 3, 4],
+      ["年度资金总额(万元):", 1, 52.8, 52.8, 30.8, "58.33%"],
+    ]);
+    const t = tablesOf(g);
+    expect(t).toHaveLength(1);
+    expect(t[0]!.result.budget?.rate).toBeCloseTo(30.8 / 52.8, 6);
+    expect(t[0]!.result.findings.some((f) => f.code === "rate-mismatch")).toBe(false);
+  });
+});
