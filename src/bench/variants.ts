@@ -25,7 +25,9 @@ export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixt
       const rows = fx.rows.map((r, i) => r.map((v, c) => {
         const m = typeof v === "string" ? /^\s*(\d+(?:\.\d+)?)%\s*$/.exec(v) : null;
         if (!m) return v;
-        formats[`${columnLetters(c)}${i + 1}`] = m[1]!.includes(".") ? "0.00%" : "0%";
+        // The format shows as many decimals as were written (86.5% → 0.0%), so that the sheet shows what the table wrote.
+        const places = m[1]!.split(".")[1]?.length ?? 0;
+        formats[`${columnLetters(c)}${i + 1}`] = places > 0 ? `0.${"0".repeat(places)}%` : "0%";
         return Number(m[1]) / 100;
       }));
       return { ...fx, rows, formats };

@@ -27,22 +27,22 @@ test("the corpus is read at least as well as when it was first measured", async 
   const all: CorpusFigures[] = [];
   for (const fx of fixtures) all.push(await measureFixture(fx));
   const sum = (k: keyof CorpusFigures) => all.reduce((s, f) => s + (f[k] as number), 0);
-  expect(fixtures.length).toBeGreaterThanOrEqual(96);
-  // Every table found, the two budget blocks with no indicator header under them (唐山 乐亭, 六安 公共文化) as tables of
-  // their own.
+  expect(fixtures.length).toBeGreaterThanOrEqual(105);
+  // Every table found, the budget blocks with no indicator header under them (唐山 乐亭, 六安 公共文化, and round eleven's
+  // pages cut after the funds block) as tables of their own.
   expect(all.filter((f) => f.tables > 0).length).toBe(fixtures.length);
-  expect(sum("found")).toBeGreaterThanOrEqual(728);
-  expect(sum("extra")).toBeLessThanOrEqual(4);
-  expect(sum("names")).toBeGreaterThanOrEqual(727);
-  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(424);
-  expect(sum("handReproduced")).toBeGreaterThanOrEqual(350);
+  expect(sum("found")).toBeGreaterThanOrEqual(737);
+  expect(sum("extra")).toBeLessThanOrEqual(5);
+  expect(sum("names")).toBeGreaterThanOrEqual(735);
+  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(431);
+  expect(sum("handReproduced")).toBeGreaterThanOrEqual(354);
   // Counted the strict way since the eighth round: a slip off the indicator rows is credited, and a table-level finding is
   // a slip, only when the two are of one kind (both about the budget block, or neither). The start of that round,
   // counted so: 126 slips, 6 false alarms.
   // Round ten listed 4 slips the transcribers had missed, each of a kind another manifest lists (see README).
-  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(160);
-  // 96 tables, 734 rows. The 3 the manifests do not list: R01 and R08 on low execution, and a 10万元 target answered by
-  // 已完成100% in a 实施进度 column (the manifest lists that habit once, on the 满意度 row). (襄阳's lone 时效 row named “1年”
-  // is a note: name-is-value warns from two rows on.)
+  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(179);
+  // 105 tables, 743 rows. The 3 the manifests do not list: R01 and R08 on low execution, and (round eleven) 宁德's one
+  // missed target in a 目标完成情况表 with no reason column, now a warning (the 吕梁 and 大英 manifests list that habit).
+  // (襄阳's lone 时效 row named “1年” is a note: name-is-value warns from two rows on.)
   expect(sum("falseAlarms")).toBeLessThanOrEqual(3);
 }, 60_000);

@@ -16,16 +16,21 @@ const plain = (rows: [string, string, string, string][], reasons = false) => gri
   ...rows.map(([l2, name, t, a]) => [/满意/.test(l2) ? "满意度指标" : /效益/.test(l2) ? "效益指标" : "产出指标", l2, name, t, a, ...(reasons ? [null] : [])]),
 ]);
 
-describe("R21: a name that is only a period or a figure", () => {
-  test("全年, 2020年, 1-12月, 100万, 15万元。 are told, each at its row", () => {
-    for (const name of ["全年", "2020年", "1-12月", "100万", "15万元。", "1年"]) {
+describe("R21: a name that is only a period", () => {
+  test("全年, 年度, 上半年, 一季度 are told, each at its row", () => {
+    for (const name of ["全年", "年度", "上半年", "一季度", "全年。"]) {
       const f = byRule(plain([["时效指标", name, "1-12月", "按期完成"], ["数量指标", "培训人数", "≥100人", "120人"]]), "R21");
       expect(f).toHaveLength(1);
       expect(f[0]).toMatchObject({ code: "name-not-indicator", severity: "warning", indicator: 0 });
       expect(f[0]!.message).toContain(`“${name}”`);
     }
   });
-  test("names that say what they measure stay quiet (全年影院观影人数, 年度工作计划完整性, 时效, 及时率)", () => {
+  test("a figure or date as the name is name-is-value's, not R21's (one such row stays a note there)", () => {
+    const t = tablesOf(plain([["时效指标", "1年", "1年", "1年"], ["数量指标", "培训人数", "≥100人", "120人"]]))[0]!;
+    expect(t.result.findings.filter((f) => f.rule === "R21")).toEqual([]);
+    expect(t.result.findings.find((f) => f.code === "name-is-value")).toMatchObject({ severity: "info" });
+  });
+  test("names that say what they measure stay quiet (全年影院观影人数, 年度工作计划完整性, 全年免费开放)", () => {
     for (const name of ["全年影院观影人数", "年度工作计划完整性", "项目完成及时率", "2020年度培训人数", "全年免费开放"]) {
       expect(byRule(plain([["时效指标", name, "100%", "100%"]]), "R21")).toEqual([]);
     }
@@ -214,5 +219,28 @@ describe("forms as some pages carry them", () => {
     expect(t).toHaveLength(1);
     expect(t[0]!.result.budget?.rate).toBeCloseTo(30.8 / 52.8, 6);
     expect(t[0]!.result.findings.some((f) => f.code === "rate-mismatch")).toBe(false);
+  });
+});
+
+describe("R26: money left unspent with no reason anywhere", () => {
+  test("told once, at the 执行准确性 row's 存在问题 cell, when nothing in the table says why", () => {
+    const f = byRule(managed(1000, [["分配科学性", "资金分配科学合理", null], ["执行准确性", "按上级下达金额执行", null]]), "R26");
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toMatch(/^E6：预算执行率仅 50\.00%（低于 90%），表中没有说明资金未执行的原因/);
+  });
+  test("a reason in the block's 存在问题 (not 无), or a spent budget, says nothing", () => {
+    expect(byRule(managed(1000, [["执行准确性", "按上级下达金额执行", "部分资金结转下年使用"]]), "R26")).toEqual([]);
+    expect(byRule(managed(1900, [["执行准确性", "执行准确", null]]), "R26")).toEqual([]);
+    expect(byRule(managed(1000, [["执行准确性", "按上级下达金额执行", "无"]]), "R26")).toHaveLength(1);
+  });
+});
+
+describe("a rate typed into a percent-formatted cell", () => {
+  test("0.31 under 0.00% is written 31.00% (checked to the hundredth); a computed 0.3108108 keeps its digits", async () => {
+    const { cellForEngine } = await import("../../src/engine/layout/cellText");
+    expect(cellForEngine({ v: 0.31, fmt: "0.00%" })).toBe("31.00%");
+    expect(cellForEngine({ v: 0.3108108, fmt: "0.00%" })).toBe("31.08108%");
+    expect(cellForEngine({ v: 0.31, fmt: "0%" })).toBe("31%");
+    expect(cellForEngine({ v: 1, fmt: "0.0%" })).toBe("100.0%");
   });
 });

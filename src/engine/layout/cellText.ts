@@ -12,7 +12,14 @@ export function cellForEngine(cell: GridCell | null | undefined): string | numbe
   if (typeof v === "boolean") return v ? "是" : "否";
   if (typeof v === "string") return v.trim() === "" ? null : foldWide(v.trim());
   const fmt = cell.fmt ?? "";
-  if (fmt.includes("%")) return `${Math.round(v * 1e8) / 1e6}%`;
+  if (fmt.includes("%")) {
+    // As stored, padded to the decimals the format shows (0.31 under 0.00% is 31.00% as the sheet shows it: a rate
+    // written to the hundredth); never rounded to them, so that a computed 0.3108108 keeps its digits.
+    const shown = Math.round(v * 1e8) / 1e6;
+    const places = /0\.(0+)%/.exec(fmt)?.[1]?.length ?? 0;
+    const own = String(shown).split(".")[1]?.length ?? 0;
+    return `${own >= places || !Number.isFinite(shown) || /e/i.test(String(shown)) ? String(shown) : shown.toFixed(places)}%`;
+  }
   if (isDateFormat(fmt) && v > 0 && v < 2958466) return dateFromSerial(v, String(v)).shown;
   return v;
 }

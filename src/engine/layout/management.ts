@@ -3,7 +3,8 @@ import { address, type CellValue, type Grid } from "./grid";
 
 /**
  * An item of the 资金管理情况 block (转移支付区域绩效自评表): the item, what the unit wrote about it (情况说明; "" when
- * left blank) and where, and what it wrote under 存在问题 on the same row, if anything.
+ * left blank) and where, and what it wrote under 存在问题 on the same row, if anything (with that cell, where the block has
+ * the column).
  */
 export interface ManagementClaim {
   item: string;
@@ -47,10 +48,8 @@ export function managementClaims(grid: Grid, from: number, before: number): Mana
       const said = cells[statement]?.v;
       const claim: ManagementClaim = { item, cell: address(grid, rr, statement), text: typeof said === "string" || typeof said === "number" ? String(said).trim() : "" };
       const p = problem < 0 ? undefined : cells[problem]?.v;
-      if (typeof p === "string" && p.trim() !== "") {
-        claim.problem = p.trim();
-        claim.problemCell = address(grid, rr, problem);
-      }
+      if (problem >= 0) claim.problemCell = address(grid, rr, problem);
+      if (typeof p === "string" && p.trim() !== "") claim.problem = p.trim();
       out.push(claim);
     }
     return out;

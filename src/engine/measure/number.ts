@@ -96,7 +96,8 @@ export function readAmount(v: number | string | boolean | null | undefined): Amo
   if (typeof v === "boolean") return { value: NaN, unit: null, written: String(v) };
   const written = v.trim();
   if (v.length > MAX_FIGURE_TEXT) return { value: NaN, unit: null, written: `${written.slice(0, 20)}…` };
-  const s = fold(v);
+  // 萬, 億 in traditional script are the same units.
+  const s = fold(v).replace(/萬/g, "万").replace(/億/g, "亿");
   if (BLANKS.has(s)) return null;
   const n = numberWithSuffix(s, AMOUNT_SUFFIXES);
   if (!n) return { value: NaN, unit: null, written };

@@ -43,6 +43,7 @@ export const RULE_CODES: Record<string, FindingCode> = {
   R23: "management-claim-vs-rate",
   R24: "management-claim-vs-problem",
   R25: "management-blank",
+  R26: "budget-underspent-unexplained",
 };
 
 /** Texts that say nothing as a reason for a missed target. */
@@ -64,9 +65,11 @@ const FIGURE = /[0-9０-９壹贰叁肆伍陆柒捌玖拾佰仟]|[一二两三�
 const NONE_SAID = /^(?:无|零|没有|未发生|不发生|杜绝|0)/;
 /** Units of a count (R19): a rate's target is never one. */
 const COUNT_UNITS = /^(?:个|人|人次|次|户|所|家|座|项|条|台|辆|名|份|场|批|处|间|套|例)$/;
-/** A name that is only a period (全年, 2020年全年, 1-12月) or only a figure (100万, 1年, 15万元) (R21). */
-const PERIOD_NAME = /^(?:全年度?|年度|当年|本年度?|上半年|下半年|\d{4}年度?(?:全年)?|[一二三四1-4]季度|\d{1,2}[-—~至]\d{1,2}月)$/;
-const FIGURE_NAME = /^[≥≤<>=＜＞]?\d+(?:\.\d+)?(?:万元|万|亿元|亿|元|%|个|人|人次|次|天|年|个月|月|日|项|户|所|座|台|辆|名|亩|公里|米|平方米)?$/;
+/**
+ * A name that is only a period in words (全年, 年度, 上半年, 一季度) (R21). A figure or a date in the name column (2020年,
+ * 1-12月, 100万) is name-is-value's (evaluate/copies.ts), which weighs one such row as a note.
+ */
+const PERIOD_NAME = /^(?:全年度?|年度|当年|本年度?|上半年|下半年|全年内|年内|[一二三四]季度|全期|全过程)$/;
 /** A rate that is itself a completion or progress (完成率, 执行率, 到位率): progress answers it (R22). */
 const PROGRESS_NAME = /完成|进度|执行|实施|到位|拨付|支付|兑现|发放/;
 /** A statement's denials (不存在执行数偏离预算数较多的问题): what follows 不存在, 无, 没有 … up to the next stop (R23). */
@@ -85,6 +88,8 @@ const claimsDone = (text: string) => {
   const said = toSimplified(squash(text));
   return said !== "" && !ADMITS.test(said.replace(DENIAL, "")) && (CLAIMS.test(said) || readGrade(said) === "met");
 };
+/** A reason that speaks of the money (资金未及时拨付, 结余, 结转, 支付进度): it explains the spending too (R26). */
+const MONEY_REASON = /资金|预算|执行|支付|拨付|结余|结转|采购|招标|决算/;
 /** A row's name without a trailing bracket or full stop (覆盖率（%）, 修缮建筑数量。). */
 const bareName = (r: Row) => squash(r.result.name).replace(/[。.,，]+$/, "").replace(/[(（][^)）]*[)）]$/, "");
 const clip = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
@@ -192,8 +197,7 @@ const CHECKS: Record<string, Check> = {
   },
   R21: (rows) => rows.flatMap((r) => {
     const name = squash(r.result.name).normalize("NFKC").replace(/[。.,，;；]+$/, "");
-    const what = PERIOD_NAME.test(name) ? "期间" : FIGURE_NAME.test(name) ? "数值" : "";
-    return what ? [{ indicator: r.result.index, message: () => `${at(r)}的指标名称只写了${what}“${r.result.name}”，没有写衡量什么：应写明指标（如“项目完成时限”“项目总成本”“培训人数”）` }] : [];
+    return PERIOD_NAME.test(name) ? [{ indicator: r.result.index, message: () => `${at(r)}的指标名称只写了期间“${r.result.name}”，没有写衡量什么：应写明指标（如“项目完成时限”“全年培训人数”）` }] : [];
   }),
   R22: (rows) => {
     // 已完成100% against a count, an amount, or a rate other than completion (满意度 90%): the actual is the work's
@@ -226,6 +230,21 @@ const CHECKS: Record<string, Check> = {
     indicator: null,
     message: () => `${c.cell}：资金管理情况“${c.item}”的情况说明未填写`,
   })),
+  R26: (rows, table, result, rule) => {
+    // Money left unspent wants its reason, as a missed target does: in the 资金管理情况 block's 存在问题, the table's
+    // 偏差原因 text, or a row's reason that speaks of the money. None anywhere: told once, at the 执行准确性 row's 存在问题
+    // cell where the form has one.
+    // Only the form's own 预算执行 block: a funds row's 使用率 beside the indicators (R01, R08 weigh it) has no place for reasons.
+    if (result.budget?.rate === null || result.budget?.rate === undefined) return [];
+    const spent = spending(table, result, rule.thresholds.executionBelow!);
+    if (!spent || spent.rate >= rule.thresholds.executionBelow!) return [];
+    const items = managementItems(table);
+    const said = (s: string | null | undefined) => typeof s === "string" && squash(s) !== "" && !BOILERPLATE.has(squash(s));
+    if (items.some((c) => said(c.problem)) || said((table as { deviation_block?: string }).deviation_block)) return [];
+    if (rows.some((r) => said(r.input.deviation_note) && MONEY_REASON.test(squash(r.input.deviation_note)))) return [];
+    const at = items.find((c) => /^执行准确性$/.test(c.item))?.problemCell;
+    return [{ indicator: null, message: () => `${at ? `${at}：` : ""}${spent.said}，表中没有说明资金未执行的原因${at ? "（执行准确性的存在问题和改进措施未填写）" : ""}` }];
+  },
   R17: (rows, table) => {
     const e = fundFacts(table)?.execution;
     if (!e || e.spentYuan === null || !(e.spentYuan > 0)) return [];
