@@ -244,3 +244,81 @@ describe("a rate typed into a percent-formatted cell", () => {
     expect(cellForEngine({ v: 1, fmt: "0.0%" })).toBe("100.0%");
   });
 });
+
+describe("lists of amounts written line by line", () => {
+  /** 彭水's shape: a funds record under an indicator, label | amount, a whole by source, then each programme by source. */
+  const lists = (city3: number) => grid([
+    ["一级指标", "二级指标", "三级指标", "指标解释", "自评内容", "完成情况"],
+    ["项目预算管理", "资金投入", "预算资金安排", "资金预算安排情况", "转移支付资金合计(万元)", null],
+    [null, null, null, null, "年度预算资金总额):", 1084.25],
+    [null, null, null, null, "其中:中央补助", 668],
+    [null, null, null, null, "市级资金", 343],
+    [null, null, null, null, "本级资金(包括结转结余)", 73.25],
+    [null, null, null, null, "其中:", null],
+    [null, null, null, null, "奖励扶助资金(万元)", null],
+    [null, null, null, null, "年度预算资金总额:", 763],
+    [null, null, null, null, "其中:中央补助", 502],
+    [null, null, null, null, "市级资金", 208],
+    [null, null, null, null, "本级资金(包括结转结余)", 53],
+    [null, null, null, null, "特别扶助资金(万元)", null],
+    [null, null, null, null, "年度预算资金总额:", 321.25],
+    [null, null, null, null, "其中:中央补助", 166],
+    [null, null, null, null, "市级资金", city3],
+    [null, null, null, null, "本级资金(包括结转结余)", 20.25],
+  ]);
+  const found = (g: Grid) => tablesOf(g).flatMap((t) => t.result.findings.filter((f) => f.code === "list-sum-mismatch").map((f) => f.message));
+  test("parts that exceed their whole, and a part that is not the sum of the same part below, are told at their cells", () => {
+    expect(found(lists(136))).toEqual([
+      "F14：“年度预算资金总额”321.25，其中中央补助 166 + 市级资金 136 + 本级资金(包括结转结余) 20.25 = 322.25，多出 1",
+      "F5：“市级资金”343，而其下各项的市级资金 208 + 136 = 344，相差 1",
+    ]);
+  });
+  test("lists that add up say nothing; two parts short of their whole may name only some", () => {
+    expect(found(lists(135))).toEqual([]);
+    const two = grid([["三级指标", "自评内容", "完成情况"], ["预算资金安排", "资金合计:", 100], [null, "其中:中央补助", 60], [null, "市级资金", 30]]);
+    expect(found(two)).toEqual([]);
+  });
+});
+
+describe("R27: met by its figures, not done by its own reason", () => {
+  const rows = (note: string) => grid([
+    ["一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施"],
+    ["产出指标", "时效指标", "项目完成周期", "4个月", "4个月", note],
+    ["产出指标", "数量指标", "布展面积", "300平方米", "300平方米", null],
+  ]);
+  test("待展陈方案通过审核后，将尽快实施 beside a met 4个月 is told at the row", () => {
+    const f = byRule(rows("展陈方案需通过省委宣传部审核,待展陈方案通过省委宣传部审核后,将尽快实施。"), "R27");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ code: "met-but-reason-not-done", severity: "warning", indicator: 0 });
+  });
+  test("a reason that says it was done, or denies a delay, says nothing", () => {
+    for (const note of ["按期完成", "不存在未按期完成的情况", "——"]) expect(byRule(rows(note), "R27")).toEqual([]);
+  });
+});
+
+describe("unit symbols", () => {
+  test("300㎡ against 0, 5km against 4.5公里, ≥300m² against 310m2 are read in their units", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { name: "布展面积", target: "300㎡", actual: 0 },
+      { name: "道路里程", target: "5km", actual: "4.5公里" },
+      { name: "绿化面积", target: "≥300m²", actual: "310m2" },
+    ] });
+    expect(r.indicators.map((i) => i.met)).toEqual([false, false, true]);
+    expect(r.indicators[1]!.completion).toBeCloseTo(0.9, 9);
+  });
+});
+
+describe("a template's date placeholder left unfilled", () => {
+  test("(-年-月-日) in a row's record is told at its cell, on the row's indicator; a signature line's blank 年 月 日 is not", () => {
+    const g = grid([
+      ["一级指标", "二级指标", "三级指标", "自评内容", "完成情况"],
+      ["项目预算管理", "资金下达", "资金发放及时性", "中央、市提前批资金(-年-月-日)", "按时下达"],
+      ["项目预算管理", "资金下达", "资金到位率", "资金到位情况", "100%"],
+      ["填表人：", null, "填表日期：    年  月  日", null, null],
+    ]);
+    const f = tablesOf(g)[0]!.result.findings.filter((x) => x.code === "placeholder-unfilled");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "warning", indicator: 0 });
+    expect(f[0]!.message).toMatch(/^D2：“中央、市提前批资金\(-年-月-日\)”仍是模板的占位日期/);
+  });
+});

@@ -47,6 +47,10 @@ export type DetectedTableInput = TableInput & {
   goal_cells?: { cell: string; value: string | number }[];
   /** The items of the 资金管理情况 block (执行准确性 | 不存在执行数偏离预算数较多的问题 | 存在问题), as written ("" when blank). */
   management_claims?: { item: string; cell: string; text: string; problem?: string; problemCell?: string }[];
+  /** Cells among the rows holding a template's date placeholder still unfilled ((-年-月-日)), as written, with the indicator they belong to. */
+  placeholders?: { cell: string; text: string; indicator?: number }[];
+  /** Lists of amounts written line by line (a whole labelled 总额/合计, then 其中 its parts), as read. */
+  amount_lists?: { label: string; total: number; cell: string; parts: { label: string; amount: number; cell: string }[] }[];
   /** true when no 总分/合计 row was found under the indicators (a printed table may have been cut before it). */
   no_total_row?: boolean;
   /** true for rows read with no header above them (the second page of a printed table): the rows before are elsewhere. */

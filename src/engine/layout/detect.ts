@@ -14,6 +14,8 @@ import { APPROPRIATION, budgetRoleOf, matchHeader, normaliseHeader, type BudgetR
 import { mayHoldBreakdown } from "../review/breakdown";
 import { goalCells } from "./goal";
 import { managementClaims } from "./management";
+import { amountGroups } from "./amountList";
+import { placeholderCells } from "./placeholder";
 import { mayHoldYearTypo } from "../review/yearTypo";
 
 export type ColumnMap = Partial<Record<Role, number>>;
@@ -717,6 +719,11 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   if (goal.length) (table as DetectedTableInput).goal_cells = goal;
   const claims = managementClaims(grid, searchFrom, start);
   if (claims.length) (table as DetectedTableInput).management_claims = claims;
+  // Each belongs to the indicator on its row, or above it (a line of that indicator's record).
+  const unfilled = placeholderCells(grid, end + 1, last).map((p) => ({ cell: p.cell, text: p.text, indicator: indicatorRows.filter((r) => r <= p.row).length - 1 }));
+  if (unfilled.length) (table as DetectedTableInput).placeholders = unfilled.map((p) => (p.indicator >= 0 ? p : { cell: p.cell, text: p.text }));
+  const lists = amountGroups(grid, searchFrom, last + 1);
+  if (lists.length) (table as DetectedTableInput).amount_lists = lists;
   const funds = budget ? null : fundsRow(vals, searchFrom, start);
   if (funds) (table as DetectedTableInput).funds_block = funds;
   if (indicators.length === 0) issues.push({ address: address(grid, end + 1, 0), message: "表头下方没有找到指标行" });

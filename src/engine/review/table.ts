@@ -8,6 +8,7 @@ import { layoutDoubts, type DetectedTableInput } from "../evaluate/table";
 import { OPTIONAL_ROW } from "../data/rows";
 import { breakdownFindings } from "./breakdown";
 import { goalFindings } from "./goal";
+import { amountListFindings } from "./amountList";
 import { yearTypoFindings } from "./yearTypo";
 import { textRateFindings } from "./textRate";
 
@@ -115,6 +116,14 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   const texts = (table as DetectedTableInput).texts;
   if (Array.isArray(texts) && texts.length) out.push(...breakdownFindings(texts), ...textRateFindings(texts), ...yearTypoFindings(texts));
   out.push(...goalFindings((table as DetectedTableInput).goal_cells));
+  out.push(...amountListFindings((table as DetectedTableInput).amount_lists));
+  const unfilled = (table as DetectedTableInput).placeholders;
+  if (Array.isArray(unfilled)) {
+    for (const p of unfilled.filter((x) => x && typeof x.cell === "string" && typeof x.text === "string")) {
+      const indicator = typeof p.indicator === "number" && p.indicator >= 0 && p.indicator < table.indicators.length ? p.indicator : null;
+      out.push(new LazyFinding("placeholder-unfilled", "warning", indicator, () => `${p.cell}：“${p.text.length > 40 ? `${p.text.slice(0, 40)}…` : p.text}”仍是模板的占位日期，未填写实际日期`));
+    }
+  }
   return out;
 }
 

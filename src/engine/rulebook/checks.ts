@@ -7,7 +7,7 @@ import type { DetectedTableInput } from "../evaluate/table";
 import { LOWER_IS_BETTER_NAMES } from "../data/rows";
 import { fundFacts } from "../evaluate/funds";
 import { isProgressText } from "../data/grades";
-import { readGrade } from "../measure/grade";
+import { readGrade, withoutDenials } from "../measure/grade";
 import { toSimplified } from "../data/traditional";
 
 /** What the checks know beyond the table: whether the workbook holds a questionnaire table. */
@@ -44,6 +44,7 @@ export const RULE_CODES: Record<string, FindingCode> = {
   R24: "management-claim-vs-problem",
   R25: "management-blank",
   R26: "budget-underspent-unexplained",
+  R27: "met-but-reason-not-done",
 };
 
 /** Texts that say nothing as a reason for a missed target. */
@@ -90,6 +91,8 @@ const claimsDone = (text: string) => {
 };
 /** A reason that speaks of the money (资金未及时拨付, 结余, 结转, 支付进度): it explains the spending too (R26). */
 const MONEY_REASON = /资金|预算|执行|支付|拨付|结余|结转|采购|招标|决算/;
+/** A reason that says the work is not done (未完成, 尚未, 待审核后将尽快实施, 正在建设) (R27). */
+const NOT_DONE = /未完成|尚未|未能|没有完成|未开工|未验收|未实施|仍在|待.{0,30}后.{0,8}(?:实施|开展|完成|建设|施工|开工)|正在(?:实施|建设|施工|推进)/;
 /** A row's name without a trailing bracket or full stop (覆盖率（%）, 修缮建筑数量。). */
 const bareName = (r: Row) => squash(r.result.name).replace(/[。.,，]+$/, "").replace(/[(（][^)）]*[)）]$/, "");
 const clip = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
@@ -245,6 +248,12 @@ const CHECKS: Record<string, Check> = {
     const at = items.find((c) => /^执行准确性$/.test(c.item))?.problemCell;
     return [{ indicator: null, message: () => `${at ? `${at}：` : ""}${spent.said}，表中没有说明资金未执行的原因${at ? "（执行准确性的存在问题和改进措施未填写）" : ""}` }];
   },
+  R27: (rows) => rows.flatMap((r) => {
+    // 项目完成周期 4个月 | 4个月 | 待展陈方案通过审核后，将尽快实施: met by its figures, not done by its own reason.
+    const note = withoutDenials(squash(r.input.deviation_note));
+    if (r.result.met !== true || note === "" || !NOT_DONE.test(note)) return [];
+    return [{ indicator: r.result.index, message: () => `${at(r)}按实际完成值“${r.result.actual}”已达到目标，本行的说明却写“${clip(squash(r.input.deviation_note))}”（工作尚未完成）：实际完成值与说明矛盾，请核实` }];
+  }),
   R17: (rows, table) => {
     const e = fundFacts(table)?.execution;
     if (!e || e.spentYuan === null || !(e.spentYuan > 0)) return [];

@@ -184,6 +184,12 @@ export const DEFAULT_RULES: readonly ReviewRule[] = [
     thresholds: { executionBelow: 0.9 },
     source: "财预〔2020〕10号第二十条（对未完成的绩效目标和预算执行偏差说明原因）；转移支付区域（项目）绩效自评表（执行准确性：存在问题和改进措施）",
   },
+  {
+    id: "R27", name: "已达标而说明写未完成", severity: "一般", enabled: true, stage: "自评",
+    checks: "按实际完成值该行已达到目标，本行的偏差原因或说明却写工作尚未完成（未完成、尚未、待……审核后将尽快实施、正在建设）：实际完成值多为照抄指标值",
+    thresholds: {},
+    source: "财预〔2020〕10号第二十条（如实填写实际完成值，对偏差说明原因）",
+  },
 ];
 
 /** The rules merged with a reviewer's changes (`enabled`, `severity`, `thresholds` by id); unknown ids are reported. */
