@@ -275,7 +275,8 @@ describe("lists of amounts written line by line", () => {
   });
   test("lists that add up say nothing; two parts short of their whole may name only some", () => {
     expect(found(lists(135))).toEqual([]);
-    const two = grid([["三级指标", "自评内容", "完成情况"], ["预算资金安排", "资金合计:", 100], [null, "其中:中央补助", 60], [null, "市级资金", 30]]);
+    const two = grid([["一级指标", "二级指标", "三级指标", "自评内容", "完成情况"], ["项目管理", "资金投入", "预算资金安排", "资金合计:", 100], [null, null, null, "其中:中央补助", 60], [null, null, null, "市级资金", 30]]);
+    expect(tablesOf(two)).toHaveLength(1);
     expect(found(two)).toEqual([]);
   });
 });
@@ -320,5 +321,82 @@ describe("a template's date placeholder left unfilled", () => {
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: "warning", indicator: 0 });
     expect(f[0]!.message).toMatch(/^D2：“中央、市提前批资金\(-年-月-日\)”仍是模板的占位日期/);
+  });
+});
+
+describe("the review of this round's changes: realistic tables that must stay quiet", () => {
+  const met = (target: string, actual: string, rs = 5) => evaluateTable({ id: "t", indicators: [{ name: "补贴发放", target, actual, weight: 10, reported_score: rs }, { name: "其他", target: "1", actual: "1", weight: 90, reported_score: 90 }] });
+  test("a denial keeps what follows it: 未出现拖欠但仍有部分补贴未按时发放 and 杜绝安全事故的目标未达到 are not met", () => {
+    expect(met("按时发放", "未出现拖欠但仍有部分补贴未按时发放").indicators[0]!.met).toBe(false);
+    expect(met("杜绝安全事故", "杜绝安全事故的目标未达到").indicators[0]!.met).toBe(false);
+  });
+  test("a negation negated, or another year's work made good, is never read as unmet (120人，无未完成; 上年未完成的2期已补训)", () => {
+    for (const [t, a] of [["≥100人", "120人，无未完成"], ["100%", "100%，没有未按时发放"], ["12期", "完成12期，上年未完成的2期已补训"]]) {
+      const r = met(t!, a!);
+      expect(r.indicators[0]!.met).not.toBe(false);
+      expect(r.findings.some((f) => f.code === "score-mismatch")).toBe(false);
+    }
+  });
+  test("R27 stays quiet on 全年尚未发生安全事故, 无未完成事项, 完成上年未完成的任务, 效益仍在持续发挥, 待明年资金到位后继续实施二期", () => {
+    const g = (note: string) => grid([
+      ["一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施"],
+      ["产出指标", "时效指标", "项目完成周期", "4个月", "4个月", note],
+    ]);
+    for (const note of ["全年尚未发生安全事故", "无未完成事项", "完成上年未完成的任务", "效益仍在持续发挥", "已完成年度任务，待明年资金到位后继续实施二期", "下一步正在推进二期建设"]) {
+      expect(byRule(g(note), "R27")).toEqual([]);
+    }
+  });
+  test("R23 reads an admission as an admission (因项目无法按期开工导致资金执行偏低; 剩余资金将于明年支付)", () => {
+    for (const said of ["因项目无法按期开工导致资金执行偏低", "部分项目没有按计划推进导致执行率偏低", "严格按照资金管理办法执行，剩余资金将于明年支付"]) {
+      expect(byRule(transfer(1158, said), "R23")).toEqual([]);
+    }
+  });
+  test("R24 does not take improvement measures for problems (避免下达滞后, 防止资金结余)", () => {
+    expect(byRule(managed(2000, [["下达及时性", "资金及时分解下达", "进一步加快资金拨付进度，避免下达滞后"], ["使用规范性", "严格按预算执行", "加强预算管理，防止资金结余"]]), "R24")).toEqual([]);
+  });
+  test("R26: a statement that gives the reason is the reason; a table with no indicators (cut) or no place for reasons says nothing", () => {
+    expect(byRule(managed(1000, [["执行准确性", "因招标采购时间较长，资金尚未支付完毕", null]]), "R26")).toEqual([]);
+    expect(byRule(managed(1000, [["执行准确性", "按上级下达金额执行", null]], true), "R26")).toEqual([]);
+    // When 执行准确性 claims accuracy, R23 tells it; R26 does not tell the same row twice.
+    const both = tablesOf(managed(1000, [["执行准确性", "执行准确", null]]))[0]!.result.findings.map((f) => f.rule);
+    expect(both).toContain("R23");
+    expect(both).not.toContain("R26");
+  });
+  test("R22 leaves rates of progress alone (项目完工率, 资金使用率, 开工率; 项目完成率 | 100 | 已完成100%)", () => {
+    expect(byRule(plain([["数量指标", "项目完工率", "≥95%", "已完成100%"], ["数量指标", "资金使用率", "≥90%", "已完成100%"], ["数量指标", "开工率", "100%", "进度100%"], ["数量指标", "项目完成率", "100", "已完成100%"]]), "R22")).toEqual([]);
+  });
+  test("a list of amounts ends at a line that is no source of funds, and at a second 其中", () => {
+    const lines = (rows: [string, number | null][]) => grid([["一级指标", "二级指标", "三级指标", "自评内容", "完成情况"], ["项目管理", "资金投入", "预算资金安排", "资金安排情况", null], ...rows.map(([l, a]) => [null, null, null, l, a])]);
+    const found = (g: Grid) => tablesOf(g).flatMap((t) => t.result.findings.filter((f) => f.code === "list-sum-mismatch"));
+    expect(found(lines([["年度资金总额:", 100], ["其中:中央补助", 60], ["市级资金", 40], ["实际到位资金", 100], ["实际支出资金", 95]]))).toEqual([]);
+    expect(found(lines([["年度资金总额:", 100], ["其中:财政资金", 80], ["其中:中央资金", 50], ["省级资金", 30], ["自筹资金", 20]]))).toEqual([]);
+    expect(found(lines([["年度资金总额:", 100], ["其中:中央补助", 60], ["市级资金", 30]]))).toEqual([]);
+    expect(found(lines([["年度资金总额:", 100], ["其中:中央补助", 60], ["市级资金", 50]]))).toHaveLength(1);
+  });
+  test("labels with | in them never break the list check", () => {
+    const g = grid([["一级指标", "二级指标", "三级指标", "自评内容", "完成情况"], ["项目管理", "资金投入", "预算资金安排", "资金安排", null],
+      ...([["资金总额:", 100], ["其中:中央|省级", 50], ["市级", 50], ["甲项资金总额:", 50], ["其中:中央", 25], ["省级|市级", 25], ["乙项资金总额:", 50], ["其中:中央|省级", 25], ["市级", 25]] as [string, number][]).map(([l, a]) => [null, null, null, l, a])]);
+    expect(() => tablesOf(g)).not.toThrow();
+    expect((tablesOf(g)[0]!.detected.table as { amount_lists?: unknown[] }).amount_lists).toHaveLength(3);
+  });
+  test("栏次： and 列次 anywhere in the row are column numbers; 未执行金额 is not the spending", () => {
+    const g = grid([
+      ["资金投入情况(万元)", "全年预算数(A)", "未执行金额", "全年执行数(B)", "执行率(B/A)"],
+      ["栏次：", 1, 2, 3, 4],
+      ["年度资金总额:", 100, 10, 90, "90%"],
+    ]);
+    const t = tablesOf(g)[0]!;
+    expect(t.result.budget?.rate).toBeCloseTo(0.9, 9);
+    expect(t.result.findings.some((f) => f.code === "rate-mismatch")).toBe(false);
+  });
+  test("the next block after 资金管理情况 is not an item (绩效目标完成情况, 年度绩效目标)", () => {
+    const f = byRule(managed(2000, [["分配科学性", "资金分配科学合理", null], ["绩效目标完成情况", null, null]]), "R25");
+    expect(f).toEqual([]);
+  });
+  test("more placeholders and periods: 2024年×月×日, ○年○月○日, ＸＸ年ＸＸ月ＸＸ日; 第一季度, 当年度, 全年度内", async () => {
+    const { DATE_PLACEHOLDER } = await import("../../src/engine/layout/placeholder");
+    for (const t of ["2024年×月×日", "○年○月○日", "**年**月**日", "ＸＸ年ＸＸ月ＸＸ日"]) expect(DATE_PLACEHOLDER.test(t.normalize("NFKC"))).toBe(true);
+    expect(DATE_PLACEHOLDER.test("2024年12月31日")).toBe(false);
+    for (const name of ["第一季度", "当年度", "全年度内"]) expect(byRule(plain([["时效指标", name, "1-12月", "按期完成"]]), "R21")).toHaveLength(1);
   });
 });

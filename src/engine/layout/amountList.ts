@@ -16,6 +16,8 @@ export interface AmountGroup {
 }
 
 const squash = (v: CellValue | undefined) => (v === null || v === undefined ? "" : toSimplified(String(v).replace(/\s+/g, "")));
+/** Lines that are not a source of the funds but what became of them (到位, 支出, 执行, 结余) or a share of them. */
+const NOT_A_SOURCE = /到位|支出|执行|结余|结转|占比|比例|率|实际/;
 /** The label of a whole. */
 const WHOLE = /总额|合计|总计|小计/;
 
@@ -45,14 +47,15 @@ function labelled(grid: Grid, r: number): { label: string; amount: number | null
 
 /**
  * The wholes with their parts in rows `from` up to `before`: a line labelled 总额/合计/小计 with its amount, then lines whose
- * first says 其中, each with one amount, up to a line with none. Lines with two amounts or more (a budget block's rows)
- * are not such a list.
+ * first says 其中, each with one amount, up to a line with none, a second 其中, or a line that is no source of funds. Lines
+ * with two amounts or more (a budget block's rows), and the rows in `skip` (the indicators'), are not such a list.
  */
-export function amountGroups(grid: Grid, from: number, before: number): AmountGroup[] {
+export function amountGroups(grid: Grid, from: number, before: number, skip: ReadonlySet<number> = new Set()): AmountGroup[] {
   const out: AmountGroup[] = [];
   let open: AmountGroup | null = null;
   for (let r = Math.max(0, from); r < before; r++) {
-    const line = labelled(grid, r);
+    // An indicator's own row (a weight, a score) is not a line of such a list.
+    const line = skip.has(r) ? null : labelled(grid, r);
     if (!line || line.amount === null) {
       open = null;
       continue;
@@ -60,7 +63,9 @@ export function amountGroups(grid: Grid, from: number, before: number): AmountGr
     if (WHOLE.test(line.label)) {
       open = { label: line.label, total: line.amount, cell: line.cell, parts: [] };
       out.push(open);
-    } else if (open && (open.parts.length > 0 || /^其中/.test(line.label))) {
+    } else if (open && /^其中/.test(line.label) === (open.parts.length === 0) && !NOT_A_SOURCE.test(line.label.replace(/[(（][^)）]*[)）]/g, ""))) {
+      // The first part says 其中; a second 其中 (a breakdown of a part) or a line that is no source of funds (实际到位资金,
+      // 实际支出) ends the list: never guessed at.
       open.parts.push({ label: line.label.replace(/^其中[:：]?/, ""), amount: line.amount, cell: line.cell });
     } else open = null;
   }

@@ -722,7 +722,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   // Each belongs to the indicator on its row, or above it (a line of that indicator's record).
   const unfilled = placeholderCells(grid, end + 1, last).map((p) => ({ cell: p.cell, text: p.text, indicator: indicatorRows.filter((r) => r <= p.row).length - 1 }));
   if (unfilled.length) (table as DetectedTableInput).placeholders = unfilled.map((p) => (p.indicator >= 0 ? p : { cell: p.cell, text: p.text }));
-  const lists = amountGroups(grid, searchFrom, last + 1);
+  const lists = amountGroups(grid, searchFrom, last + 1, new Set(indicatorRows));
   if (lists.length) (table as DetectedTableInput).amount_lists = lists;
   const funds = budget ? null : fundsRow(vals, searchFrom, start);
   if (funds) (table as DetectedTableInput).funds_block = funds;
@@ -938,7 +938,7 @@ function findBudget(grid: Grid, vals: CellValue[][], from: number, before: numbe
       });
       for (let d = r + 1; d < before; d++) {
         // A row of column numbers under the header (列次 | 0 | 1 | 2 …) holds no amounts.
-        if (/^(?:列次|栏次|行次)$/.test((vals[d] ?? []).map(text).find((t) => t !== "") ?? "")) continue;
+        if ((vals[d] ?? []).some((v) => /^(?:列次|栏次|行次)[:：]?$/.test(text(v).replace(/\s+/g, "")))) continue;
         const ex = grid.cells[d]?.[columns.executed];
         const a = readAmount(amountOf(ex ?? null));
         if (a !== null && !Number.isNaN(a.value)) {

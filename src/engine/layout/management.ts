@@ -21,7 +21,7 @@ const BLOCK = /^资金管理情况$/;
 const STATEMENT = /^情况说明$/;
 const PROBLEM = /^存在(?:的)?问题/;
 /** Where the block ends: the next block of the form. */
-const NEXT_BLOCK = /总体目标|绩效指标|一级指标|年度目标/;
+const NEXT_BLOCK = /总体目标|绩效指标|一级指标|年度目标|绩效目标|目标完成|项目实施情况|自评结论|评价结论|产出指标/;
 /** A row of column numbers (列次 | 8 | 9 | 10). */
 const NUMBERS_ROW = /^(?:列次|栏次|行次)$/;
 

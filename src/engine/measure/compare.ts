@@ -90,12 +90,21 @@ function meets(op: Op | null, actual: number, target: number): boolean {
 }
 
 /**
+ * Whether a text says plainly its work was not done (1-2期未能及时培训), once its denials are out (无未完成, 没有未按时发放) and
+ * leaving aside work of another year made good (上年未完成的2期已补训).
+ */
+function statesUnmet(text: string): boolean {
+  const s = withoutDenials(text);
+  return s.split(/[，,。；;]/).some((c) => STATED_UNMET_WORDS.some((w) => c.includes(w)) && !/上年|往年|以前年度|已补|已完成|已整改/.test(c));
+}
+
+/**
  * Compare a target with an actual. A blank actual is `pending`; units that cannot be compared (人 against %)
  * are `unit-mismatch`. A unitless number against a percentage target is read as percentage points (`0` → 0%).
  */
 export function compare(target: Measure, actual: Measure): Comparison {
   if (actual.kind === "blank") return fail("pending", "actual-blank", "实际完成值未填写");
-  if (actual.kind === "unreadable" && target.kind !== "blank" && STATED_UNMET_WORDS.some((w) => withoutDenials(actual.text).includes(w))) {
+  if (actual.kind === "unreadable" && target.kind !== "blank" && statesUnmet(actual.text)) {
     // Figures the reader cannot place, but the text says plainly the work was not done: unmet, as without the figures.
     return { ok: true, kind: "grade", grade: "unmet", met: false, targetShown: shown(target), actualShown: actual.text.trim(), notes: [`实际完成值“${actual.text.trim()}”写明未完成，按未达成计`] };
   }

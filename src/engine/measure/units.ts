@@ -17,7 +17,7 @@ export const KNOWN_UNITS = [
 /** Unit symbols as tables type them (NFKC folds ㎡ to m2, ² to 2), by the unit they stand for. */
 const SYMBOLS: Record<string, string> = {
   "m2": "平方米", "m²": "平方米", "平米": "平方米", "m3": "立方米", "m³": "立方米", "km": "公里", "km2": "平方公里", "km²": "平方公里",
-  "kg": "公斤", "ha": "公顷", "kwh": "千瓦时", "kw·h": "千瓦时",
+  "kg": "公斤", "ha": "公顷", "kwh": "千瓦时", "kw·h": "千瓦时", "t": "吨", "m": "米", "kw": "千瓦",
 };
 
 /**

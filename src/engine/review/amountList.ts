@@ -26,16 +26,17 @@ export function amountListFindings(groups: readonly AmountGroup[] | undefined): 
   }
   valid.forEach((g, i) => {
     if (g.parts.length < 2) return;
-    const labels = g.parts.map((p) => p.label).sort().join("|");
+    const labels = JSON.stringify(g.parts.map((p) => p.label).sort());
     const below: AmountGroup[] = [];
     let total = 0;
     for (let j = i + 1; j < valid.length && total < g.total - tolerance(below.length + 1); j++) {
       below.push(valid[j]!);
       total += valid[j]!.total;
     }
-    if (below.length < 2 || Math.abs(total - g.total) > tolerance(below.length) || !below.every((b) => b.parts.map((p) => p.label).sort().join("|") === labels)) return;
+    if (below.length < 2 || Math.abs(total - g.total) > tolerance(below.length) || !below.every((b) => JSON.stringify(b.parts.map((p) => p.label).sort()) === labels)) return;
     for (const p of g.parts) {
-      const each = below.map((b) => b.parts.find((q) => q.label === p.label)!.amount);
+      const each = below.map((b) => b.parts.find((q) => q.label === p.label)?.amount ?? NaN);
+      if (each.some((x) => !Number.isFinite(x))) continue;
       const sum = each.reduce((s, x) => s + x, 0);
       if (Math.abs(sum - p.amount) > tolerance(each.length)) {
         out.push(new LazyFinding("list-sum-mismatch", "warning", null, () => `${p.cell}：“${p.label}”${show(p.amount)}，而其下各项的${p.label} ${each.map(show).join(" + ")} = ${show(sum)}，相差 ${show(Math.abs(sum - p.amount))}`));

@@ -70,15 +70,15 @@ const COUNT_UNITS = /^(?:个|人|人次|次|户|所|家|座|项|条|台|辆|名|
  * A name that is only a period in words (全年, 年度, 上半年, 一季度) (R21). A figure or a date in the name column (2020年,
  * 1-12月, 100万) is name-is-value's (evaluate/copies.ts), which weighs one such row as a note.
  */
-const PERIOD_NAME = /^(?:全年度?|年度|当年|本年度?|上半年|下半年|全年内|年内|[一二三四]季度|全期|全过程)$/;
+const PERIOD_NAME = /^(?:全年度?内?|年度|当年度?|本年度?|上半年|下半年|年内|第?[一二三四1-4]季度|全期|全过程)$/;
 /** A rate that is itself a completion or progress (完成率, 执行率, 到位率): progress answers it (R22). */
-const PROGRESS_NAME = /完成|进度|执行|实施|到位|拨付|支付|兑现|发放/;
+const PROGRESS_NAME = /完成|进度|执行|实施|到位|拨付|支付|兑现|发放|完工|竣工|开工|建成|使用|落实/;
 /** A statement's denials (不存在执行数偏离预算数较多的问题): what follows 不存在, 无, 没有 … up to the next stop (R23). */
-const DENIAL = /(?:不存在|没有|未出现|未发生|杜绝|无)[^，,。；;]*/g;
+const DENIAL = /(?:不存在|未出现|未发生|没有出现|杜绝|无)(?!法)[^，,。；;]{0,20}?(?:的)?(?:问题|情况|现象)|(?:无|没有)(?:偏离|偏差|差异|滞后|结余)/g;
 /** What a statement admits once its denials are taken out (执行率较低, 存在偏离): then it does not claim accuracy. */
-const ADMITS = /偏离|偏差|较低|偏低|滞后|较慢|缓慢|未(?:完成|达到|执行|到位|支付)|差距|不足|存在问题|结转|结余/;
+const ADMITS = /偏离|偏差|较低|偏低|滞后|较慢|缓慢|未(?:完成|达到|执行|到位|支付|支出)|尚未|差距|不足|存在问题|结转|结余|剩余|跨年|明年|下年|无法|没有按/;
 /** Words of a statement that says the money was executed as budgeted. */
-const CLAIMS = /不存在|没有|未出现|无|准确|按要求|按计划|符合|一致|到位|严格/;
+const CLAIMS = /不存在|未出现|准确|按要求|按计划|符合|一致|到位|严格/;
 /** The 资金管理情况 items layout read above the table (none for a table given as data without them). */
 const managementItems = (table: TableInput) => {
   const items = (table as DetectedTableInput).management_claims;
@@ -87,12 +87,19 @@ const managementItems = (table: TableInput) => {
 /** A statement that says the thing was done as it should be (不存在…偏离…, 及时分解下达), admitting nothing. */
 const claimsDone = (text: string) => {
   const said = toSimplified(squash(text));
-  return said !== "" && !ADMITS.test(said.replace(DENIAL, "")) && (CLAIMS.test(said) || readGrade(said) === "met");
+  const rest = said.replace(DENIAL, "");
+  return said !== "" && !ADMITS.test(rest) && (rest !== said || CLAIMS.test(said) || readGrade(said) === "met");
 };
 /** A reason that speaks of the money (资金未及时拨付, 结余, 结转, 支付进度): it explains the spending too (R26). */
 const MONEY_REASON = /资金|预算|执行|支付|拨付|结余|结转|采购|招标|决算/;
 /** A reason that says the work is not done (未完成, 尚未, 待审核后将尽快实施, 正在建设) (R27). */
-const NOT_DONE = /未完成|尚未|未能|没有完成|未开工|未验收|未实施|仍在|待.{0,30}后.{0,8}(?:实施|开展|完成|建设|施工|开工)|正在(?:实施|建设|施工|推进)/;
+const NOT_DONE = /未完成|尚未(?:完成|实施|开工|验收|建成|完工|到位)|没有完成|未开工|未验收|未实施|待.{0,30}后.{0,8}(?:实施|开展|完成|建设|施工|开工)|正在(?:实施|建设|施工)/;
+/** A clause about another year or the next stage (下一步, 二期, 明年, 上年未完成的): not about this row's work (R27). */
+const OTHER_STAGE = /下一步|继续|二期|明年|下年|今后|以后|上年|往年|以前年度/;
+/** A negation negated (无未完成事项, 没有未按时发放): says it was done. */
+const NEGATED_NEGATION = /(?:无|没有|并无|不存在)(?:未|不|没有)[^，,。；;]{0,10}/g;
+/** Measures to take (避免下达滞后, 防止资金结余): what is to be avoided, not a problem found (R24). */
+const MEASURE = /(?:避免|防止|杜绝|确保|进一步|加强|加快)[^，,。；;]*/g;
 /** A row's name without a trailing bracket or full stop (覆盖率（%）, 修缮建筑数量。). */
 const bareName = (r: Row) => squash(r.result.name).replace(/[。.,，]+$/, "").replace(/[(（][^)）]*[)）]$/, "");
 const clip = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
@@ -208,7 +215,9 @@ const CHECKS: Record<string, Check> = {
     const hits = rows.filter((r) => {
       if (!isProgressText(r.result.actual)) return false;
       const t = rowMeasures(r.result).target;
-      return t.kind === "number" || (t.kind === "percent" && !PROGRESS_NAME.test(r.result.name));
+      // A rate of progress itself (完工率, 资金使用率) is answered by progress, its % in the header or not (100 | 已完成100%).
+      if (PROGRESS_NAME.test(r.result.name) && (t.kind === "percent" || /率$/.test(bareName(r)))) return false;
+      return t.kind === "number" || t.kind === "percent";
     });
     if (hits.length === 0) return [];
     const list = hits.map((r) => `第 ${r.result.index + 1} 项“${r.result.name}”（目标 ${r.result.target}，实际“${r.result.actual}”）`).join("、");
@@ -226,7 +235,7 @@ const CHECKS: Record<string, Check> = {
   },
   R24: (_rows, table) => managementItems(table).flatMap((c) => {
     // 资金分解下达进度 | 及时分解下达 | … 下达滞后: the statement says done, its own row's 存在问题 says otherwise.
-    if (!c.problem || !claimsDone(c.text) || !ADMITS.test(toSimplified(squash(c.problem)).replace(DENIAL, ""))) return [];
+    if (!c.problem || !claimsDone(c.text) || !ADMITS.test(toSimplified(squash(c.problem)).replace(MEASURE, "").replace(DENIAL, ""))) return [];
     return [{ indicator: null, message: () => `${c.cell}：资金管理情况“${c.item}”的情况说明写“${c.text}”，同一行的存在问题却写“${clip(c.problem!)}”（${c.problemCell}）：前后矛盾` }];
   }),
   R25: (_rows, table) => managementItems(table).filter((c) => squash(c.text) === "").map((c) => ({
@@ -241,17 +250,26 @@ const CHECKS: Record<string, Check> = {
     if (result.budget?.rate === null || result.budget?.rate === undefined) return [];
     const spent = spending(table, result, rule.thresholds.executionBelow!);
     if (!spent || spent.rate >= rule.thresholds.executionBelow!) return [];
+    // The whole table is needed to say "nowhere": not one cut before or inside its indicators, where reasons may stand.
+    const t = table as DetectedTableInput;
+    if (table.indicators.length === 0 || (t.layout_doubts?.length ?? 0) > 0) return [];
     const items = managementItems(table);
+    // And a form with a place for the reason (the 资金管理情况 block, or a reason column).
+    if (items.length === 0 && t.deviation_column !== true) return [];
     const said = (s: string | null | undefined) => typeof s === "string" && squash(s) !== "" && !BOILERPLATE.has(squash(s));
-    if (items.some((c) => said(c.problem)) || said((table as { deviation_block?: string }).deviation_block)) return [];
+    if (items.some((c) => said(c.problem)) || said(t.deviation_block)) return [];
+    // A statement that admits the gap (因招标时间较长，资金尚未支付完毕) is the reason; one that denies it is R23's.
+    if (items.some((c) => ADMITS.test(toSimplified(squash(c.text)).replace(DENIAL, "")))) return [];
+    if (items.some((c) => /^执行准确性$/.test(c.item) && claimsDone(c.text))) return [];
     if (rows.some((r) => said(r.input.deviation_note) && MONEY_REASON.test(squash(r.input.deviation_note)))) return [];
     const at = items.find((c) => /^执行准确性$/.test(c.item))?.problemCell;
     return [{ indicator: null, message: () => `${at ? `${at}：` : ""}${spent.said}，表中没有说明资金未执行的原因${at ? "（执行准确性的存在问题和改进措施未填写）" : ""}` }];
   },
   R27: (rows) => rows.flatMap((r) => {
     // 项目完成周期 4个月 | 4个月 | 待展陈方案通过审核后，将尽快实施: met by its figures, not done by its own reason.
-    const note = withoutDenials(squash(r.input.deviation_note));
-    if (r.result.met !== true || note === "" || !NOT_DONE.test(note)) return [];
+    if (r.result.met !== true || squash(r.input.deviation_note) === "") return [];
+    const kept = withoutDenials(squash(r.input.deviation_note)).replace(NEGATED_NEGATION, "").split(/[，,。；;]/).filter((c) => !OTHER_STAGE.test(c));
+    if (!NOT_DONE.test(kept.join("，"))) return [];
     return [{ indicator: r.result.index, message: () => `${at(r)}按实际完成值“${r.result.actual}”已达到目标，本行的说明却写“${clip(squash(r.input.deviation_note))}”（工作尚未完成）：实际完成值与说明矛盾，请核实` }];
   }),
   R17: (rows, table) => {
