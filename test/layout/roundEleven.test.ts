@@ -292,6 +292,16 @@ describe("R27: met by its figures, not done by its own reason", () => {
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ code: "met-but-reason-not-done", severity: "warning", indicator: 0 });
   });
+  test("an actual the reader cannot judge (一次性 against 一次性通过省文物局验收) beside 未完成展陈建设 is told too; an unmet row is not", () => {
+    const g = grid([
+      ["一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施"],
+      ["产出指标", "质量指标", "工程实施总体质量", "一次性通过省文物局验收", "一次性", "未完成展陈建设"],
+      ["产出指标", "数量指标", "布展面积", "300㎡", 0, "未完成展陈建设"],
+    ]);
+    const f = byRule(g, "R27");
+    expect(f.map((x) => x.indicator)).toEqual([0]);
+    expect(f[0]!.message).toContain("未表明未完成");
+  });
   test("a reason that says it was done, or denies a delay, says nothing", () => {
     for (const note of ["按期完成", "不存在未按期完成的情况", "——"]) expect(byRule(rows(note), "R27")).toEqual([]);
   });

@@ -267,10 +267,12 @@ const CHECKS: Record<string, Check> = {
   },
   R27: (rows) => rows.flatMap((r) => {
     // 项目完成周期 4个月 | 4个月 | 待展陈方案通过审核后，将尽快实施: met by its figures, not done by its own reason.
-    if (r.result.met !== true || squash(r.input.deviation_note) === "") return [];
+    // Met, or an actual the reader could not judge (一次性 against 一次性通过省文物局验收): the reason says it was not done.
+    if (r.result.met === false || squash(r.result.actual) === "" || squash(r.input.deviation_note) === "") return [];
     const kept = withoutDenials(squash(r.input.deviation_note)).replace(NEGATED_NEGATION, "").split(/[，,。；;]/).filter((c) => !OTHER_STAGE.test(c));
     if (!NOT_DONE.test(kept.join("，"))) return [];
-    return [{ indicator: r.result.index, message: () => `${at(r)}按实际完成值“${r.result.actual}”已达到目标，本行的说明却写“${clip(squash(r.input.deviation_note))}”（工作尚未完成）：实际完成值与说明矛盾，请核实` }];
+    const said = r.result.met === true ? `按实际完成值“${r.result.actual}”已达到目标` : `实际完成值写“${r.result.actual}”，未表明未完成`;
+    return [{ indicator: r.result.index, message: () => `${at(r)}${said}，本行的说明却写“${clip(squash(r.input.deviation_note))}”（工作尚未完成）：实际完成值与说明矛盾，请核实` }];
   }),
   R17: (rows, table) => {
     const e = fundFacts(table)?.execution;
