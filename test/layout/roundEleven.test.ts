@@ -410,3 +410,29 @@ describe("the review of this round's changes: realistic tables that must stay qu
     for (const name of ["第一季度", "当年度", "全年度内"]) expect(byRule(plain([["时效指标", name, "1-12月", "按期完成"]]), "R21")).toHaveLength(1);
   });
 });
+
+describe("the review's scripts, run again after the fixes", () => {
+  test("a mixed account or a count of none is never read as unmet (第3期未按时，已补考; 未及时整改问题0个)", () => {
+    for (const actual of ["1-6期均已考核，其中第3期未按时，已补考", "已验收，未及时整改问题0个", "13项中12项已整改，1项未能按期完成"]) {
+      const r = evaluateTable({ id: "t", indicators: [{ name: "考核及时", target: "1-6期及时考核", actual, weight: 100, reported_score: 100 }] });
+      expect(r.indicators[0]!.met).not.toBe(false);
+      expect(r.findings.some((f) => f.code === "score-mismatch")).toBe(false);
+    }
+  });
+  test("R26: statements that give the reason in other words (存在差异，主要是项目未完工; 项目尚在建设中; 支出进度慢于预期)", () => {
+    for (const said of ["执行数与预算数存在差异，主要是项目未完工", "按合同约定支付进度款，项目尚在建设中", "资金支出进度慢于预期"]) {
+      expect(byRule(managed(1000, [["执行准确性", said, null]]), "R26")).toEqual([]);
+    }
+  });
+  test("5kW against 5千瓦 and 10t against 10吨 are one unit", () => {
+    const r = evaluateTable({ id: "t", indicators: [{ name: "装机容量", target: "5kW", actual: "5千瓦" }, { name: "清运量", target: "10t", actual: "10吨" }] });
+    expect(r.indicators.map((i) => i.met)).toEqual([true, true]);
+  });
+  test("amount lists given as data with labels or cells missing are passed over, not told as “undefined”", () => {
+    const r = runPipeline(grid([["三级指标", "指标值", "实际完成值"], ["培训人数", "100人", "100人"]]))[0]!;
+    const table = { ...r.detected.table, amount_lists: [{ total: 100, parts: [{ amount: 70 }, { amount: 70 }] }] } as unknown as Parameters<typeof evaluateTable>[0];
+    expect(evaluateTable(table).findings.some((f) => f.code === "list-sum-mismatch")).toBe(false);
+    const whole = { ...r.detected.table, amount_lists: [{ label: "总额", total: 100, cell: "F2", parts: [{ label: "甲", amount: 70, cell: "F3" }, { label: "乙", amount: 70, cell: "F4" }] }] } as unknown as Parameters<typeof evaluateTable>[0];
+    expect(evaluateTable(whole).findings.filter((f) => f.code === "list-sum-mismatch").map((f) => f.message)).toEqual(["F2：“总额”100，其中甲 70 + 乙 70 = 140，多出 40"]);
+  });
+});

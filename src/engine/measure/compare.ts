@@ -95,7 +95,9 @@ function meets(op: Op | null, actual: number, target: number): boolean {
  */
 function statesUnmet(text: string): boolean {
   const s = withoutDenials(text);
-  return s.split(/[，,。；;]/).some((c) => STATED_UNMET_WORDS.some((w) => c.includes(w)) && !/上年|往年|以前年度|已补|已完成|已整改/.test(c));
+  // A mixed account (第3期未按时，已补考; 12项已整改) or a count of none (未及时整改问题0个) is left for the evaluator.
+  if (/已补|已整改|已完成|均已|全部完成/.test(s)) return false;
+  return s.split(/[，,。；;]/).some((c) => STATED_UNMET_WORDS.some((w) => c.includes(w)) && !/上年|往年|以前年度/.test(c) && !/(?:^|[^\d.])0(?:个|项|次|人|起|件|处)|零/.test(c));
 }
 
 /**

@@ -27,7 +27,8 @@ const SYMBOLS: Record<string, string> = {
 export function readUnit(text: string): { multiplier: number; unit: string | null; known: boolean } | null {
   if (text === "") return { multiplier: 1, unit: null, known: true };
   let multiplier = 1;
-  let rest = text;
+  // A symbol first (kW is 千瓦, read then as 千 × 瓦 like the written 5千瓦).
+  let rest = SYMBOLS[text.toLowerCase()] ?? text;
   const first = rest.charAt(0);
   if (first in MULTIPLIERS && rest.length >= 1) {
     multiplier = MULTIPLIERS[first] ?? 1;

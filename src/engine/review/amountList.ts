@@ -15,7 +15,8 @@ const tolerance = (n: number) => 0.005 * n + 1e-9;
  */
 export function amountListFindings(groups: readonly AmountGroup[] | undefined): Finding[] {
   if (!groups || !Array.isArray(groups as unknown)) return [];
-  const valid = groups.filter((g) => g && Number.isFinite(g.total) && Array.isArray(g.parts) && g.parts.every((p) => p && Number.isFinite(p.amount)));
+  const text = (x: unknown) => typeof x === "string" && x !== "";
+  const valid = groups.filter((g) => g && Number.isFinite(g.total) && text(g.label) && text(g.cell) && Array.isArray(g.parts) && g.parts.every((p) => p && Number.isFinite(p.amount) && text(p.label) && text(p.cell)));
   const out: Finding[] = [];
   for (const g of valid) {
     const sum = g.parts.reduce((s, p) => s + p.amount, 0);

@@ -76,7 +76,7 @@ const PROGRESS_NAME = /完成|进度|执行|实施|到位|拨付|支付|兑现|�
 /** A statement's denials (不存在执行数偏离预算数较多的问题): what follows 不存在, 无, 没有 … up to the next stop (R23). */
 const DENIAL = /(?:不存在|未出现|未发生|没有出现|杜绝|无)(?!法)[^，,。；;]{0,20}?(?:的)?(?:问题|情况|现象)|(?:无|没有)(?:偏离|偏差|差异|滞后|结余)/g;
 /** What a statement admits once its denials are taken out (执行率较低, 存在偏离): then it does not claim accuracy. */
-const ADMITS = /偏离|偏差|较低|偏低|滞后|较慢|缓慢|未(?:完成|达到|执行|到位|支付|支出)|尚未|差距|不足|存在问题|结转|结余|剩余|跨年|明年|下年|无法|没有按/;
+const ADMITS = /偏离|偏差|较低|偏低|滞后|较慢|缓慢|未(?:完成|达到|执行|到位|支付|支出)|尚未|差距|不足|存在问题|结转|结余|剩余|跨年|明年|下年|无法|没有按|差异|未完工|慢于|进度慢|未使用|未拨付|建设中|在建|尚在|施工中/;
 /** Words of a statement that says the money was executed as budgeted. */
 const CLAIMS = /不存在|未出现|准确|按要求|按计划|符合|一致|到位|严格/;
 /** The 资金管理情况 items layout read above the table (none for a table given as data without them). */
