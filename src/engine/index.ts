@@ -25,6 +25,7 @@ export { describeDeviation } from "./measure/deviation";
 export { describeRowDeviation } from "./measure/deviation";
 export { outcomeOf, outcomeOfComparison, outcomeLabel, explainRow, unreadableCells, figure, OUTCOME_LABELS, type Outcome, type OutcomeKind, type UnknownReason } from "./outcome";
 export { round, pct, pts } from "./measure/format";
+export { toSimplified, TRADITIONAL_PAIRS } from "./data/traditional";
 export type { Measure, Op, Grade } from "./measure/types";
 // Rules
 export type { Rule, Judgement, Band, ChecklistItem } from "./rules/types";

@@ -436,3 +436,18 @@ describe("the review's scripts, run again after the fixes", () => {
     expect(evaluateTable(whole).findings.filter((f) => f.code === "list-sum-mismatch").map((f) => f.message)).toEqual(["F2：“总额”100，其中甲 70 + 乙 70 = 140，多出 40"]);
   });
 });
+
+describe("traditional script read as simplified (the cells kept as written)", () => {
+  test("萬, 個 in amounts and counts, 達到 as a grade, and a rule written 得分=完成率×權重", () => {
+    const r = evaluateTable({ id: "t", indicators: [
+      { name: "受益人數", target: "≥5萬人", actual: "6萬人", weight: 40, reported_score: 40 },
+      { name: "覆蓋村數", target: "10個", actual: "8個", weight: 30, reported_score: 24, rule_text: "得分=完成率×權重" },
+      { name: "工作質量", target: "達到要求", actual: "已達到", weight: 30, reported_score: 30 },
+    ] });
+    expect(r.indicators.map((i) => i.met)).toEqual([true, false, true]);
+    expect(r.indicators[1]!.score).toBeCloseTo(24, 9);
+    expect(r.indicators[0]!.target).toBe("≥5萬人");
+    // Only the missed 覆盖村数 wants its reason.
+    expect(r.findings.filter((f) => f.severity !== "info").map((f) => `${f.code}:${f.indicator}`)).toEqual(["deviation-missing:1"]);
+  });
+});

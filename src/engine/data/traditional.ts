@@ -23,7 +23,9 @@ const ANY = new RegExp(`[${[...MAP.keys()].filter((k) => MAP.get(k) !== k).join(
 const PINYIN = /([\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\)/g;
 
 /** The text with the traditional characters above written in simplified form, and pinyin after a character left out. */
-export function toSimplified(text: string): string {
+export function toSimplified(written: string): string {
+  // (A name given as a number through the library API is matched as its text.)
+  const text = typeof written === "string" ? written : String(written ?? "");
   const s = text.includes("(") ? text.replace(PINYIN, "$1") : text;
   if (!ANY.test(s)) return s;
   let out = "";

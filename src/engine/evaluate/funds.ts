@@ -1,12 +1,13 @@
 import { FUND_ARRIVAL_NAMES, FUND_RATE_NAMES, FUND_RATE_TOLERANCE, WITHIN_BUDGET_NAMES } from "../data/funds";
 import { pct } from "../measure/format";
+import { toSimplified } from "../data/traditional";
 import { amountUnitIn, readAmount, sameUnit } from "../measure/number";
 import { parseMeasure } from "../measure/parse";
 import type { IndicatorInput, TableInput } from "./types";
 
 /** Every money indicator's name has one of these (a quick test before the patterns: most rows are not about money). */
 const MONEY_WORDS = /支付|拨付|执行|支出|使用|进度|到位|预算/;
-export const isMoneyName = (name: string): boolean => MONEY_WORDS.test(name);
+export const isMoneyName = (name: string): boolean => MONEY_WORDS.test(toSimplified(name));
 
 /** A rate of the project's money: its value and how it was computed (`259.45 / 300 = 86.48%`). */
 export interface FundRate {

@@ -13,6 +13,7 @@ import { centOff, fromWrittenRate } from "./cent";
 import { fundView, isMoneyName, type FundFacts } from "./funds";
 import { printsNoWeight } from "./levels";
 import { isProgressText } from "../data/grades";
+import { toSimplified } from "../data/traditional";
 import { resolveRule, type RuleTextReader } from "./resolveRule";
 import type { Finding, IndicatorInput, IndicatorResult, RowStatus, RuleSource, Severity, TableInput } from "./types";
 
@@ -252,7 +253,7 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     add("date-vs-rate", "warning", () => `${at()}目标为期限“${base.target}”，实际完成值只写“${base.actual}”，没有写完成时间：口径不一致，按完成比例比较`);
   }
   // A target in words around a quantity (757万平方米养护全覆盖) answered by a grade (好, 完成): no amount was reported.
-  if (comparison.ok && actual.kind === "grade" && target.kind !== "number" && target.kind !== "percent" && target.kind !== "date" && !hasFigure(base.actual) && QUANTITY.test(base.target.normalize("NFKC"))) {
+  if (comparison.ok && actual.kind === "grade" && target.kind !== "number" && target.kind !== "percent" && target.kind !== "date" && !hasFigure(base.actual) && QUANTITY.test(toSimplified(base.target.normalize("NFKC")))) {
     add("actual-no-figure", "warning", () => `${at()}目标“${base.target}”含有数量，实际完成值只写了“${base.actual}”，没有写实际完成的数量；按定性等级计分`);
   }
   if (!comparison.ok && comparison.code === "unit-mismatch" && !progressForFigure(base.actual, target)) {

@@ -536,7 +536,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       endAt = { row: r, reason: "下一张表的表头" };
       break;
     }
-    const labelCol = texts.findIndex((t) => TOTAL_WORDS.test(t) || (t.length > 2 && t.length <= 12 && /[)）:：]$|總|計/.test(t) && TOTAL_WORDS.test(totalLabel(t))));
+    const labelCol = texts.findIndex((t) => TOTAL_WORDS.test(t) || (t.length >= 2 && t.length <= 12 && /[)）:：]$|總|計/.test(t) && TOTAL_WORDS.test(totalLabel(t))));
     if (labelCol >= 0) {
       total = { row: r, col: totalCell(grid, r, columns, labelCol) };
       rows.push({ row: r, kind: "total", reason: `合计行“${texts[labelCol]}”` });
@@ -786,13 +786,13 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
   if (u && u !== "%" && bare(actual)) actual = `${actual}${u}`;
   if (op && target !== null) target = withOp(op, target);
   // 指标性质 that states no direction (定量指标) leaves the direction to the name.
-  if (name && LOWER_IS_BETTER_NAMES.test(name) && target !== null && /^-?\d+(?:\.\d+)?(?:%|[\u4e00-\u9fa5/]{0,4})$/.test(String(target).trim())) {
+  if (name && LOWER_IS_BETTER_NAMES.test(toSimplified(name)) && target !== null && /^-?\d+(?:\.\d+)?(?:%|[\u4e00-\u9fa5/]{0,4})$/.test(String(target).trim())) {
     target = `≤${target}`;
     directions.push({ name, row: r });
   }
   // A cost (成本指标) written as a bare amount (200万) is a ceiling: 财预〔2021〕101号 makes cost indicators “≤”. Not a standard
   // to be paid (培训补贴标准 3000元/人: what each person is owed, PAID_STANDARD), which is reached, not capped.
-  if (target !== null && /^\d+(?:\.\d+)?\s*(?:万元|元|万|亿元|千元)(?:\/[\u4e00-\u9fa5、/]{1,6})?$/.test(String(target).trim()) && /成本/.test(`${levelName(str("level2")) ?? ""}${name ?? ""}`) && !PAID_STANDARD.test(name ?? "")) {
+  if (target !== null && /^\d+(?:\.\d+)?\s*(?:万元|元|万|亿元|千元)(?:\/[\u4e00-\u9fa5、/]{1,6})?$/.test(toSimplified(String(target).trim())) && /成本/.test(toSimplified(`${levelName(str("level2")) ?? ""}${name ?? ""}`)) && !PAID_STANDARD.test(toSimplified(name ?? ""))) {
     target = `≤${String(target).trim()}`;
     directions.push({ name: name ?? "", row: r });
   }
@@ -966,7 +966,7 @@ function findBudget(grid: Grid, vals: CellValue[][], from: number, before: numbe
 function budgetInput(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTable["budget"]>): TableInput["budget"] {
   const at = (role: BudgetRole) => (b.columns[role] === undefined ? null : (grid.cells[b.row]?.[b.columns[role]!] ?? null));
   const amountAt = (role: BudgetRole) => (b.columns[role] === undefined ? null : (grid.cells[b.amountsRow ?? b.row]?.[b.columns[role]!] ?? null));
-  const headerText = (vals[b.headerRow] ?? []).map(text).join(" ");
+  const headerText = toSimplified((vals[b.headerRow] ?? []).map(text).join(" "));
   const inHeader = weightInName(headerText.match(/[(（]\d+(?:\.\d+)?分[)）]/)?.[0] ?? null) ?? (/(\d+)分\*执行率/.exec(headerText) ? Number(/(\d+)分\*执行率/.exec(headerText)![1]) : null);
   // No 分值, no 得分 and no points in the header: the block shows the rate only and carries no points (weight 0).
   const stated = b.columns.weight === undefined && b.columns.score === undefined && inHeader === null ? 0 : (numberOf(at("weight")) ?? inHeader);

@@ -1,6 +1,10 @@
 import { LEVEL2_WORD, LEVEL_VALUE } from "../data/rows";
 import { pointsOf } from "./cellText";
-import { text, type CellValue, type Grid } from "./grid";
+import { text as cellText, type CellValue, type Grid } from "./grid";
+import { toSimplified } from "../data/traditional";
+
+/** A cell's text as matched here: traditional characters simplified. */
+const text = (v: CellValue | undefined) => toSimplified(cellText(v ?? null));
 import type { ColumnMap } from "./detect";
 
 /**

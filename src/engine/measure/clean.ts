@@ -1,3 +1,5 @@
+import { toSimplified } from "../data/traditional";
+
 /** HTML tags and LaTeX from converted documents: `<p>`, `$\geq 95\%$`, `\text{完成率}` → plain text. */
 export function stripMarkup(s: string): string {
   return stripTags(s)
@@ -15,7 +17,9 @@ export function stripMarkup(s: string): string {
  * full-width digits and signs, LaTeX (`$\geq 95\%$`), HTML tags (`<p>`), and the spaces that wrapped
  * table cells leave between characters. Operators are unified to ASCII (`≥`, `＞＝`, `≧` → `>=`).
  */
-export function cleanText(input: string): string {
+export function cleanText(text: string): string {
+  // Traditional characters (萬, 個, 達到) read as their simplified forms; the cell itself is kept as written.
+  const input = toSimplified(text);
   // `百分比` written for % (≥100百分比), and trailing punctuation (社会认可的办学环境。) say nothing of the figure.
   const raw = trimPunctuation(input.includes("百分比") ? input.replace(/([\d０-９])\s*百分比/g, "$1%") : input);
   // Fast path: most cells hold only ASCII, common CJK and the usual signs, which need no folding.

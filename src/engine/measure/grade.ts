@@ -1,11 +1,13 @@
 import { MET_WORDS, PARTIAL_WORDS, UNMET_WORDS } from "../data/grades";
+import { toSimplified } from "../data/traditional";
 import type { Grade } from "./types";
 
 /**
  * Qualitative vocabulary (data/grades.ts). A text is read as a grade only when it contains one of these words;
  * any other text is unreadable (never guessed). Negations and partial words take precedence.
  */
-export function readGrade(text: string): Grade | null {
+export function readGrade(written: string): Grade | null {
+  const text = toSimplified(written);
   // A negation denied (不存在未能按时发放的情况, 未出现不合格): the denial says the thing was done.
   const s = withoutDenials(text);
   if (s !== text && !UNMET_WORDS.some((w) => s.includes(w)) && !PARTIAL_WORDS.some((w) => s.includes(w))) return "met";

@@ -1,4 +1,5 @@
 import { stripMarkup } from "../measure/clean";
+import { toSimplified } from "../data/traditional";
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩";
 
 /**
@@ -7,7 +8,7 @@ const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩";
  * digits), spaces from wrapped lines removed, comparison words turned into symbols (大于等于 → ≥), 个百分点 → %.
  */
 export function normaliseRuleText(raw: string): string {
-  let s = stripMarkup(raw);
+  let s = stripMarkup(toSimplified(raw));
   s = [...s].map((ch) => (CIRCLED.includes(ch) ? ch : ch.normalize("NFKC"))).join("");
   s = s.replace(/\s+/g, "");
   s = s

@@ -106,7 +106,8 @@ const clip = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
 
 type Row = { input: IndicatorInput; result: IndicatorResult };
 
-const squash = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, "");
+/** A text as the checks match it: no spaces, traditional characters simplified (滿意度 is 满意度). */
+const squash = (s: string | null | undefined) => toSimplified((s ?? "").replace(/\s+/g, ""));
 const isBenefit = (r: Row) => /效益/.test(squash(r.input.level1) + squash(r.input.level2)) && !/满意/.test(squash(r.input.level2) + r.result.name);
 const isOutput = (r: Row) => /产出/.test(squash(r.input.level1));
 const at = (r: Row) => `第 ${r.result.index + 1} 项“${r.result.name}”`;
@@ -153,7 +154,8 @@ const CHECKS: Record<string, Check> = {
     return (m.kind === "number" || m.kind === "percent") && (m.op === ">=" || m.op === ">") ? [{ indicator: r.result.index, message: () => `${at(r)}是成本指标，指标值写作“${r.result.target}”（下限）；成本指标应为上限（≤）` }] : [];
   }),
   R13: (rows) => rows.flatMap((r) => {
-    if (!/数量/.test(squash(r.input.level2)) || !PRODUCE.test(r.result.name) || LOWER_IS_BETTER_NAMES.test(r.result.name) || FEWER_BETTER.test(r.result.name)) return [];
+    const name = squash(r.result.name);
+    if (!/数量/.test(squash(r.input.level2)) || !PRODUCE.test(name) || LOWER_IS_BETTER_NAMES.test(name) || FEWER_BETTER.test(name)) return [];
     const m = rowMeasures(r.result).target;
     return m.kind === "number" && (m.op === "<=" || m.op === "<") ? [{ indicator: r.result.index, message: () => `${at(r)}是要完成的数量，指标值却写作“${r.result.target}”（上限）：少做甚至不做也算达标；应为“≥”` }] : [];
   }),
@@ -180,7 +182,7 @@ const CHECKS: Record<string, Check> = {
     return [{ indicator: r.result.index, message: () => `${at(r)}是“是否”类指标，${which}却是不带单位的数字${copied}；应写“是/否”` }];
   }),
   R16: (rows) => rows.flatMap((r) => {
-    if (!ZERO_NAMES.test(r.result.name)) return [];
+    if (!ZERO_NAMES.test(squash(r.result.name))) return [];
     const m = rowMeasures(r.result).target;
     const allows = m.kind === "number" && ((m.op === "<=" && m.value >= 1) || (m.op === "<" && m.value > 1));
     return allows ? [{ indicator: r.result.index, message: () => `${at(r)}的名称要求零发生，指标值“${r.result.target}”却允许发生；指标值应为“0”或“无”` }] : [];
