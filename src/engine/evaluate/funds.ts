@@ -77,7 +77,9 @@ function ratio(part: number | string | null | undefined, whole: number | string 
  * - spending within the budget with no actual: target ≤ 预算数, actual 执行数.
  * Null when the row is not a money indicator, or the table gives no such figure, or the row already reads as it should.
  */
-export function fundView(row: IndicatorInput, name: string, facts: FundFacts | null): { target: string; actual: string; differs: string | null; note: string } | null {
+export function fundView(row: IndicatorInput, written: string, facts: FundFacts | null): { target: string; actual: string; differs: string | null; note: string } | null {
+  // The name as matched (預算執行率 is 预算执行率).
+  const name = toSimplified(written);
   if (!facts || !isMoneyName(name)) return null;
   const actual = parseMeasure(row.actual);
   const target = parseMeasure(row.target);

@@ -1,3 +1,4 @@
+import { toSimplified } from "../data/traditional";
 import { round } from "../measure/format";
 import { presetByName, unknownPresetMessage, type Preset } from "../rules/presets";
 import { schemeByName, rate, type RatingScheme } from "./rating";
@@ -174,7 +175,7 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
   // A satisfaction comes from a survey: an actual with no figure at all (完成, 满意) gives no result.
   indicators.forEach((r, i) => {
     // (A row already told its figure target was answered in words is not told twice.)
-    if (/满意/.test(r.name) && r.actual !== "" && !/[0-9０-９]/.test(r.actual) && r.applicable && !wordedRows.has(i)) {
+    if (/满意/.test(toSimplified(r.name)) && r.actual !== "" && !/[0-9０-９]/.test(r.actual) && r.applicable && !wordedRows.has(i)) {
       findings.push(new LazyFinding("actual-no-figure", "warning", i, () => `第 ${i + 1} 项“${r.name}”是满意度，实际完成值只写了“${r.actual}”，没有调查得出的满意度比率`));
     }
   });

@@ -756,7 +756,10 @@ function breakdownTexts(grid: Grid, vals: CellValue[][], from: number, before: n
   const out: { cell: string; text: string }[] = [];
   for (let r = Math.max(0, from); r < before; r++) {
     (vals[r] ?? []).forEach((v, c) => {
-      if (typeof v === "string" && (mayHoldBreakdown(v) || mayHoldRate(v) || mayHoldYearTypo(v))) out.push({ cell: address(grid, r, c), text: v });
+      if (typeof v !== "string") return;
+      // Tested in simplified characters (執行率); kept as written.
+      const s = toSimplified(v);
+      if (mayHoldBreakdown(s) || mayHoldRate(s) || mayHoldYearTypo(s)) out.push({ cell: address(grid, r, c), text: v });
     });
   }
   return out;
@@ -1078,7 +1081,7 @@ function budgetParts(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
     // The row's own labels (grid cells: a label merged down the block's left is not repeated here).
     const labels = (grid.cells[r] ?? []).slice(0, first).map((c) => text(c?.v ?? null)).filter((t) => t !== "" && !own.has(t));
     const label = labels[labels.length - 1] ?? "";
-    if (label === "" || labels.some((t) => /目标|指标|项目资金|预算执行|资金管理|情况说明|性质分|主要任务|任务名称/.test(t))) break;
+    if (label === "" || labels.some((t) => /目标|指标|项目资金|预算执行|资金管理|情况说明|性质分|主要任务|任务名称/.test(toSimplified(t)))) break;
     const rate = cell(r, "rate");
     out.push({
       label: label.replace(/^其中[:：]?/, ""),
@@ -1101,10 +1104,10 @@ function fundsRow(vals: CellValue[][], from: number, before: number): { planned:
     const row = vals[r] ?? [];
     const found: Partial<Record<keyof typeof FUNDS_ROW_LABELS, number | string>> = {};
     row.forEach((v, c) => {
-      const label = text(v).replace(/\s+/g, "");
+      const label = toSimplified(text(v).replace(/\s+/g, ""));
       for (const [k, re] of Object.entries(FUNDS_ROW_LABELS) as [keyof typeof FUNDS_ROW_LABELS, RegExp][]) {
         if (found[k] !== undefined || !re.test(label)) continue;
-        const next = row.slice(c + 1).find((x) => text(x) !== "" && !FUNDS_SUBLABEL.test(text(x).replace(/\s+/g, "")));
+        const next = row.slice(c + 1).find((x) => text(x) !== "" && !FUNDS_SUBLABEL.test(toSimplified(text(x).replace(/\s+/g, ""))));
         const a = next === undefined ? null : readAmount(next as string | number);
         if (a && !Number.isNaN(a.value) && next !== undefined && next !== null && typeof next !== "boolean") found[k] = next;
       }

@@ -6,6 +6,7 @@ import type { Finding, IndicatorResult, TableInput, TableResult } from "../evalu
 import { readPoints as readNumber } from "../measure/number";
 import { layoutDoubts, type DetectedTableInput } from "../evaluate/table";
 import { OPTIONAL_ROW } from "../data/rows";
+import { toSimplified } from "../data/traditional";
 import { breakdownFindings } from "./breakdown";
 import { goalFindings } from "./goal";
 import { amountListFindings } from "./amountList";
@@ -65,7 +66,7 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
     // A row with no weight and no score under a level whose stated points its weighted rows already fill
     // (产出指标(40分) = 5 × 8) is a supplementary row the table does not score: a note, not a slip.
     // A row the form marks optional (经济效益(可选项)) with no weight and no score is an option not taken: a note too.
-    const optional = (r: (typeof weighed)[number]) => r.weight === null && r.reported_score === null && OPTIONAL_ROW.test(String(r.name).normalize("NFKC"));
+    const optional = (r: (typeof weighed)[number]) => r.weight === null && r.reported_score === null && OPTIONAL_ROW.test(toSimplified(String(r.name).normalize("NFKC")));
     const covered = weighed.every((r, _i) => r.weight !== null || shared(r) || (r.reported_score === null && levelFilled(table, rows, r.index)) || optional(r));
     const options = weighed.filter(optional).length;
     add({ code: "weights-missing", severity: covered ? "info" : "warning", message: () => covered ? (options === missing ? `${missing} 个可选指标未写权重也未写得分，是未选用的可选项：不计分` : `${missing} 个指标未写权重也未写得分，其所在一级指标的分值已由其他指标占满${options ? `或是未选用的可选项` : ""}：只计算完成情况，不计分`) : `${missing} 个指标未写权重，无法复核权重合计与得分` });

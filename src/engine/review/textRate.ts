@@ -25,8 +25,9 @@ export function textRateFindings(cells: readonly TextCell[]): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const c of cells) {
-    if (!c || typeof c.text !== "string" || typeof c.cell !== "string" || !mayHoldRate(c.text)) continue;
+    if (!c || typeof c.text !== "string" || typeof c.cell !== "string") continue;
     const text = toSimplified(c.text).normalize("NFKC");
+    if (!mayHoldRate(text)) continue;
     if (seen.has(text)) continue;
     seen.add(text);
     for (const sentence of text.split(/[。；;\n]/)) {

@@ -1,6 +1,7 @@
 import { LazyFinding } from "../findings";
 import type { Finding } from "../evaluate/types";
 import type { TextCell } from "./breakdown";
+import { toSimplified } from "../data/traditional";
 
 /**
  * A year written without its 年 (2021度本专科生奖助学金项目 for 2021年度): a slip in the title block or a sentence
@@ -25,13 +26,17 @@ export function yearTypoFindings(cells: readonly TextCell[]): Finding[] {
   const seen = new Set<string>();
   for (const c of cells) {
     if (!c || typeof c.text !== "string" || typeof c.cell !== "string") continue;
-    if (ENERGY.test(c.text)) continue;
-    const m = [...c.text.matchAll(TYPO)].find((x) => YEAR_BEFORE.test(c.text.slice(0, x.index)));
+    // Matched in simplified characters (對照 is 对照).
+    const text = toSimplified(c.text);
+    if (ENERGY.test(text)) continue;
+    const m = [...text.matchAll(TYPO)].find((x) => YEAR_BEFORE.test(text.slice(0, x.index)));
     if (!m) continue;
     const year = m[1]!;
     if (seen.has(year)) continue;
     seen.add(year);
-    const around = c.text.slice(Math.max(0, m.index! - 4), m.index! + 10).replace(/\s+/g, "");
+    // As written where the simplified text lines up with it (no pinyin taken out), else as matched.
+    const shown = text.length === c.text.length ? c.text : text;
+    const around = shown.slice(Math.max(0, m.index! - 4), m.index! + 10).replace(/\s+/g, "");
     out.push(new LazyFinding("year-typo", "warning", null, () => `${c.cell}：“${around}”中“${year}度”漏写“年”字，应为“${year}年度”`));
   }
   return out;
