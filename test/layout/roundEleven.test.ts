@@ -451,3 +451,11 @@ describe("traditional script read as simplified (the cells kept as written)", ()
     expect(r.findings.filter((f) => f.severity !== "info").map((f) => `${f.code}:${f.indicator}`)).toEqual(["deviation-missing:1"]);
   });
 });
+
+describe("unit symbols looked up safely", () => {
+  test("a unit text that names an object property (0__proto__, 5constructor) is unreadable, never a crash", async () => {
+    const { parseMeasure } = await import("../../src/engine");
+    for (const t of ["0__proto__", "5constructor", "1toString"]) expect(() => parseMeasure(t)).not.toThrow();
+    expect(evaluateTable({ id: "t", indicators: [{ name: "x", target: "达到预期指标", actual: "0__proto__", weight: 10 }] }).indicators[0]!.status).toBe("unreadable");
+  });
+});

@@ -14,11 +14,11 @@ export const KNOWN_UNITS = [
   "工作日", "个工作日", "平方公里", "立方米", "公顷", "学时", "课时", "千瓦时",
 ];
 
-/** Unit symbols as tables type them (NFKC folds ㎡ to m2, ² to 2), by the unit they stand for. */
-const SYMBOLS: Record<string, string> = {
+/** Unit symbols as tables type them (NFKC folds ㎡ to m2, ² to 2), by the unit they stand for (a Map: no __proto__). */
+const SYMBOLS: ReadonlyMap<string, string> = new Map(Object.entries({
   "m2": "平方米", "m²": "平方米", "平米": "平方米", "m3": "立方米", "m³": "立方米", "km": "公里", "km2": "平方公里", "km²": "平方公里",
   "kg": "公斤", "ha": "公顷", "kwh": "千瓦时", "kw·h": "千瓦时", "t": "吨", "m": "米", "kw": "千瓦",
-};
+}));
 
 /**
  * Split a unit text such as `万人`, `万元/人`, `元/天/人` into its multiplier and base unit.
@@ -28,7 +28,7 @@ export function readUnit(text: string): { multiplier: number; unit: string | nul
   if (text === "") return { multiplier: 1, unit: null, known: true };
   let multiplier = 1;
   // A symbol first (kW is 千瓦, read then as 千 × 瓦 like the written 5千瓦).
-  let rest = SYMBOLS[text.toLowerCase()] ?? text;
+  let rest = SYMBOLS.get(text.toLowerCase()) ?? text;
   const first = rest.charAt(0);
   if (first in MULTIPLIERS && rest.length >= 1) {
     multiplier = MULTIPLIERS[first] ?? 1;
@@ -38,7 +38,7 @@ export function readUnit(text: string): { multiplier: number; unit: string | nul
   // 2023年度 is the year 2023 (a 时效 target written against 2023年).
   if (rest === "年度") rest = "年";
   // Symbols for units (300㎡, 5m³, 12km; ㎡ is m2 once folded): the unit they stand for.
-  rest = SYMBOLS[rest.toLowerCase()] ?? rest;
+  rest = SYMBOLS.get(rest.toLowerCase()) ?? rest;
   // 元/人*月, 元/人·月: a `*` or `·` between unit words is a `/` as tables type it.
   if (/[*·×]/.test(rest)) rest = rest.replace(/[*·×]/g, "/");
   // 元/人、天 (per person-day, the 、 typed for ·) once a unit has a `/`.
