@@ -1,7 +1,6 @@
-import { toSimplified } from "../data/traditional";
 import { readAmount } from "../measure/number";
 import { amountOf } from "./cellText";
-import { address, type CellValue, type Grid } from "./grid";
+import { address, labelText, type Grid } from "./grid";
 
 /**
  * A list of amounts written one per line, label beside amount (年度预算资金总额: | 1084.25, then 其中:中央补助 | 668, 市级资金 |
@@ -15,7 +14,7 @@ export interface AmountGroup {
   parts: { label: string; amount: number; cell: string }[];
 }
 
-const squash = (v: CellValue | undefined) => (v === null || v === undefined ? "" : toSimplified(String(v).replace(/\s+/g, "")));
+const squash = labelText;
 /** Lines that are not a source of the funds but what became of them (到位, 支出, 执行, 结余) or a share of them. */
 const NOT_A_SOURCE = /到位|支出|执行|结余|结转|占比|比例|率|实际/;
 /** The label of a whole. */

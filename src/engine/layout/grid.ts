@@ -1,3 +1,4 @@
+import { toSimplified } from "../data/traditional";
 /**
  * A worksheet region as plain data: what the Office.js and ExcelJS gateways read and what layout detection
  * reads. Rows and columns are 0-based inside the grid; `origin` is the sheet address of cells[0][0].
@@ -107,6 +108,11 @@ const WIDE_ALL = /[０-９％．，＋－]/g;
 const NUMBER_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 /** Text of a value for header matching: no spaces or line breaks, full-width forms folded. */
+/** A cell's text as labels are matched: without spaces, traditional characters simplified (資金管理情況 is 资金管理情况). */
+export function labelText(v: CellValue | undefined): string {
+  return v === null || v === undefined ? "" : toSimplified(String(v).replace(/\s+/g, ""));
+}
+
 export function text(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
   const s = typeof v === "string" ? v : String(v);

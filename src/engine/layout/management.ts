@@ -1,5 +1,4 @@
-import { toSimplified } from "../data/traditional";
-import { address, type CellValue, type Grid } from "./grid";
+import { address, labelText, type Grid } from "./grid";
 
 /**
  * An item of the 资金管理情况 block (转移支付区域绩效自评表): the item, what the unit wrote about it (情况说明; "" when
@@ -14,7 +13,7 @@ export interface ManagementClaim {
   problemCell?: string;
 }
 
-const squash = (v: CellValue | undefined) => (v === null || v === undefined ? "" : toSimplified(String(v).replace(/\s+/g, "")));
+const squash = labelText;
 
 /** The block's heading, its statement column and its problems column. */
 const BLOCK = /^资金管理情况$/;

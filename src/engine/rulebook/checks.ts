@@ -96,8 +96,6 @@ const MONEY_REASON = /资金|预算|执行|支付|拨付|结余|结转|采购|�
 const NOT_DONE = /未完成|尚未(?:完成|实施|开工|验收|建成|完工|到位)|没有完成|未开工|未验收|未实施|待.{0,30}后.{0,8}(?:实施|开展|完成|建设|施工|开工)|正在(?:实施|建设|施工)/;
 /** A clause about another year or the next stage (下一步, 二期, 明年, 上年未完成的): not about this row's work (R27). */
 const OTHER_STAGE = /下一步|继续|二期|明年|下年|今后|以后|上年|往年|以前年度/;
-/** A negation negated (无未完成事项, 没有未按时发放): says it was done. */
-const NEGATED_NEGATION = /(?:无|没有|并无|不存在)(?:未|不|没有)[^，,。；;]{0,10}/g;
 /** Measures to take (避免下达滞后, 防止资金结余): what is to be avoided, not a problem found (R24). */
 const MEASURE = /(?:避免|防止|杜绝|确保|进一步|加强|加快)[^，,。；;]*/g;
 /** A row's name without a trailing bracket or full stop (覆盖率（%）, 修缮建筑数量。). */
@@ -271,7 +269,7 @@ const CHECKS: Record<string, Check> = {
     // 项目完成周期 4个月 | 4个月 | 待展陈方案通过审核后，将尽快实施: met by its figures, not done by its own reason.
     // Met, or an actual the reader could not judge (一次性 against 一次性通过省文物局验收): the reason says it was not done.
     if (r.result.met === false || squash(r.result.actual) === "" || squash(r.input.deviation_note) === "") return [];
-    const kept = withoutDenials(squash(r.input.deviation_note)).replace(NEGATED_NEGATION, "").split(/[，,。；;]/).filter((c) => !OTHER_STAGE.test(c));
+    const kept = withoutDenials(squash(r.input.deviation_note)).split(/[，,。；;]/).filter((c) => !OTHER_STAGE.test(c));
     if (!NOT_DONE.test(kept.join("，"))) return [];
     const said = r.result.met === true ? `按实际完成值“${r.result.actual}”已达到目标` : `实际完成值写“${r.result.actual}”，未表明未完成`;
     return [{ indicator: r.result.index, message: () => `${at(r)}${said}，本行的说明却写“${clip(squash(r.input.deviation_note))}”（工作尚未完成）：实际完成值与说明矛盾，请核实` }];
