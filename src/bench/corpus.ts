@@ -151,7 +151,8 @@ export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
       const namedAt = row === null ? namedRowOf(x.message) : null;
       const isSlip = (namedAt !== null ? slipRows.has(namedAt) : row === null ? totalOff || exp.slips.some((s) => !expRows.has((parseAddress(s.cell)?.row ?? -2) + 1) && ofKind(x.code, (parseAddress(s.cell)?.row ?? -2) + 1)) : slipRows.has(row)) || named.some((r) => slipRows.has(r));
       // A budget finding when the manifest lists the budget row's figures as source noise is as unjudgeable as a row's.
-      const onNoise = row !== null ? noiseRows.has(row) : x.code.startsWith("budget-") && exp.budget !== null && exp.budget !== undefined && noiseRows.has(exp.budget.row);
+      // A table-level finding that names its cell (A2：…) is on source noise when that cell's row is.
+      const onNoise = row !== null ? noiseRows.has(row) : namedAt !== null ? noiseRows.has(namedAt) : x.code.startsWith("budget-") && exp.budget !== null && exp.budget !== undefined && noiseRows.has(exp.budget.row);
       if (!isSlip && onNoise) f.noiseFindings++;
       else if (!isSlip) {
         f.falseAlarms++;

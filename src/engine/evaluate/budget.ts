@@ -1,3 +1,4 @@
+import { toSimplified } from "../data/traditional";
 import { pct, pts, round } from "../measure/format";
 import { SMALL_UNIT } from "../data/rows";
 import { amountUnitIn, readAmount, readPoints, readRate, sameUnit, writtenDecimals } from "../measure/number";
@@ -45,6 +46,19 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
   }
   if (budget === null || executed === null) {
     result.explanation = budget === null ? "预算数未填写" : "执行数未填写";
+    // One amount blank but the rate written (864.2 | 空 | 100% | 20): the row is filled otherwise, so the blank is an amount
+    // left out, not a row not yet filled. The rate cannot be checked: scored from it as written, and told.
+    if (written !== null && Number.isFinite(written) && written >= 0 && (budget !== null || executed !== null)) {
+      const score = Math.min(weight, weight * written);
+      result.rate = written;
+      result.score = noPoints ? 0 : score;
+      result.explanation = `${result.explanation}：执行率无从由金额复核，按表中所写 ${b.rate_as_written} 计${noPoints ? "；不计分" : `，得分 = ${pts(weight)} × ${pct(written)} = ${pts(score)}`}`;
+      add({ code: budget === null ? "budget-blank" : "executed-blank", severity: "warning", message: `预算执行：${budget === null ? "预算数" : "执行数"}未填写，执行率却写作 ${b.rate_as_written}${result.reported_score !== null ? `、得分 ${pts(result.reported_score)}` : ""}：执行率无从由金额复核，请补填${budget === null ? "预算数" : "执行数"}`, reported: b.rate_as_written ?? null, recomputed: null });
+      if (!noPoints && result.reported_score !== null && Math.abs(result.reported_score - round(score, 2)) > tolerance + 1e-9) {
+        add({ code: "budget-score-mismatch", severity: "error", message: `预算执行率 ${b.rate_as_written}，报告得分 ${pts(result.reported_score)}，按 ${pts(weight)} × 执行率复核为 ${pts(score)}`, reported: result.reported_score, recomputed: round(score, 2) });
+      }
+      return { result, findings };
+    }
     add({ code: budget === null ? "budget-blank" : "executed-blank", severity: "info", message: `预算执行：${result.explanation}` });
     return { result, findings };
   }
@@ -61,7 +75,7 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
   }
   // Amounts under 万元 of a million or more (100 亿元 and up): 元 typed under the wrong unit, unless the unit is a big one.
   if (budget.unit === null && b.unit && amountUnitIn(b.unit)?.multiplier === 1e4 && budget.value >= 1e6) {
-    add({ code: "budget-unit-doubt", severity: unitName !== null && SMALL_UNIT.test(unitName) ? "warning" : "info", message: `预算块标明单位为万元，${budgetName} ${budget.written} 万元即约 ${pts(Math.round(budget.value / 1e4))} 亿元：数额像是以元填写的，请核对金额或单位` });
+    add({ code: "budget-unit-doubt", severity: unitName !== null && SMALL_UNIT.test(toSimplified(unitName)) ? "warning" : "info", message: `预算块标明单位为万元，${budgetName} ${budget.written} 万元即约 ${pts(Math.round(budget.value / 1e4))} 亿元：数额像是以元填写的，请核对金额或单位` });
   }
   const rate = pair.b / pair.a;
   const score = Math.min(weight, weight * rate);
@@ -168,6 +182,7 @@ function centMessage(b: BudgetInput, reported: number, weight: number, rate: num
 function checkParts(b: BudgetInput, add: (f: Omit<Finding, "indicator">) => void): void {
   for (const part of b.parts ?? []) {
     if (!part || typeof part !== "object") continue;
+    scoredPart(b, part, add);
     if (part.rate_as_written === null || part.rate_as_written === undefined || part.rate_as_written === "") continue;
     const budget = readAmount(part.full_year) ?? readAmount(part.initial);
     const executed = readAmount(part.executed);
@@ -197,4 +212,27 @@ function checkWrittenRate(b: BudgetInput, rate: number, executed: string, budget
       add({ code: "rate-mismatch", severity: "warning", message: `${what}写作 ${b.rate_as_written}，按 ${executed} / ${budget} 计算为 ${pct(rate)}`, reported: b.rate_as_written, recomputed: pct(rate) });
     }
   }
+}
+
+/**
+ * A 其中 row that repeats the block's score (其中:本年财政拨款 | … | 10 | 100% | 10 under 年度资金总额's 10): the form scores
+ * the block once, on its total row; a score written again under it is counted twice by anyone adding the column. Only
+ * where the total row is scored too, and the part's score is a figure (a dash or 0 is the form's "not scored here").
+ * Told as a note (see the severity below).
+ */
+function scoredPart(b: BudgetInput, part: NonNullable<BudgetInput["parts"]>[number], add: (f: Omit<Finding, "indicator">) => void): void {
+  const own = readAmount(b.reported_score);
+  const here = readAmount(part.reported_score);
+  if (!own || !here || !(here.value > 0) || !(own.value > 0)) return;
+  const weight = readAmount(part.weight);
+  const at = typeof part.score_cell === "string" && part.score_cell !== "" ? `${part.score_cell}：` : "";
+  add({
+    code: "budget-part-scored",
+    // A note: many forms in use (安徽, 云南) repeat the score on the 其中 row, and reviewers reading the corpus listed it as a
+    // slip in one table of four; it upsets no figure EVAL checks (the total is checked against the total row's score).
+    severity: "info",
+    message: `${at}“${part.label}”是“其中”行，却又写了${weight && weight.value > 0 ? `分值 ${pts(weight.value)}、` : ""}得分 ${pts(here.value)}（合计行已计得分 ${pts(own.value)}）：预算执行只在合计行计分一次，其中行只填金额，逐行相加会把预算得分算两次`,
+    reported: here.value,
+    recomputed: null,
+  });
 }

@@ -1,10 +1,12 @@
+import { toSimplified } from "../data/traditional";
 /**
  * A weight written inside a level name: `A 决策(20分)`, `年度绩效目标 1 (70分)`, `C1 数量指标(10 分)`, or after it with
  * no brackets (`数量指标15分`, `产出指标 40分`).
  */
 export function weightInName(name: string | null | undefined): number | null {
   if (!name) return null;
-  const s = name.normalize("NFKC");
+  // (Matched in simplified characters: 數量指標15分 is 数量指标15分.)
+  const s = toSimplified(name.normalize("NFKC"));
   const m = IN_BRACKETS.exec(s) ?? AT_END.exec(s);
   return m ? Number(m[1]) : null;
 }

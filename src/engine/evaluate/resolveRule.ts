@@ -1,3 +1,4 @@
+import { toSimplified } from "../data/traditional";
 import { ruleByName } from "../rules/names";
 import { judgedShare } from "../rules/judgement";
 import { ruleTextTooLong } from "../ruleText";
@@ -17,7 +18,9 @@ export type ResolvedRule =
  * A 评价标准 that is not a scoring rule: every clause asks for evidence (提供佐证资料) or says how the weights were
  * split (三级指标分值按三级指标个数平均确定, 四舍五入保留整数). Clauses are cut at numbering and semicolons.
  */
-function statesNoRule(text: string): boolean {
+function statesNoRule(written: string): boolean {
+  // (Matched in simplified characters: 佐證資料 is 佐证资料.)
+  const text = toSimplified(written);
   const clauses = text.split(/[;；。\n]|\d+[、.．]/).map((c) => c.trim()).filter((c) => c !== "");
   return clauses.length > 0 && clauses.every((c) => !/得|扣|计分|满分|不计|比例/.test(c) && (/佐证|证明材料|附件|资料/.test(c) || /分值按|权重按|平均确定|平均分配|保留整数/.test(c)));
 }

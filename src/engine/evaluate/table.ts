@@ -50,8 +50,12 @@ export type DetectedTableInput = TableInput & {
   management_claims?: { item: string; cell: string; text: string; problem?: string; problemCell?: string }[];
   /** Cells among the rows holding a template's date placeholder still unfilled ((-年-月-日)), as written, with the indicator they belong to. */
   placeholders?: { cell: string; text: string; indicator?: number }[];
+  /** Short texts in the table and its title block with a bracket left unmatched (年度预算资金总额):), as written. */
+  stray_brackets?: { cell: string; text: string; which: "open" | "close" }[];
   /** Lists of amounts written line by line (a whole labelled 总额/合计, then 其中 its parts), as read. */
   amount_lists?: { label: string; total: number; cell: string; parts: { label: string; amount: number; cell: string }[] }[];
+  /** The address of the 总分/合计 row found under the indicators (its first cell), when one was. */
+  total_row?: string;
   /** true when no 总分/合计 row was found under the indicators (a printed table may have been cut before it). */
   no_total_row?: boolean;
   /** true for rows read with no header above them (the second page of a printed table): the rows before are elsewhere. */

@@ -31,7 +31,18 @@ export interface BudgetInput {
   unit?: string | null;
   reported_score?: number | string | null;
   /** The block's 其中 rows (财政拨款, 上年结转, 其他资金) with their amounts and rate as written: each rate is checked. */
-  parts?: { label: string; initial?: number | string | null; full_year?: number | string | null; executed?: number | string | null; rate_as_written?: string | null }[];
+  parts?: {
+    label: string;
+    initial?: number | string | null;
+    full_year?: number | string | null;
+    executed?: number | string | null;
+    rate_as_written?: string | null;
+    /** The row's 分值 and 得分 cells as written, where the block has those columns (a 其中 row normally leaves them blank). */
+    weight?: number | string | null;
+    reported_score?: number | string | null;
+    /** The address of the row's 得分 cell (G5), for the finding that names it. */
+    score_cell?: string | null;
+  }[];
   /**
    * The 部门整体 form's two splits of the year's funds, written label:amount in cells under the total row (按收入性质分:
    * 2030.12 | 按支出性质分:1925.67, then 一般公共预算:1325.68 | 基本支出:900.47 …): each side's total (null when not written),

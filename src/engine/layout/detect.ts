@@ -16,6 +16,7 @@ import { goalCells } from "./goal";
 import { managementClaims } from "./management";
 import { amountGroups } from "./amountList";
 import { placeholderCells } from "./placeholder";
+import { strayBracketCells } from "./bracket";
 import { mayHoldYearTypo } from "../review/yearTypo";
 
 export type ColumnMap = Partial<Record<Role, number>>;
@@ -297,7 +298,8 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
     }
     m = m ?? matchHeader(top);
     let role = m?.role ?? null;
-    if (role === "weight" && (prevRole === "level1" || prevRole === "level2") && columns.level3 === undefined) {
+    // (Not a 分值 merged over two columns, E9:F9, after a loosely named 评价内容: one column of row points, not a level's.)
+    if (role === "weight" && (prevRole === "level1" || prevRole === "level2") && columns.level3 === undefined && !sameMerged(row, c, c + 1)) {
       role = prevRole === "level1" ? "level1Weight" : "level2Weight";
     }
     // 一级指标 | 得分 | 二级指标 | 得分 | 三级指标 | 得分 | … | 得分: a 得分 right after a level, with another further
@@ -702,6 +704,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   const doubts = rows.filter((x) => x.kind === "name-only").map((x) => `第 ${grid.origin.row + x.row + 1} 行${x.reason}`);
   if (doubts.length) (table as DetectedTableInput).layout_doubts = doubts;
   if (!total && indicators.length > 0) (table as DetectedTableInput).no_total_row = true;
+  else if (total && indicators.length > 0) (table as DetectedTableInput).total_row = address(grid, total.row, 0);
   // An evaluator's score table (内容 | 指标 | 权重 | 评分结果 | 备注): no target or actual column at all. The weights
   // may stand in the names instead of a column (相关性(5分) | 5).
   if (columns.target === undefined && columns.actual === undefined && columns.score !== undefined && (columns.weight !== undefined || indicators.some((r) => /[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]/.test(String(r.level3 ?? r.name ?? "").normalize("NFKC"))))) (table as DetectedTableInput).score_only = true;
@@ -722,6 +725,8 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   // Each belongs to the indicator on its row, or above it (a line of that indicator's record).
   const unfilled = placeholderCells(grid, end + 1, last).map((p) => ({ cell: p.cell, text: p.text, indicator: indicatorRows.filter((r) => r <= p.row).length - 1 }));
   if (unfilled.length) (table as DetectedTableInput).placeholders = unfilled.map((p) => (p.indicator >= 0 ? p : { cell: p.cell, text: p.text }));
+  const brackets = strayBracketCells(grid, searchFrom, last);
+  if (brackets.length) (table as DetectedTableInput).stray_brackets = brackets;
   const lists = amountGroups(grid, searchFrom, last + 1, new Set(indicatorRows));
   if (lists.length) (table as DetectedTableInput).amount_lists = lists;
   const funds = budget ? null : fundsRow(vals, searchFrom, start);
@@ -740,11 +745,16 @@ function unitName(vals: CellValue[][], from: number, before: number): string | n
   for (let r = Math.max(0, from); r < before; r++) {
     const row = (vals[r] ?? []).map(text);
     for (let c = 0; c < row.length; c++) {
-      const t = row[c]!.replace(/\s+/g, "");
+      const written = row[c]!.replace(/\s+/g, "");
+      // Labels matched in simplified characters (單位名稱); the name kept as written.
+      const t = toSimplified(written);
       const inline = /^(?:单位名称|部门名称|填报单位|实施单位)[:：](.+?)(?:填报日期.*)?$/.exec(t);
-      if (inline) return inline[1]!;
+      if (inline) {
+        const start = t.search(/[:：]/) + 1;
+        return t.length === written.length ? written.slice(start, start + inline[1]!.length) : inline[1]!;
+      }
       if (!UNIT_LABEL.test(t)) continue;
-      const next = row.slice(c + 1).find((x) => x.trim() !== "" && x.replace(/\s+/g, "") !== t);
+      const next = row.slice(c + 1).find((x) => x.trim() !== "" && x.replace(/\s+/g, "") !== written);
       if (next) return next.trim();
     }
   }
@@ -959,7 +969,9 @@ function findBudget(grid: Grid, vals: CellValue[][], from: number, before: numbe
       // Amounts lost (or never written) but the rate, 分值 and 得分 are there: the block is read from the rate.
       for (let d = r + 1; d < Math.min(before, r + 3); d++) {
         const rate = columns.rate === undefined ? null : grid.cells[d]?.[columns.rate];
-        if (rate && typeof rate.v === "number" && (columns.score !== undefined || columns.weight !== undefined)) return { headerRow: r, row: d, columns };
+        // (A rate written as text, 100%, as well as a number: a page or a form may give either.)
+        const readable = rate !== null && rate !== undefined && (typeof rate.v === "number" || (typeof rate.v === "string" && /^\s*\d+(?:\.\d+)?\s*%\s*$/.test(rate.v.normalize("NFKC"))));
+        if (readable && (columns.score !== undefined || columns.weight !== undefined)) return { headerRow: r, row: d, columns };
       }
     }
   }
@@ -1007,7 +1019,8 @@ function budgetSplits(grid: Grid, b: NonNullable<DetectedTable["budget"]>): NonN
   const out: NonNullable<NonNullable<TableInput["budget"]>["splits"]> = [];
   const from = (b.amountsRow ?? b.row) + 1;
   const last = Math.min(grid.cells.length, from + 15);
-  const cellText = (r: number, c: number) => text(grid.cells[r]?.[c]?.v ?? null).replace(/\s+/g, "");
+  // (Matched in simplified characters: 按收入性質分 is 按收入性质分.)
+  const cellText = (r: number, c: number) => toSimplified(text(grid.cells[r]?.[c]?.v ?? null).replace(/\s+/g, ""));
   // The amount after a label that ends in its colon: the next filled cell on the row, when it is a bare amount.
   const after = (r: number, c: number): string | null => {
     for (let x = c + 1; x < Math.min(c + 4, (grid.cells[r] ?? []).length); x++) {
@@ -1083,12 +1096,15 @@ function budgetParts(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
     const label = labels[labels.length - 1] ?? "";
     if (label === "" || labels.some((t) => /目标|指标|项目资金|预算执行|资金管理|情况说明|性质分|主要任务|任务名称/.test(toSimplified(t)))) break;
     const rate = cell(r, "rate");
+    const written = (c: ReturnType<typeof cell>) => (c && c.v !== null && text(c.v) !== "" ? (typeof c.v === "number" ? c.v : text(c.v)) : null);
+    const score = written(cell(r, "score"));
     out.push({
       label: label.replace(/^其中[:：]?/, ""),
       initial: amountOf(cell(r, "initial")),
       full_year: amountOf(cell(r, "fullYear")),
       executed: amountOf(cell(r, "executed")),
       rate_as_written: rate && rate.v !== null && text(rate.v) !== "" ? String(cellForEngine(rate)) : null,
+      ...(score !== null ? { reported_score: score, weight: written(cell(r, "weight")), score_cell: address(grid, r, b.columns.score!) } : {}),
     });
   }
   return out;
@@ -1131,8 +1147,15 @@ function weightOf(cell: GridCell): number | string | null {
 /** `目标值2座,完成值9座`, `计划10个，实际完成12个` in a remark: the target and the actual it states; null otherwise. */
 function figuresInRemark(note: string | null | undefined): { target: string; actual: string; said: string } | null {
   if (!note || note.length > 120) return null;
-  const m = /(?:目标值?|指标值|计划(?:数|值)?)\s*[:：为是]?\s*([≥≤><=]?\s*\d+(?:\.\d+)?\s*[^\s\d,，;；。、]{0,4})\s*[,，;；、]?\s*(?:实际)?(?:完成值?|完成数|实际值?)\s*[:：为是]?\s*(\d+(?:\.\d+)?\s*[^\s\d,，;；。、]{0,4})/.exec(note);
-  return m ? { target: m[1]!.replace(/\s+/g, ""), actual: m[2]!.replace(/\s+/g, ""), said: m[0]! } : null;
+  // Matched in simplified characters (目標值2座), taken as written where the two line up (no pinyin taken out).
+  const simple = toSimplified(note);
+  const m = /(?:目标值?|指标值|计划(?:数|值)?)\s*[:：为是]?\s*([≥≤><=]?\s*\d+(?:\.\d+)?\s*[^\s\d,，;；。、]{0,4})\s*[,，;；、]?\s*(?:实际)?(?:完成值?|完成数|实际值?)\s*[:：为是]?\s*(\d+(?:\.\d+)?\s*[^\s\d,，;；。、]{0,4})/.exec(simple);
+  if (!m) return null;
+  const from = simple.length === note.length ? note : simple;
+  const said = from.slice(m.index, m.index + m[0].length);
+  const t = m[0].indexOf(m[1]!);
+  const a = m[0].lastIndexOf(m[2]!);
+  return { target: said.slice(t, t + m[1]!.length).replace(/\s+/g, ""), actual: said.slice(a, a + m[2]!.length).replace(/\s+/g, ""), said };
 }
 
 const blankValue = (v: unknown) => v === null || v === undefined || String(v).trim() === "";

@@ -1,3 +1,4 @@
+import { toSimplified } from "../data/traditional";
 import { GOAL_LABEL, GOAL_SUBLABEL } from "../data/rows";
 import { address, type CellValue, type Grid } from "./grid";
 
@@ -7,7 +8,8 @@ export interface GoalCell {
   value: string | number;
 }
 
-const squash = (v: CellValue | undefined) => (v === null || v === undefined ? "" : String(v).replace(/\s+/g, ""));
+/** A cell's text as matched: no spaces, traditional characters simplified (總體目標 is 总体目标). */
+const squash = (v: CellValue | undefined) => (v === null || v === undefined ? "" : toSimplified(String(v).replace(/\s+/g, "")));
 
 /**
  * The cells of the title block's 年度总体目标 between `from` and the table's header `before`: its label row and the
@@ -29,8 +31,11 @@ export function goalCells(grid: Grid, from: number, before: number): GoalCell[] 
         const v = c?.v;
         if (cc <= col || v === null || v === undefined || typeof v === "boolean") return;
         const s = squash(v);
-        // A value repeated in the cell right before it is one merged cell filled across.
-        if (s === "" || s === label || GOAL_SUBLABEL.test(s) || s === squash(cells[cc - 1]?.v)) return;
+        // A value repeated in the cell right before it is one merged cell filled across, unless the row above heads the
+        // two cells differently (总体目标 | 全年实际完成情况: the result copied from the goal, not the goal filled across).
+        const above = grid.cells[rr - 1] ?? [];
+        const filledAcross = s === squash(cells[cc - 1]?.v) && (rr === r || squash(above[cc]?.v) === squash(above[cc - 1]?.v));
+        if (s === "" || s === label || GOAL_SUBLABEL.test(s) || filledAcross) return;
         // A figure formatted as a percentage (1 shown 100%) is given as shown.
         const shown = typeof v === "number" && c?.fmt && /%/.test(c.fmt) ? `${Math.round(v * 1e6) / 1e4}%` : v;
         out.push({ cell: address(grid, rr, cc), value: typeof shown === "number" ? shown : String(shown).trim() });

@@ -113,6 +113,13 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   if (reportedRating && result.rating && reportedRating !== result.rating) {
     add({ code: "rating-mismatch", severity: "error", message: () => `报告等级“${table.reported_rating}”，按复核总分 ${pts(result.total ?? 0)} 应为“${result.rating}”`, reported: table.reported_rating, recomputed: result.rating });
   }
+  // A total in 差 with no rating written: a failing self-evaluation said only as a figure. (A table whose form has no
+  // rating field is left alone above 60: most forms print none; a 差 is the one a reviewer must see named and explained.
+  // An evaluator's score table is rated in the evaluation report, not on the table.)
+  const assessed = (table as DetectedTableInput).score_only === true || (table as DetectedTableInput).assessor_score === true;
+  if (!assessed && !table.reported_rating && reportedTotal !== null && reportedTotal >= 0 && reportedTotal <= 100 && rate(reportedTotal, opts.scheme) === "差") {
+    add({ code: "rating-missing", severity: "warning", message: () => `报告总分 ${pts(reportedTotal)} 分，按等级标准属“差”（低于 60 分），表中却没有写评价等级：自评为差的应写明等级并说明原因` });
+  }
   // Sums written in words above the table (共申请预算资金…元，其中…): a whole its parts do not add up to.
   const texts = (table as DetectedTableInput).texts;
   if (Array.isArray(texts) && texts.length) out.push(...breakdownFindings(texts), ...textRateFindings(texts), ...yearTypoFindings(texts));
@@ -123,6 +130,12 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
     for (const p of unfilled.filter((x) => x && typeof x.cell === "string" && typeof x.text === "string")) {
       const indicator = typeof p.indicator === "number" && p.indicator >= 0 && p.indicator < table.indicators.length ? p.indicator : null;
       out.push(new LazyFinding("placeholder-unfilled", "warning", indicator, () => `${p.cell}：“${p.text.length > 40 ? `${p.text.slice(0, 40)}…` : p.text}”仍是模板的占位日期，未填写实际日期`));
+    }
+  }
+  const brackets = (table as DetectedTableInput).stray_brackets;
+  if (Array.isArray(brackets)) {
+    for (const b of brackets.filter((x) => x && typeof x.cell === "string" && typeof x.text === "string").slice(0, 5)) {
+      out.push(new LazyFinding("bracket-unmatched", "warning", null, () => `${b.cell}：“${b.text}”${b.which === "close" ? "多了一个右括号" : "的左括号没有配对的右括号"}：模板文字未清理干净，或漏打了字`));
     }
   }
   return out;

@@ -45,6 +45,7 @@ export const RULE_CODES: Record<string, FindingCode> = {
   R25: "management-blank",
   R26: "budget-underspent-unexplained",
   R27: "met-but-reason-not-done",
+  R28: "level-name-typo",
 };
 
 /** Texts that say nothing as a reason for a missed target. */
@@ -167,9 +168,20 @@ const CHECKS: Record<string, Check> = {
     // A table that prints no weight at all (the old 云南 form) is unfilled all the same when no row has an actual or a score.
     const judged = weighed.length > 0 ? weighed : applicable;
     const blank = (r: Row) => squash(String(r.input.actual ?? "")) === "" && (r.input.reported_score === null || r.input.reported_score === undefined || squash(String(r.input.reported_score)) === "");
-    if (judged.length === 0 || !judged.every(blank)) return [];
+    if (judged.length === 0) return [];
     // About the whole table (indicator null: the issue list links it to the table's header), naming every blank row.
-    return [{ indicator: null, rows: judged.map((r) => r.result.index), message: () => `全部 ${judged.length} 个${weighed.length > 0 ? "有分值的" : ""}指标都没有填写实际完成值和自评得分：自评表尚未填写` }];
+    if (judged.every(blank)) return [{ indicator: null, rows: judged.map((r) => r.result.index), message: () => `全部 ${judged.length} 个${weighed.length > 0 ? "有分值的" : ""}指标都没有填写实际完成值和自评得分：自评表尚未填写` }];
+    // Actuals written but no score anywhere, the 合计 row giving the points and no total (铁路 tail: 100 | blank): the
+    // evaluation was done and not scored. Only where a total row was seen (a table cut above it may score below; a table
+    // given as data says nothing of one) and
+    // for a table that scores (weights printed; no evaluator's score-only form).
+    const t = table as DetectedTableInput;
+    if (weighed.length === 0 || typeof t.total_row !== "string" || t.score_only === true) return [];
+    const scored = (r: Row) => r.input.reported_score !== null && r.input.reported_score !== undefined && squash(String(r.input.reported_score)) !== "";
+    const filled = weighed.filter((r) => squash(String(r.input.actual ?? "")) !== "");
+    if (weighed.some(scored) || filled.length === 0 || (table.reported_total !== null && table.reported_total !== undefined && squash(String(table.reported_total)) !== "")) return [];
+    if (table.budget && table.budget.reported_score !== null && table.budget.reported_score !== undefined && squash(String(table.budget.reported_score)) !== "") return [];
+    return [{ indicator: null, rows: weighed.map((r) => r.result.index), message: () => `${filled.length} 个指标填了实际完成值，但全部 ${weighed.length} 个有分值的指标都没有自评得分，合计行也没有总分：自评尚未打分` }];
   },
   R15: (rows) => rows.flatMap((r) => {
     if (!/^(?:指标\d*[:：])?是否/.test(r.result.name)) return [];
@@ -361,6 +373,47 @@ const CHECKS: Record<string, Check> = {
     if (w === null || rs === null || rs >= w - 0.005 || squash(r.input.deviation_note) !== "") return [];
     return rowMeasures(r.result).target.kind === "grade" ? [{ indicator: r.result.index, message: () => `${at(r)}是定性指标，自评 ${pts(rs)} 分（权重 ${pts(w)}），扣了分却没有写理由` }] : [];
   }),
+};
+
+/**
+ * The 二级指标 of the national framework (财预〔2020〕10号 附件; 财预〔2021〕101号), without 指标: a level name one
+ * character off one of these (日效性 for 时效性) is a slip of the pen (R28).
+ */
+const LEVEL2_STEMS = ["数量", "质量", "时效", "时效性", "成本", "经济成本", "社会成本", "生态环境成本", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度", "满意度"];
+/** A level name as compared: simplified, no spaces, points or brackets, no 指标 at the end. */
+const levelStem = (name: string) => squash(name).normalize("NFKC").replace(/[(（][^)）]*[)）]/g, "").replace(/\d+(?:\.\d+)?分?$/, "").replace(/指标$/, "");
+/** Levenshtein distance, capped: only 0, 1 or "more" matters here. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 1) return 2;
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+/** The framework's name a level name is one character off, or null (a name of three characters or more: 成效 is a word). */
+export function levelTypoOf(name: string | null | undefined): string | null {
+  const stem = levelStem(name ?? "");
+  if (stem.length < 3 || LEVEL2_STEMS.includes(stem)) return null;
+  const near = LEVEL2_STEMS.filter((x) => x.length >= 3 && editDistance(stem, x) === 1);
+  return near.length === 1 ? `${near[0]}指标` : null;
+}
+CHECKS.R28 = (rows) => {
+  // Once per level name, at its first row.
+  const seen = new Set<string>();
+  return rows.flatMap((r) => {
+    const name = squash(r.input.level2);
+    if (name === "" || seen.has(name)) return [];
+    seen.add(name);
+    const right = levelTypoOf(r.input.level2);
+    return right ? [{ indicator: r.result.index, message: () => `${at(r)}所在二级指标写作“${name}”，与绩效指标体系的“${right}”差一个字，疑为笔误` }] : [];
+  });
 };
 
 /** The findings of every rule that is on, for one table. Rules needing actuals are skipped when `stage` is 申报. */

@@ -1,0 +1,168 @@
+import { applyRulebook, DEFAULT_RULES, evaluateTable, runPipeline, type Grid, type Merge, type TableInput } from "../../src/engine";
+import { grid } from "./grids";
+
+/**
+ * Capabilities taught by the twelfth round: a table evaluated but never scored (R14), a 其中 row scored again, a total
+ * in 差 with no rating, a bracket left unmatched, a funds row with one amount and its rate written, a 分值 header merged
+ * over two columns, a level name one character off the framework's (R28), and the year's result copied from its goal.
+ */
+const tablesOf = (g: Grid) => runPipeline(g, { rulebook: DEFAULT_RULES });
+const m = (r1: number, c1: number, r2: number, c2: number): Merge => ({ r1, c1, r2, c2 });
+const codes = (g: Grid) => tablesOf(g)[0]!.result.findings.filter((f) => f.severity !== "info").map((f) => f.code);
+
+describe("R14: actuals written, no score anywhere", () => {
+  const rows = (scores: (number | null)[], total: (string | number | null)[] = ["合计", null, null, null, 100, null]) => grid([
+    ["一级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "培训人数", "≥100人", "120人", 50, scores[0] ?? null],
+    ["效益指标", "群众满意度", "≥90%", "96%", 50, scores[1] ?? null],
+    total,
+  ]);
+  test("told once for the table when a 合计 row gives the points and no total", () => {
+    const f = tablesOf(rows([null, null]))[0]!.result.findings.filter((x) => x.rule === "R14");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ code: "self-eval-unfilled", severity: "warning", indicator: null, rows: [0, 1] });
+    expect(f[0]!.message).toContain("2 个指标填了实际完成值");
+  });
+  test("quiet when one row is scored, when the total is written, or when no total row was seen", () => {
+    expect(tablesOf(rows([50, null]))[0]!.result.findings.filter((x) => x.rule === "R14")).toEqual([]);
+    expect(tablesOf(rows([null, null], ["合计", null, null, null, 100, 98]))[0]!.result.findings.filter((x) => x.rule === "R14")).toEqual([]);
+    expect(tablesOf(rows([null, null], [null, null, null, null, null, null]))[0]!.result.findings.filter((x) => x.rule === "R14")).toEqual([]);
+  });
+  test("a table given as data (no total row known) is not told", () => {
+    const t: TableInput = { id: "t", indicators: [{ name: "培训人数", weight: 50, target: "≥100人", actual: "120人" }, { name: "满意度", weight: 50, target: "≥90%", actual: "" }] };
+    expect(applyRulebook(t, evaluateTable(t), DEFAULT_RULES, { hasSurvey: false }).filter((x) => x.rule === "R14")).toEqual([]);
+  });
+});
+
+describe("the funds block", () => {
+  const funds = (part: (string | number | null)[]) => grid([
+    ["项目资金(万元)", null, "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    [null, "年度资金总额:", 8.408, 8.408, 10, 1, 10],
+    [null, "其中:本年财政拨款", ...part],
+    ["一级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", null],
+    ["产出指标", "种植面积", "5.5亩", "5.5亩", 90, 90, null],
+  ]);
+  test("a 其中 row scored again under the scored total is a note (the form scores the block once)", () => {
+    const t = tablesOf(funds([8.408, 8.408, 10, 1, 10]))[0]!;
+    const f = t.result.findings.find((x) => x.code === "budget-part-scored");
+    expect(f).toMatchObject({ severity: "info" });
+    expect(f!.message).toContain("G3：");
+    expect(f!.message).toContain("分值 10、得分 10");
+    expect(tablesOf(funds([8.408, 8.408, "—", 1, "—"]))[0]!.result.findings.some((x) => x.code === "budget-part-scored")).toBe(false);
+  });
+  test("one amount blank and the rate written (864.2 | 空 | 100% | 20): scored from the rate, and the blank told", () => {
+    const g = grid([
+      ["预算执行情况(万元) (20分)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分 (20分*执行率)"],
+      ["部门整体支出总额", 864.2, null, "100%", 20],
+      ["一级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+      ["产出指标", "办结信访案件", "168起", "168起", 40],
+      ["效益指标", "群众满意度", "≥90%", "95%", 40],
+      ["总分", null, null, null, "100分"],
+    ]);
+    const t = tablesOf(g)[0]!;
+    expect(t.result.budget).toMatchObject({ rate: 1, score: 20, weight: 20 });
+    const f = t.result.findings.find((x) => x.code === "executed-blank");
+    expect(f).toMatchObject({ severity: "warning" });
+    expect(f!.message).toContain("执行率却写作 100%、得分 20");
+    // The weights follow from the scores (80 = 100 − 20) and the total adds up.
+    expect(t.result.indicators.map((r) => r.weight)).toEqual([40, 40]);
+    expect(t.result.findings.some((x) => x.code === "total-sum")).toBe(false);
+  });
+  test("the spending blank and no rate written stays a note (a row not yet filled)", () => {
+    const r = evaluateTable({ id: "t", budget: { full_year: 100, executed: null, weight: 10, rate_as_written: null, reported_score: null }, indicators: [{ name: "种植面积", target: "5.5亩", actual: "5.5亩", weight: 90, reported_score: 90 }] });
+    expect(r.findings.find((x) => x.code === "executed-blank")).toMatchObject({ severity: "info" });
+    expect(r.budget?.score).toBeNull();
+  });
+});
+
+describe("a total in 差 with no rating", () => {
+  const g = (total: number, rating: string | null = null) => grid([
+    ["一级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "资助人数", "52人", "10人", 50, 9.62],
+    ["效益指标", "满意度", "≥90%", "95%", 50, total - 9.62],
+    ["合计", null, null, null, 100, total],
+    ...(rating ? [["评价等级", rating, null, null, null, null]] : []),
+  ]);
+  test("told under 60 when no rating is written; quiet at 60 and above, or with 差 written", () => {
+    expect(codes(g(46.35))).toContain("rating-missing");
+    expect(codes(g(75))).not.toContain("rating-missing");
+    expect(codes(g(46.35, "差"))).not.toContain("rating-missing");
+  });
+});
+
+describe("a bracket left unmatched", () => {
+  test("a stray closing bracket or an open one in a short text; numbering and paired brackets are fine", async () => {
+    const { unmatchedBracket } = await import("../../src/engine/layout/bracket");
+    expect(unmatchedBracket("年度预算资金总额):")).toBe("close");
+    expect(unmatchedBracket("效益指标(30分")).toBe("open");
+    expect(unmatchedBracket("(2021年度)")).toBeNull();
+    expect(unmatchedBracket("（2021年度)")).toBeNull();
+    expect(unmatchedBracket("1)培训人数")).toBeNull();
+    expect(unmatchedBracket("一）培训人数")).toBeNull();
+  });
+  test("told at its cell in the funds block", () => {
+    const g = grid([
+      ["项目资金(万元)", "年度预算资金总额):", "全年预算数", "全年执行数", "执行率"],
+      [null, "年度资金总额", 100, 100, "100%"],
+      ["一级指标", "三级指标", "指标值", "实际完成值", null],
+      ["产出指标", "种植面积", "5.5亩", "5.5亩", null],
+    ]);
+    const f = tablesOf(g)[0]!.result.findings.find((x) => x.code === "bracket-unmatched");
+    expect(f).toMatchObject({ severity: "warning" });
+    expect(f!.message).toContain("B1：");
+  });
+});
+
+describe("a 分值 header merged over two columns after 评价内容", () => {
+  test("is the rows' weight column (its figures stand in the first column of the merge)", () => {
+    const g = grid([
+      ["项目权重", "评价内容", null, null, "分值", "分值", "自评分", "复核分", "评价标准及依据"],
+      ["项目决策2分", "决策依据", null, null, 2, null, 2, null, "有项目年度工作计划计2分"],
+      ["项目管理6分", "财务制度", null, null, 3, null, 3, null, "单位财务管理制度1分"],
+      [null, "运行监管", null, null, 3, null, 2, null, "运行监管记录2分"],
+    ], [m(0, 4, 0, 5), m(1, 4, 1, 5), m(2, 4, 2, 5), m(3, 4, 3, 5), m(0, 1, 0, 3), m(1, 1, 1, 3), m(2, 1, 2, 3), m(3, 1, 3, 3)]);
+    const t = tablesOf(g)[0]!;
+    expect(t.detected.columns.weight).toBe(4);
+    expect(t.result.indicators.map((r) => [r.weight, r.score])).toEqual([[2, 2], [3, 3], [3, 2]]);
+  });
+});
+
+describe("R28: a level name one character off the framework's", () => {
+  test("日效性指标 for 时效性指标; framework names, other words and short names are left alone", async () => {
+    const { levelTypoOf } = await import("../../src/engine/rulebook/checks");
+    expect(levelTypoOf("日效性指标")).toBe("时效性指标");
+    expect(levelTypoOf("社会效溢指标")).toBe("社会效益指标");
+    for (const name of ["时效指标", "时效性指标", "社会效益指标", "服务对象满意度指标", "效率指标", "实效指标", "进度指标", "产出数量", "可持续性", "數量指標", "数量指标15分"]) expect(levelTypoOf(name)).toBeNull();
+  });
+  test("told once per level name, at its first row", () => {
+    const g = grid([
+      ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值"],
+      ["产出指标", "日效性指标", "解决问题时间", "2天以内", "2天以内"],
+      ["产出指标", "日效性指标", "办结时间", "5天", "5天"],
+    ]);
+    const f = tablesOf(g)[0]!.result.findings.filter((x) => x.rule === "R28");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ code: "level-name-typo", severity: "warning", indicator: 0 });
+  });
+});
+
+describe("the year's result copied from its goal", () => {
+  const g = (goal: string, done: string) => grid([
+    ["年度总体目标", "预期目标", null, "实际完成情况"],
+    [null, goal, null, done],
+    ["一级指标", "三级指标", "指标值", "实际完成值"],
+    ["产出指标", "种植面积", "5.5亩", "5.5亩"],
+  ]);
+  const aims = "目标1:继续为适龄儿童常规接种。目标2:减少艾滋病新发感染,降低艾滋病病死率,疫情继续控制在低流行水平。";
+  test("a paragraph of aims copied word for word, with no quantity, is told at the copy", () => {
+    const f = tablesOf(g(aims, aims))[0]!.result.findings.find((x) => x.code === "goal-copied");
+    expect(f).toMatchObject({ severity: "warning" });
+    expect(f!.message).toContain("D2：");
+  });
+  test("a goal of figures copied over (done to the figure), a short phrase, or a result in other words is not", () => {
+    const figures = "落实39户特色种养业奖补政策,增加脱贫户家庭收入10.9万元,带动产业发展,激发内生动力,巩固脱贫成果";
+    expect(tablesOf(g(figures, figures))[0]!.result.findings.some((x) => x.code === "goal-copied")).toBe(false);
+    expect(tablesOf(g("国家基本公共卫生服务", "国家基本公共卫生服务"))[0]!.result.findings.some((x) => x.code === "goal-copied")).toBe(false);
+    expect(tablesOf(g(aims, "完成适龄儿童常规接种3200人次，艾滋病疫情控制在低流行水平"))[0]!.result.findings.some((x) => x.code === "goal-copied")).toBe(false);
+  });
+});
