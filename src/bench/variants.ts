@@ -1,6 +1,20 @@
 import { columnLetters, parseAddress, TRADITIONAL_PAIRS } from "../engine";
 import type { Fixture } from "./corpus";
 
+/** Simplified characters back to the traditional forms EVAL folds (data/traditional.ts), for the traditional and pinyin variants. */
+const TRADITIONAL = new Map<string, string>();
+for (let i = 0; i + 1 < TRADITIONAL_PAIRS.length; i += 2) {
+  const [t, s] = [TRADITIONAL_PAIRS[i]!, TRADITIONAL_PAIRS[i + 1]!];
+  if (t !== s && !TRADITIONAL.has(s)) TRADITIONAL.set(s, t);
+}
+const traditional = (v: Fixture["rows"][number][number]) => (typeof v === "string" ? [...v].map((ch) => TRADITIONAL.get(ch) ?? ch).join("") : v);
+/**
+ * A page's pinyin glosses (a mirror site that writes the reading after each traditional character: 預(yù)算數(shù)), as a
+ * stress test: every text in traditional script with a gloss after every character converted. The cells keep the
+ * glosses, the manifest's names with them.
+ */
+const glossed = (v: Fixture["rows"][number][number]) => (typeof v === "string" ? [...v].map((ch) => (TRADITIONAL.has(ch) ? `${TRADITIONAL.get(ch)}(yù)` : ch)).join("") : v);
+
 /**
  * The same real table as other workbooks hold it: each variant changes how the table is stored, never what it says,
  * so EVAL must read it exactly as the original (same rows, names, scores, slips, no new alarms). They stand in for
@@ -194,6 +208,24 @@ export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixt
       return { ...fx, rows, merges: [] };
     },
   },
+  // A page converted for Hong Kong or Taiwan readers (宁德's tables are): every text in traditional script, the manifest's
+  // names and values with it. A probe (measured, not required) until round twelve, required since, as is pinyin below.
+  traditional: {
+    zh: "全部文字为繁体（清单同样转换）",
+    apply: (fx) => ({
+      ...fx,
+      rows: fx.rows.map((r) => r.map(traditional)),
+      expected: { ...fx.expected, indicators: fx.expected.indicators.map((e) => ({ ...e, name: String(traditional(e.name)), target: traditional(e.target) as string, actual: traditional(e.actual) as string })) },
+    }),
+  },
+  pinyin: {
+    zh: "全部文字为繁体，并在每个繁体字后加注拼音（镜像网站的写法：預(yù)算數(shù)）",
+    apply: (fx) => ({
+      ...fx,
+      rows: fx.rows.map((r) => r.map(glossed)),
+      expected: { ...fx.expected, indicators: fx.expected.indicators.map((e) => ({ ...e, name: String(glossed(e.name)), target: glossed(e.target) as string, actual: glossed(e.actual) as string })) },
+    }),
+  },
 };
 
 /** A sign and a figure with its unit, the whole cell (≥95%, ≤200万元). */
@@ -292,27 +324,3 @@ function shifted(fx: Fixture, dc: number, dr: number, at = 0): Fixture {
     },
   };
 }
-
-/** Simplified characters back to the traditional forms EVAL folds (data/traditional.ts), for the probe below. */
-const TRADITIONAL = new Map<string, string>();
-for (let i = 0; i + 1 < TRADITIONAL_PAIRS.length; i += 2) {
-  const [t, s] = [TRADITIONAL_PAIRS[i]!, TRADITIONAL_PAIRS[i + 1]!];
-  if (t !== s && !TRADITIONAL.has(s)) TRADITIONAL.set(s, t);
-}
-const traditional = (v: Fixture["rows"][number][number]) => (typeof v === "string" ? [...v].map((ch) => TRADITIONAL.get(ch) ?? ch).join("") : v);
-
-/**
- * Ways of storing a table that EVAL is measured on but does not yet read the same in every table (printed by
- * `npm run corpus -- --variants`, not required by the tests). traditional: every text in traditional script (a page
- * converted for Hong Kong or Taiwan readers, as 宁德's tables are), the manifest's names and values with it.
- */
-export const PROBES: Record<string, { zh: string; apply: (fx: Fixture) => Fixture }> = {
-  traditional: {
-    zh: "全部文字为繁体（清单同样转换）",
-    apply: (fx) => ({
-      ...fx,
-      rows: fx.rows.map((r) => r.map(traditional)),
-      expected: { ...fx.expected, indicators: fx.expected.indicators.map((e) => ({ ...e, name: String(traditional(e.name)), target: traditional(e.target) as string, actual: traditional(e.actual) as string })) },
-    }),
-  },
-};

@@ -1,6 +1,6 @@
 import { join } from "path";
 import { INVARIANT, loadFixtures, measureFixture, type CorpusFigures } from "../../src/bench/corpus";
-import { PROBES, VARIANTS } from "../../src/bench/variants";
+import { VARIANTS } from "../../src/bench/variants";
 
 /**
  * Each real table of the corpus stored the other ways real workbooks store tables (numbers typed as text, full-width
@@ -32,17 +32,4 @@ test.each(Object.keys(VARIANTS))("%s: every table read as the original", async (
     if (INVARIANT.some((k) => m[k] !== b[k])) moved.push(fx.id);
   }
   expect(moved).toEqual(KNOWN[name] ?? []);
-}, 60_000);
-
-// The traditional-script probe is not yet required of every table, but it may not slip back: 42 of 105 tables read
-// differently before round eleven's work on it, 6 after, and none of 109 after round twelve's (README): it now holds every
-// table, as the required variants do.
-test("traditional probe: no more tables read differently than when last measured", async () => {
-  const moved: string[] = [];
-  for (const fx of fixtures) {
-    const m = await measureFixture(PROBES.traditional!.apply(fx));
-    const b = base.get(fx.id)!;
-    if (INVARIANT.some((k) => m[k] !== b[k])) moved.push(fx.id);
-  }
-  expect(moved).toEqual([]);
 }, 60_000);

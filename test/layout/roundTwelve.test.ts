@@ -63,7 +63,7 @@ describe("the funds block", () => {
     expect(t.result.budget).toMatchObject({ rate: 1, score: 20, weight: 20 });
     const f = t.result.findings.find((x) => x.code === "executed-blank");
     expect(f).toMatchObject({ severity: "warning" });
-    expect(f!.message).toContain("执行率却写作 100%、得分 20");
+    expect(f!.message).toContain("执行数未填写，表中执行率为 100.00%、得分 20");
     // The weights follow from the scores (80 = 100 − 20) and the total adds up.
     expect(t.result.indicators.map((r) => r.weight)).toEqual([40, 40]);
     expect(t.result.findings.some((x) => x.code === "total-sum")).toBe(false);
@@ -164,5 +164,79 @@ describe("the year's result copied from its goal", () => {
     expect(tablesOf(g(figures, figures))[0]!.result.findings.some((x) => x.code === "goal-copied")).toBe(false);
     expect(tablesOf(g("国家基本公共卫生服务", "国家基本公共卫生服务"))[0]!.result.findings.some((x) => x.code === "goal-copied")).toBe(false);
     expect(tablesOf(g(aims, "完成适龄儿童常规接种3200人次，艾滋病疫情控制在低流行水平"))[0]!.result.findings.some((x) => x.code === "goal-copied")).toBe(false);
+  });
+});
+
+describe("the review of this round's changes (each case a reviewer built)", () => {
+  const scored = (rows: (string | number | null)[][], above: (string | number | null)[][] = [], below: (string | number | null)[][] = []) => grid([
+    ...above,
+    ["一级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+    ...rows,
+    ...below,
+  ]);
+  const failing = [["产出指标", "资助人数", "52人", "10人", 50, 9.62], ["效益指标", "满意度", "≥90%", "95%", 50, 36.73]];
+  test("rating-missing: quiet for a table of 50 points, a rating written above, in one cell or on a sign-off row", () => {
+    expect(codes(scored([["产出指标", "资助人数", "52人", "52人", 25, 25], ["效益指标", "满意度", "≥90%", "95%", 25, 25]], [], [["合计", null, null, null, 50, 50]]))).not.toContain("rating-missing");
+    const total = ["合计", null, null, null, 100, 46.35];
+    expect(codes(scored(failing, [["项目名称", "某项目", "自评等级", "差", null, null]], [total]))).not.toContain("rating-missing");
+    expect(codes(scored(failing, [], [total, ["评价等级：差", null, null, null, null, null]]))).not.toContain("rating-missing");
+    expect(codes(scored(failing, [], [total, ["自评等级", "差", "填表人", "张三", "联系电话", "123"]]))).not.toContain("rating-missing");
+    expect(codes(scored(failing, [], [total, ["说明：自评结果为差，原因是资助人数未达标", null, null, null, null, null]]))).not.toContain("rating-missing");
+    expect(codes(scored(failing, [], [total]))).toContain("rating-missing");
+  });
+  test("a =SUM total showing 0 over blank scores is no total: R14 says the table is not scored, and nothing says 差", () => {
+    const g = scored([["产出指标", "培训人数", "≥100人", "120人", 50, null], ["效益指标", "满意度", "≥90%", "96%", 50, null]], [], [["合计", null, null, null, 100, null]]);
+    g.cells[3]![5] = { v: 0, f: "=SUM(F2:F3)" };
+    const t = tablesOf(g)[0]!;
+    expect(t.result.findings.some((f) => f.code === "rating-missing")).toBe(false);
+    expect(t.result.findings.find((f) => f.rule === "R14")?.message).toContain("自评尚未打分");
+  });
+  test("R14 is quiet for a form with no 得分 column", () => {
+    const g = grid([
+      ["一级指标", "三级指标", "指标值", "实际完成值", "分值", "偏差原因"],
+      ["产出指标", "培训人数", "≥100人", "120人", 50, null],
+      ["效益指标", "满意度", "≥90%", "96%", 50, null],
+      ["合计", null, null, null, 100, null],
+    ]);
+    expect(tablesOf(g)[0]!.result.findings.filter((f) => f.rule === "R14")).toEqual([]);
+  });
+  test("goal-copied: quiet for a 申报 form's 中长期目标 and 年度目标, a goal filled down, and a goal in Chinese numerals", () => {
+    const aims = "继续为适龄儿童常规接种，减少艾滋病新发感染，降低病死率，疫情继续控制在低流行水平，提高人民群众健康水平。";
+    const form = (rows: (string | null)[][]) => grid([...rows, ["一级指标", "三级指标", "指标值", "实际完成值"], ["产出指标", "接种率", "≥90%", "95%"]]);
+    expect(tablesOf(form([["总体目标", "中长期目标", null, "年度目标"], [null, aims, null, aims]]))[0]!.result.findings.some((f) => f.code === "goal-copied")).toBe(false);
+    expect(tablesOf(form([["年度总体目标", "预期目标", null, null], [null, aims, null, null], [null, aims, null, null]]))[0]!.result.findings.some((f) => f.code === "goal-copied")).toBe(false);
+    const numerals = "为全县三千名适龄儿童常规接种，减少艾滋病新发感染，降低病死率，疫情继续控制在低流行水平。";
+    expect(tablesOf(form([["年度总体目标", "预期目标", null, "实际完成情况"], [null, numerals, null, numerals]]))[0]!.result.findings.some((f) => f.code === "goal-copied")).toBe(false);
+  });
+  test("R28: quiet in a two-level table, on words of their own, and on numbering or punctuation around a framework name", async () => {
+    const { levelTypoOf } = await import("../../src/engine/rulebook/checks");
+    for (const name of ["满意率", "满意率指标", "社会成效指标", "经济成效", "时限性指标", "时间性", "实效性", "社会效果", "社会效应", "社会效率", "社会效能", "可持续影响力指标", "时效性：", "满意度：", "①时效性", "1满意度", "A满意度", "总满意度", "满意程度"]) expect(levelTypoOf(name)).toBeNull();
+    expect(levelTypoOf(123)).toBeNull();
+    const g = grid([
+      ["一级指标", "二级指标", "指标值", "实际完成值", "分值", "得分"],
+      ["效益指标", "满意率", "≥90%", "95%", 50, 50],
+      ["产出指标", "日效性", "5天", "5天", 50, 50],
+    ]);
+    expect(tablesOf(g)[0]!.result.findings.filter((f) => f.rule === "R28")).toEqual([]);
+  });
+  test("bracket-unmatched: numbering, a half-open interval, a pair of brackets with spaces, a label over two cells; each text once", async () => {
+    const { unmatchedBracket } = await import("../../src/engine/layout/bracket");
+    for (const t of ["1)理论 2)实操", "1.1)培训人数", "Ⅰ)产出指标", "①)培训人数", "[90%,100%)", "全年预算数( A )"]) expect(unmatchedBracket(t)).toBeNull();
+    const g = grid([
+      ["一级指标", "三级指标", "指标值", "实际完成值", "得分（满分", "100分）"],
+      ["产出指标（60分", "培训人数", "≥100人", "120人", 30, null],
+      ["产出指标（60分", "培训次数", "≥2次", "2次", 30, null],
+    ]);
+    const f = tablesOf(g)[0]!.result.findings.filter((x) => x.code === "bracket-unmatched");
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain("A2：");
+  });
+  test("fields given as data of the wrong type do not stop the table (a 其中 row's weight as an object)", () => {
+    const r = evaluateTable({ id: "t", budget: { full_year: 100, executed: 100, weight: 10, reported_score: 10, parts: [{ label: "财政拨款", weight: { v: 10 } as unknown as number, reported_score: {} as unknown as number }] }, indicators: [{ name: "种植面积", target: "5亩", actual: "5亩", weight: 90, reported_score: 90, level2: 123 as unknown as string }] });
+    expect(r.budget?.score).toBe(10);
+  });
+  test("a rate of 0 beside a blank amount (a formula over the blank) is no rate written: the blank stays a note", () => {
+    const r = evaluateTable({ id: "t", budget: { full_year: 100, executed: null, weight: 10, rate_as_written: "0", reported_score: null }, indicators: [{ name: "种植面积", target: "5亩", actual: "5亩", weight: 90, reported_score: 90 }] });
+    expect(r.findings.find((x) => x.code === "executed-blank")).toMatchObject({ severity: "info" });
   });
 });

@@ -48,14 +48,18 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
     result.explanation = budget === null ? "预算数未填写" : "执行数未填写";
     // One amount blank but the rate written (864.2 | 空 | 100% | 20): the row is filled otherwise, so the blank is an amount
     // left out, not a row not yet filled. The rate cannot be checked: scored from it as written, and told.
-    if (written !== null && Number.isFinite(written) && written >= 0 && (budget !== null || executed !== null)) {
+    // (A rate of 0 is what a formula over a blank amount shows: no rate written. Above 1000% is no rate either.)
+    if (written !== null && Number.isFinite(written) && written > 0 && written <= 10 && (budget !== null || executed !== null)) {
       const score = Math.min(weight, weight * written);
+      const missing = budget === null ? "预算数" : "执行数";
       result.rate = written;
       result.score = noPoints ? 0 : score;
-      result.explanation = `${result.explanation}：执行率无从由金额复核，按表中所写 ${b.rate_as_written} 计${noPoints ? "；不计分" : `，得分 = ${pts(weight)} × ${pct(written)} = ${pts(score)}`}`;
-      add({ code: budget === null ? "budget-blank" : "executed-blank", severity: "warning", message: `预算执行：${budget === null ? "预算数" : "执行数"}未填写，执行率却写作 ${b.rate_as_written}${result.reported_score !== null ? `、得分 ${pts(result.reported_score)}` : ""}：执行率无从由金额复核，请补填${budget === null ? "预算数" : "执行数"}`, reported: b.rate_as_written ?? null, recomputed: null });
+      result.explanation = `${result.explanation}：执行率无从由金额复核，按表中所写 ${pct(written)} 计${noPoints ? "；不计分" : `，得分 = ${pts(weight)} × ${pct(written)} = ${pts(score)}`}`;
+      add({ code: budget === null ? "budget-blank" : "executed-blank", severity: "warning", message: `预算执行：${missing}未填写，表中执行率为 ${pct(written)}${result.reported_score !== null ? `、得分 ${pts(result.reported_score)}` : ""}：执行率无从由金额复核，请补填${missing}`, reported: b.rate_as_written ?? null, recomputed: null });
       if (!noPoints && result.reported_score !== null && Math.abs(result.reported_score - round(score, 2)) > tolerance + 1e-9) {
-        add({ code: "budget-score-mismatch", severity: "error", message: `预算执行率 ${b.rate_as_written}，报告得分 ${pts(result.reported_score)}，按 ${pts(weight)} × 执行率复核为 ${pts(score)}`, reported: result.reported_score, recomputed: round(score, 2) });
+        add({ code: "budget-score-mismatch", severity: "error", message: `预算执行率 ${pct(written)}，报告得分 ${pts(result.reported_score)}，按 ${pts(weight)} × 执行率复核为 ${pts(score)}`, reported: result.reported_score, recomputed: round(score, 2) });
+      } else if (!noPoints && result.reported_score !== null && centOff(result.reported_score, score, tolerance)) {
+        add({ code: "budget-score-rounding", severity: "warning", message: `预算执行率 ${pct(written)}，报告得分 ${pts(result.reported_score)}，按 ${pts(weight)} × 执行率复核为 ${pts(score)}，四舍五入到两位小数应为 ${round(score, 2).toFixed(2)}（相差 0.01）`, reported: result.reported_score, recomputed: round(score, 2) });
       }
       return { result, findings };
     }
@@ -221,10 +225,12 @@ function checkWrittenRate(b: BudgetInput, rate: number, executed: string, budget
  * Told as a note (see the severity below).
  */
 function scoredPart(b: BudgetInput, part: NonNullable<BudgetInput["parts"]>[number], add: (f: Omit<Finding, "indicator">) => void): void {
-  const own = readAmount(b.reported_score);
-  const here = readAmount(part.reported_score);
-  if (!own || !here || !(here.value > 0) || !(own.value > 0)) return;
-  const weight = readAmount(part.weight);
+  // (Fields given as data may be anything: only a number or a text is read.)
+  const figure = (v: unknown) => (typeof v === "number" || typeof v === "string" ? readAmount(v) : null);
+  const own = figure(b.reported_score);
+  const here = figure(part.reported_score);
+  if (!own || !here || !(here.value > 0) || !(own.value > 0) || typeof part.label !== "string") return;
+  const weight = figure(part.weight);
   const at = typeof part.score_cell === "string" && part.score_cell !== "" ? `${part.score_cell}：` : "";
   add({
     code: "budget-part-scored",

@@ -6,7 +6,7 @@ import { toSimplified } from "../data/traditional";
 export function weightInName(name: string | null | undefined): number | null {
   if (!name) return null;
   // (Matched in simplified characters: 數量指標15分 is 数量指标15分.)
-  const s = toSimplified(name.normalize("NFKC"));
+  const s = toSimplified(String(name).normalize("NFKC"));
   const m = IN_BRACKETS.exec(s) ?? AT_END.exec(s);
   return m ? Number(m[1]) : null;
 }
@@ -17,7 +17,7 @@ const AT_END = /(?<=(?:指标|绩效|目标|效益|满意度|产出|效果|管�
 
 /** A level name without its weight and spaces: `A 决策（20 分）` → `A决策`. */
 export function levelKey(name: string | null | undefined): string {
-  const s = (name ?? "").normalize("NFKC").replace(/\s+/g, "");
+  const s = String(name ?? "").normalize("NFKC").replace(/\s+/g, "");
   // A label that is only its points (`(50分)`: the level's word lost in the source) keeps them, so that two such
   // levels are not taken for one.
   return s.replace(IN_BRACKETS, "").replace(AT_END, "") || s;

@@ -54,6 +54,10 @@ export type DetectedTableInput = TableInput & {
   stray_brackets?: { cell: string; text: string; which: "open" | "close" }[];
   /** Lists of amounts written line by line (a whole labelled 总额/合计, then 其中 its parts), as read. */
   amount_lists?: { label: string; total: number; cell: string; parts: { label: string; amount: number; cell: string }[] }[];
+  /** true when the header has a score (得分) column. */
+  score_column?: boolean;
+  /** true when a rating (评价等级 | 优 …) is written in or around the table, whether or not it was read as the reported one. */
+  rating_written?: boolean;
   /** The address of the 总分/合计 row found under the indicators (its first cell), when one was. */
   total_row?: string;
   /** true when no 总分/合计 row was found under the indicators (a printed table may have been cut before it). */

@@ -705,6 +705,10 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   if (doubts.length) (table as DetectedTableInput).layout_doubts = doubts;
   if (!total && indicators.length > 0) (table as DetectedTableInput).no_total_row = true;
   else if (total && indicators.length > 0) (table as DetectedTableInput).total_row = address(grid, total.row, 0);
+  if (columns.score !== undefined) (table as DetectedTableInput).score_column = true;
+  // A rating written anywhere from the title block to a few rows below the table, in any form (自评等级 | 差 in the title
+  // block, 评价等级：差 in one cell, 自评等级 | 差 | 填表人 … on a sign-off row): a rating is there, read or not.
+  if (ratingWritten(vals, searchFrom, Math.min(vals.length, last + 8))) (table as DetectedTableInput).rating_written = true;
   // An evaluator's score table (内容 | 指标 | 权重 | 评分结果 | 备注): no target or actual column at all. The weights
   // may stand in the names instead of a column (相关性(5分) | 5).
   if (columns.target === undefined && columns.actual === undefined && columns.score !== undefined && (columns.weight !== undefined || indicators.some((r) => /[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]/.test(String(r.level3 ?? r.name ?? "").normalize("NFKC"))))) (table as DetectedTableInput).score_only = true;
@@ -909,6 +913,21 @@ function totalCell(grid: Grid, r: number, columns: ColumnMap, labelCol: number):
   // (The weight column's figure there is the weights' sum, 100, not a score: a blank score is no score.)
   for (let c = row.length - 1; c > labelCol; c--) if (c !== columns.weight && numberOf(row[c]) !== null) return c;
   return sc ?? null;
+}
+
+/** A rating label (等级, 评级, 评价结果 …) with a rating after it, in its cell (评价等级：差) or a later one on its row. */
+const RATING_ANYWHERE = /(?:等级|评级|评价结果|自评结果|评价结论|自评结论)(?:为|是|评定为|评为)?[:：\s]*[“"]?(?:优秀?|良好?|中等?|合格|不合格|差|较差)(?:等级|等)?[”"]?(?:$|[，,。；;、\s)）])/;
+function ratingWritten(vals: CellValue[][], from: number, to: number): boolean {
+  for (let r = Math.max(0, from); r < to; r++) {
+    const row = (vals[r] ?? []).map((v) => toSimplified(text(v).replace(/\s+/g, "")));
+    for (let c = 0; c < row.length; c++) {
+      if (RATING_ANYWHERE.test(row[c]!)) return true;
+      if (!/(?:等级|评级|评价结果|自评结果|评价结论|自评结论)[:：]?$/.test(row[c]!)) continue;
+      const next = row.slice(c + 1).find((t) => t !== "" && t !== row[c]);
+      if (next !== undefined && RATING_VALUE.test(next)) return true;
+    }
+  }
+  return false;
 }
 
 function ratingIn(vals: CellValue[][], r: number): { row: number; col: number } | null {

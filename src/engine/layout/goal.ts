@@ -6,6 +6,8 @@ import { address, type CellValue, type Grid } from "./grid";
 export interface GoalCell {
   cell: string;
   value: string | number;
+  /** The block's own heading over the cell (预期目标, 实际完成情况), where one stands at or left of its column. */
+  heading?: string;
 }
 
 /** A cell's text as matched: no spaces, traditional characters simplified (總體目標 is 总体目标). */
@@ -23,8 +25,14 @@ export function goalCells(grid: Grid, from: number, before: number): GoalCell[] 
     if (col < 0) continue;
     const label = squash(row[col]?.v);
     const out: GoalCell[] = [];
+    // The block's headings by column (预期目标 at B, 实际完成情况 at F): each cell is under the nearest one at or left of it.
+    const headings = new Map<number, string>();
     for (let rr = r; rr < Math.min(before, r + 3); rr++) {
       const cells = grid.cells[rr] ?? [];
+      cells.forEach((c, cc) => {
+        const s = squash(c?.v);
+        if (cc > col && s !== "" && s !== label && GOAL_SUBLABEL.test(s)) headings.set(cc, s);
+      });
       // A new label in the label's column (or left of it) ends the block; the label repeated (a merge filled in) does not.
       if (rr > r && cells.slice(0, col + 1).some((c) => squash(c?.v) !== "" && squash(c?.v) !== label)) break;
       cells.forEach((c, cc) => {
@@ -38,7 +46,8 @@ export function goalCells(grid: Grid, from: number, before: number): GoalCell[] 
         if (s === "" || s === label || GOAL_SUBLABEL.test(s) || filledAcross) return;
         // A figure formatted as a percentage (1 shown 100%) is given as shown.
         const shown = typeof v === "number" && c?.fmt && /%/.test(c.fmt) ? `${Math.round(v * 1e6) / 1e4}%` : v;
-        out.push({ cell: address(grid, rr, cc), value: typeof shown === "number" ? shown : String(shown).trim() });
+        const under = [...headings.keys()].filter((h) => h <= cc).sort((a, b) => b - a)[0];
+        out.push({ cell: address(grid, rr, cc), value: typeof shown === "number" ? shown : String(shown).trim(), ...(under !== undefined ? { heading: headings.get(under)! } : {}) });
       });
     }
     return out;

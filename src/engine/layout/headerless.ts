@@ -34,7 +34,9 @@ export function headerlessStart(grid: Grid, vals: CellValue[][], headerAt: Heade
   const used = Array.from({ length: width }, (_, c) => c).filter((c) => top.some((r) => text(r[c]?.v ?? null) !== ""));
   if (used.length < width) {
     const compact = vals.map((r) => used.map((c) => r[c] ?? null));
-    const back = (found: ReturnType<typeof headerlessIn>) => (found ? { start: found.start, columns: Object.fromEntries(Object.entries(found.columns).map(([k, c]) => [k, used[c]!])) as ColumnMap } : null);
+    // (A column past the last used one, the template's blank 得分, lies as far past the last used column of the sheet.)
+    const at = (c: number) => used[c] ?? used[used.length - 1]! + (c - used.length + 1);
+    const back = (found: ReturnType<typeof headerlessIn>) => (found ? { start: found.start, columns: Object.fromEntries(Object.entries(found.columns).map(([k, c]) => [k, at(c)])) as ColumnMap } : null);
     // A sign column (=, ≥) places the columns more surely than level names: tried first, with and without the spacer.
     return back(headerlessIn(compact, headerAt)) ?? headerlessIn(vals, headerAt) ?? back(headerlessByLevels(compact, headerAt)) ?? headerlessByLevels(vals, headerAt) ?? back(headerlessByPoints(compact, headerAt));
   }
@@ -185,7 +187,9 @@ function headerlessIn(vals: CellValue[][], headerAt: HeaderAt): { start: number;
   if (weight < 0) return null;
   columns.weight = weight;
   if (weight - 1 > after) columns.actual = after + 1;
-  if (weight + 1 < width) columns.score = weight + 1;
+  // The template's 得分 right of the 权重, even where that column is blank on every row and past the sheet's last
+  // filled column (a table whose scores were never filled in: R14 says so).
+  columns.score = weight + 1;
   if (weight + 2 < width) columns.deviation = weight + 2;
   if (op - 2 >= 0) columns.level2 = op - 2;
   if (op - 3 >= 0) columns.level1 = op - 3;

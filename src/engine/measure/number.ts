@@ -11,6 +11,8 @@
 /** Longest text read as a figure: a figure longer than this is prose, not a number. */
 export const MAX_FIGURE_TEXT = 64;
 
+import { toSimplified } from "../data/traditional";
+
 const BLANKS = new Set(["", "-", "—", "/", "－", "／", "——", "无"]);
 
 /** Text of a cell folded for reading figures: full-width forms, spaces and thousands separators removed. */
@@ -96,8 +98,8 @@ export function readAmount(v: number | string | boolean | null | undefined): Amo
   if (typeof v === "boolean") return { value: NaN, unit: null, written: String(v) };
   const written = v.trim();
   if (v.length > MAX_FIGURE_TEXT) return { value: NaN, unit: null, written: `${written.slice(0, 20)}…` };
-  // 萬, 億 in traditional script are the same units.
-  const s = fold(v).replace(/萬/g, "万").replace(/億/g, "亿");
+  // 萬, 億 in traditional script are the same units; a page's pinyin after them (萬(wàn)元) is no part of the figure.
+  const s = fold(v.includes("(") ? toSimplified(v) : v).replace(/萬/g, "万").replace(/億/g, "亿");
   if (BLANKS.has(s)) return null;
   const n = numberWithSuffix(s, AMOUNT_SUFFIXES);
   if (!n) return { value: NaN, unit: null, written };

@@ -30,7 +30,8 @@ const SHORTEST_COPY = 30;
  * A quantity to achieve (39户, 524m, 1.2万亩, 95%): a goal that states one and is copied as the result says it was done
  * to the figure, which is a result. Numbering (目标1:) and ages (0-6岁) are no quantity.
  */
-const QUANTITY = /\d+(?:\.\d+)?\s*(?:%|％|户|人次|人|个|次|亩|万亩|公顷|平方米|㎡|m²|米|m|km|公里|千米|吨|t|万元|元|座|所|家|场|期|套|台|辆|项|件|份|册|株|棵|头|只|处|条|间|栋|批|天|日|小时)/i;
+const UNITS = "%|％|户|人次|人|名|个|次|场次|亩|万亩|公顷|平方米|㎡|m²|米|m|km|公里|千米|吨|t|万元|元|座|所|家|场|期|套|台|辆|项|件|份|册|株|棵|头|只|处|条|间|栋|批|天|日|小时";
+const QUANTITY = new RegExp(`(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万]+)\\s*(?:多|余)?\\s*(?:${UNITS})`, "i");
 
 /**
  * What was done written word for word as the goal (预期目标 | 实际完成情况 the same paragraph): the goal copied over, with
@@ -40,6 +41,9 @@ const QUANTITY = /\d+(?:\.\d+)?\s*(?:%|％|户|人次|人|个|次|亩|万亩|公
 function copiedGoal(cells: readonly GoalCell[]): Finding | null {
   const key = (v: string | number) => String(v).replace(/[\s，,。.；;、：:！!？?“”"'‘’（）()]/g, "");
   const seen = new Map<string, GoalCell>();
+  // A copy is a cell headed as what was done (实际完成情况) repeating one that is not (预期目标): a 申报 form's 中长期目标
+  // and 年度目标 may be one text for a one-year project, and a merged goal filled down repeats under one heading.
+  const done = (c: GoalCell) => typeof c.heading === "string" && /完成/.test(c.heading);
   for (const c of cells) {
     if (typeof c.value !== "string") continue;
     // (Full-width figures and letters, １.２万亩, read as their half-width forms; 萬畝 as 万亩.)
@@ -47,11 +51,11 @@ function copiedGoal(cells: readonly GoalCell[]): Finding | null {
     const k = key(said);
     if (k.length < SHORTEST_COPY || QUANTITY.test(said)) continue;
     const first = seen.get(k);
-    if (first) {
+    if (first && done(c) && !done(first)) {
       const shown = c.value.length > 30 ? `${c.value.slice(0, 30)}…` : c.value;
       return new LazyFinding("goal-copied", "warning", null, () => `${c.cell}：实际完成情况与 ${first.cell} 的年度目标逐字相同（“${shown}”）：只是照抄了目标，没有写出实际完成了什么`);
     }
-    seen.set(k, c);
+    if (!seen.has(k)) seen.set(k, c);
   }
   return null;
 }

@@ -116,8 +116,14 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   // A total in 差 with no rating written: a failing self-evaluation said only as a figure. (A table whose form has no
   // rating field is left alone above 60: most forms print none; a 差 is the one a reviewer must see named and explained.
   // An evaluator's score table is rated in the evaluation report, not on the table.)
-  const assessed = (table as DetectedTableInput).score_only === true || (table as DetectedTableInput).assessor_score === true;
-  if (!assessed && !table.reported_rating && reportedTotal !== null && reportedTotal >= 0 && reportedTotal <= 100 && rate(reportedTotal, opts.scheme) === "差") {
+  // Only where the table's full marks are 100 (weights and the budget's points: a page holding part of a table, or a
+  // table of 50 points, is not rated on its own), some row is scored (a =SUM of blank scores shows 0), and no rating is
+  // written anywhere around the table.
+  const d = table as DetectedTableInput;
+  const assessed = d.score_only === true || d.assessor_score === true;
+  const fullMarks = rows.filter((r) => r.applicable).reduce((sum, r) => sum + (r.weight ?? 0), 0) + (result.budget ? result.budget.weight : 0);
+  const scoredSome = rows.some((r) => r.reported_score !== null);
+  if (!assessed && !table.reported_rating && d.rating_written !== true && scoredSome && Math.abs(fullMarks - 100) <= tol && reportedTotal !== null && reportedTotal > 0 && reportedTotal <= 100 && rate(reportedTotal, opts.scheme) === "差") {
     add({ code: "rating-missing", severity: "warning", message: () => `报告总分 ${pts(reportedTotal)} 分，按等级标准属“差”（低于 60 分），表中却没有写评价等级：自评为差的应写明等级并说明原因` });
   }
   // Sums written in words above the table (共申请预算资金…元，其中…): a whole its parts do not add up to.
@@ -299,7 +305,8 @@ function levelWeights(table: TableInput, rows: IndicatorResult[], level: "level1
   // Level names repeat down the table: read each distinct name once.
   const read = new Map<string, { key: string; inName: number | null }>();
   table.indicators.forEach((row, i) => {
-    const name = row[level];
+    // (A level given as data may be a number: read as its text.)
+    const name = row[level] === null || row[level] === undefined ? "" : String(row[level]);
     if (!name) return;
     let r = read.get(name);
     if (!r) read.set(name, (r = { key: levelKey(name), inName: weightInName(name) }));

@@ -176,10 +176,13 @@ const CHECKS: Record<string, Check> = {
     // given as data says nothing of one) and
     // for a table that scores (weights printed; no evaluator's score-only form).
     const t = table as DetectedTableInput;
-    if (weighed.length === 0 || typeof t.total_row !== "string" || t.score_only === true) return [];
+    // A form with no 得分 column cannot be scored in the table: not the unit's slip.
+    if (weighed.length === 0 || typeof t.total_row !== "string" || t.score_only === true || t.score_column !== true) return [];
     const scored = (r: Row) => r.input.reported_score !== null && r.input.reported_score !== undefined && squash(String(r.input.reported_score)) !== "";
     const filled = weighed.filter((r) => squash(String(r.input.actual ?? "")) !== "");
-    if (weighed.some(scored) || filled.length === 0 || (table.reported_total !== null && table.reported_total !== undefined && squash(String(table.reported_total)) !== "")) return [];
+    // (A total of 0 over no score at all is a =SUM of blanks: no total written.)
+    const totalWritten = table.reported_total !== null && table.reported_total !== undefined && squash(String(table.reported_total)) !== "" && Number(table.reported_total) !== 0;
+    if (weighed.some(scored) || filled.length === 0 || totalWritten) return [];
     if (table.budget && table.budget.reported_score !== null && table.budget.reported_score !== undefined && squash(String(table.budget.reported_score)) !== "") return [];
     return [{ indicator: null, rows: weighed.map((r) => r.result.index), message: () => `${filled.length} 个指标填了实际完成值，但全部 ${weighed.length} 个有分值的指标都没有自评得分，合计行也没有总分：自评尚未打分` }];
   },
@@ -381,38 +384,44 @@ const CHECKS: Record<string, Check> = {
  */
 const LEVEL2_STEMS = ["数量", "质量", "时效", "时效性", "成本", "经济成本", "社会成本", "生态环境成本", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度", "满意度"];
 /** A level name as compared: simplified, no spaces, points or brackets, no 指标 at the end. */
-const levelStem = (name: string) => squash(name).normalize("NFKC").replace(/[(（][^)）]*[)）]/g, "").replace(/\d+(?:\.\d+)?分?$/, "").replace(/指标$/, "");
-/** Levenshtein distance, capped: only 0, 1 or "more" matters here. */
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 1) return 2;
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
+const levelStem = (name: string) =>
+  squash(name)
+    .normalize("NFKC")
+    .replace(/[(（][^)）]*[)）]/g, "")
+    .replace(/^(?:[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|\d+(?:\.\d+)*|[A-Za-z])[.、)]?/, "")
+    .replace(/[:：.。,，;；、]+$/, "")
+    .replace(/\d+(?:\.\d+)?分?$/, "")
+    .replace(/指标$/, "");
+/** Words that are one character off a framework name and mean something of their own (满意率, 社会效果, 时限性, 成效). */
+const OWN_WORDS = /率|程度|效果|效应|成效|效能|效率|时限|时间|实效|影响力/;
+/** Whether two texts of one length differ in exactly one character (a character written for another). */
+function oneSubstituted(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
 }
-/** The framework's name a level name is one character off, or null (a name of three characters or more: 成效 is a word). */
-export function levelTypoOf(name: string | null | undefined): string | null {
-  const stem = levelStem(name ?? "");
-  if (stem.length < 3 || LEVEL2_STEMS.includes(stem)) return null;
-  const near = LEVEL2_STEMS.filter((x) => x.length >= 3 && editDistance(stem, x) === 1);
+/**
+ * The framework's name a level name is one character off (日效性 for 时效性), or null: only a character written for
+ * another, in a name of three characters or more, that is not a word of its own (满意率, 社会效果, 时限性).
+ */
+export function levelTypoOf(name: string | number | null | undefined): string | null {
+  const stem = levelStem(String(name ?? ""));
+  if (stem.length < 3 || LEVEL2_STEMS.includes(stem) || OWN_WORDS.test(stem)) return null;
+  const near = LEVEL2_STEMS.filter((x) => x.length >= 3 && oneSubstituted(stem, x));
   return near.length === 1 ? `${near[0]}指标` : null;
 }
 CHECKS.R28 = (rows) => {
-  // Once per level name, at its first row.
+  // Once per level name, at its first row. Only in a table with its own 三级指标 (in a two-level table the second
+  // column holds the indicators' names: 满意率 is a name there, not a level).
+  if (!rows.some((r) => squash(String(r.input.level3 ?? "")) !== "" && squash(String(r.input.level3 ?? "")) !== squash(String(r.input.level2 ?? "")))) return [];
   const seen = new Set<string>();
   return rows.flatMap((r) => {
-    const name = squash(r.input.level2);
+    const name = squash(String(r.input.level2 ?? ""));
     if (name === "" || seen.has(name)) return [];
     seen.add(name);
     const right = levelTypoOf(r.input.level2);
-    return right ? [{ indicator: r.result.index, message: () => `${at(r)}所在二级指标写作“${name}”，与绩效指标体系的“${right}”差一个字，疑为笔误` }] : [];
+    return right ? [{ indicator: r.result.index, message: () => `${at(r)}所在二级指标写作“${name}”，与绩效指标体系的“${right}”有一字不同，疑为笔误` }] : [];
   });
 };
 
