@@ -208,6 +208,36 @@ export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixt
       return { ...fx, rows, merges: [] };
     },
   },
+  // Labels above the indicators written with a colon (年度资金总额：, 实施单位：) or without one: forms differ in that alone.
+  "label-colons": {
+    zh: "表头以上的标签加冒号（年度资金总额：、实施单位：）",
+    apply: (fx) => {
+      const first = Math.min(...fx.expected.indicators.map((e) => e.row - 1), fx.rows.length) - 1;
+      // (A label by its last word: a value such as a unit's name keeps no colon.)
+      const label = (v: Fixture["rows"][number][number]) => typeof v === "string" && /^[\u4e00-\u9fa5]{2,10}$/.test(v.trim()) && /(?:名称|单位|部门|总额|资金|拨款|预算数|执行数|执行率|目标|情况|分值|得分|性|电话|负责人|日期)$/.test(v.trim());
+      return { ...fx, rows: fx.rows.map((r, i) => (i < first ? r.map((v) => (label(v) ? `${(v as string).trim()}：` : v)) : r)) };
+    },
+  },
+  // Rates typed as numbers in a percent-formatted cell written as text instead ("86.18%"), as a page or an export has them.
+  "percent-as-text": {
+    zh: "带 % 格式的数值改为文字（“86.18%”）",
+    apply: (fx) => {
+      const rows = fx.rows.map((r) => [...r]);
+      const formats: Record<string, string> = {};
+      for (const [cell, fmt] of Object.entries(fx.formats ?? {})) {
+        const at = parseAddress(cell);
+        const v = at ? rows[at.row]?.[at.col] : undefined;
+        if (at && typeof v === "number" && /%/.test(fmt)) {
+          const decimals = (/\.(0+)%/.exec(fmt)?.[1] ?? "").length;
+          rows[at.row]![at.col] = `${(v * 100).toFixed(decimals)}%`;
+        } else formats[cell] = fmt;
+      }
+      return { ...fx, rows, formats };
+    },
+  },
+  // A table drawn on a finer grid (a Word or PDF table converted to a sheet): every column two, each cell merged over its
+  // pair, merges widened alike.
+  "doubled-grid": { zh: "每列拆成两列、单元格跨两列合并（由 Word 或 PDF 转换的表格）", apply: (fx) => doubled(fx) },
   // A page converted for Hong Kong or Taiwan readers (宁德's tables are): every text in traditional script, the manifest's
   // names and values with it. A probe (measured, not required) until round twelve, required since, as is pinyin below.
   traditional: {
@@ -322,5 +352,30 @@ function shifted(fx: Fixture, dc: number, dr: number, at = 0): Fixture {
       slips: e.slips.map((s) => ({ ...s, cell: move(s.cell) })),
       noise: e.noise.map((s) => ({ ...s, cell: move(s.cell) })),
     },
+  };
+}
+
+/** The fixture drawn on a grid twice as fine: column c is columns 2c and 2c + 1, every cell merged over its pair. */
+function doubled(fx: Fixture): Fixture {
+  const move = (a: string) => a.replace(/[A-Z]+\d+/g, (cell) => {
+    const p = parseAddress(cell)!;
+    return `${columnLetters(p.col * 2)}${p.row + 1}`;
+  });
+  const spans = fx.merges.map((m) => {
+    const [a, b] = m.split(":").map((x) => parseAddress(x)!);
+    return { r1: a!.row, c1: a!.col, r2: b!.row, c2: b!.col };
+  });
+  const inMerge = (r: number, c: number) => spans.some((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
+  const merges = spans.map((m) => `${columnLetters(m.c1 * 2)}${m.r1 + 1}:${columnLetters(m.c2 * 2 + 1)}${m.r2 + 1}`);
+  fx.rows.forEach((r, i) => r.forEach((v, c) => {
+    if (v !== null && !inMerge(i, c)) merges.push(`${columnLetters(c * 2)}${i + 1}:${columnLetters(c * 2 + 1)}${i + 1}`);
+  }));
+  const e = fx.expected;
+  return {
+    ...fx,
+    rows: fx.rows.map((r) => r.flatMap((v) => [v, null])),
+    merges,
+    formats: Object.fromEntries(Object.entries(fx.formats ?? {}).map(([k, v]) => [move(k), v])),
+    expected: { ...e, slips: e.slips.map((x) => ({ ...x, cell: move(x.cell) })), noise: e.noise.map((x) => ({ ...x, cell: move(x.cell) })) },
   };
 }

@@ -40,7 +40,7 @@ test("the corpus is read at least as well as when it was first measured", async 
   // a slip, only when the two are of one kind (both about the budget block, or neither). The start of that round,
   // counted so: 126 slips, 6 false alarms.
   // Round ten listed 4 slips the transcribers had missed, each of a kind another manifest lists (see README).
-  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(189);
+  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(190);
   // 109 tables, 756 rows. The 3 the manifests do not list: R01 and R08 on low execution, and (round eleven) 宁德's one
   // missed target in a 目标完成情况表 with no reason column, now a warning (the 吕梁 and 大英 manifests list that habit).
   // (襄阳's lone 时效 row named “1年” is a note: name-is-value warns from two rows on.)

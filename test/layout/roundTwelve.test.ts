@@ -240,3 +240,25 @@ describe("the review of this round's changes (each case a reviewer built)", () =
     expect(r.findings.find((x) => x.code === "executed-blank")).toMatchObject({ severity: "info" });
   });
 });
+
+describe("a table that names no unit", () => {
+  const form = (above: (string | number | null)[][], merges: Merge[] = []) => grid([
+    ...above,
+    ["一级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "培训人数", "≥100人", "120人", 100, 100],
+  ], merges);
+  test("every field for the unit blank and no unit named above: told at the first field's value cell", () => {
+    const f = tablesOf(form([["2023年度部门整体支出绩效评价自评表", null, null, null, null, null], ["单位", null, null, null, null, null]]))[0]!.result.findings.find((x) => x.code === "unit-blank");
+    expect(f).toMatchObject({ severity: "warning" });
+    expect(f!.message).toContain("B2：“单位”栏空白");
+    const merged = tablesOf(form([["主管部门", null, null, "实施单位", null, null]], [m(0, 0, 0, 1)]))[0]!.result.findings.find((x) => x.code === "unit-blank");
+    expect(merged!.message).toContain("C1：“主管部门”栏空白");
+  });
+  test("quiet when one field is filled, when the title names the unit, or when a field holds its value inline", () => {
+    const quiet = (above: (string | number | null)[][]) => expect(tablesOf(form(above))[0]!.result.findings.some((x) => x.code === "unit-blank")).toBe(false);
+    quiet([["主管部门", null, null, "实施单位", "天长市水利局", null]]);
+    quiet([["南华县农业农村局2023年度项目支出绩效自评表", null, null, null, null, null], ["单位", null, null, null, null, null]]);
+    quiet([["单位名称:塘湖镇政府", null, null, null, null, null]]);
+    quiet([["项目名称", "水旱灾害防御经费", null, null, null, null]]);
+  });
+});

@@ -44,6 +44,8 @@ export type DetectedTableInput = TableInput & {
   points_headed_score?: string[];
   /** The unit the title block names (部门(单位)名称, 实施单位 …), as written. */
   unit_name?: string;
+  /** The title block's fields for the unit (单位, 实施单位, 主管部门 …) all blank and no unit named above the table: the first blank one. */
+  unit_blank?: { cell: string; label: string };
   /** The cells of the 年度总体目标 block above the table (its goal and what was done), as written. */
   goal_cells?: { cell: string; value: string | number }[];
   /** The items of the 资金管理情况 block (执行准确性 | 不存在执行数偏离预算数较多的问题 | 存在问题), as written ("" when blank). */

@@ -17,6 +17,7 @@ import { managementClaims } from "./management";
 import { amountGroups } from "./amountList";
 import { placeholderCells } from "./placeholder";
 import { strayBracketCells } from "./bracket";
+import { unitBlank } from "./identity";
 import { mayHoldYearTypo } from "../review/yearTypo";
 
 export type ColumnMap = Partial<Record<Role, number>>;
@@ -286,6 +287,13 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
   for (let c = 0; c < Math.max(row.length, below.length); c++) {
     const top = text(row[c]);
     const bottom = below[c] ?? "";
+    // One header merged over two columns (a table drawn on a finer grid) is one column: its first. The copy the merge
+    // repeats is passed over, as the column right after the one it belongs to.
+    // (Not where the cells below the two differ: 评价内容 over 产出目标 | 数量目标 is two levels, read below.)
+    if (c > 0 && top !== "" && top === text(row[c - 1]) && bottom === (below[c - 1] ?? "") && prevCol === c - 1 && (!differBelow(vals, r, c - 1, c) || blankBelow(vals, r, c - 1, c))) {
+      prevCol = c;
+      continue;
+    }
     let m: HeaderMatch | null = null;
     let fromSub = false;
     if (sub !== null && bottom !== "" && bottom !== top) {
@@ -298,8 +306,7 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
     }
     m = m ?? matchHeader(top);
     let role = m?.role ?? null;
-    // (Not a 分值 merged over two columns, E9:F9, after a loosely named 评价内容: one column of row points, not a level's.)
-    if (role === "weight" && (prevRole === "level1" || prevRole === "level2") && columns.level3 === undefined && !sameMerged(row, c, c + 1)) {
+    if (role === "weight" && (prevRole === "level1" || prevRole === "level2") && columns.level3 === undefined) {
       role = prevRole === "level1" ? "level1Weight" : "level2Weight";
     }
     // 一级指标 | 得分 | 二级指标 | 得分 | 三级指标 | 得分 | … | 得分: a 得分 right after a level, with another further
@@ -332,6 +339,11 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
   if (columns.level3 === undefined && columns.level1 !== undefined && scores.level1 === 1 && columns.level2 === undefined) {
     columns.level3 = columns.level1;
     delete columns.level1;
+    // Its 分值 then is each row's weight, not a level's (评价内容 | 分值 | 自评分, 分值 merged over two columns).
+    if (columns.level1Weight !== undefined && columns.weight === undefined) {
+      columns.weight = columns.level1Weight;
+      delete columns.level1Weight;
+    }
   }
   return { columns, issues, subRow, others };
 }
@@ -428,6 +440,18 @@ function blankColumns(vals: CellValue[][], r: number, columns: ColumnMap): { col
 }
 
 /** Two columns whose cells below the header mostly hold different texts (two levels, not one cell merged across them). */
+/** Column b is blank under the header on most rows where column a is filled (the empty half of a merged field). */
+function blankBelow(vals: CellValue[][], r: number, a: number, b: number): boolean {
+  let blank = 0;
+  let filled = 0;
+  for (const row of vals.slice(r + 1, r + 9)) {
+    if (text(row?.[a]) === "") continue;
+    if (text(row?.[b]) === "") blank++;
+    else filled++;
+  }
+  return blank >= 2 && blank > filled;
+}
+
 function differBelow(vals: CellValue[][], r: number, a: number, b: number): boolean {
   let differ = 0;
   let same = 0;
@@ -722,6 +746,8 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   if (texts.length) (table as DetectedTableInput).texts = texts;
   const unit = unitName(vals, searchFrom, start);
   if (unit) (table as DetectedTableInput).unit_name = unit;
+  const noUnit = unit ? null : unitBlank(grid, searchFrom, budget ? Math.min(budget.headerRow, start) : start);
+  if (noUnit) (table as DetectedTableInput).unit_blank = noUnit;
   const goal = goalCells(grid, searchFrom, start);
   if (goal.length) (table as DetectedTableInput).goal_cells = goal;
   const claims = managementClaims(grid, searchFrom, start);
@@ -965,9 +991,9 @@ function findBudget(grid: Grid, vals: CellValue[][], from: number, before: numbe
     if ((columns.initial !== undefined || columns.fullYear !== undefined) && columns.executed !== undefined) {
       // The base the form's rate is taken on, where it names one after a deduction (扣除统筹整合资金后预算金额(C) beside
       // 全年预算数(A), rate E/C): that is the budget.
-      row.forEach((v, c) => {
-        if (/^扣除.*后(?:预算)?(?:金额|数)/.test(normaliseHeader(text(v)))) columns.fullYear = c;
-      });
+      // (The first column of a merged header, whose text the merge repeats across.)
+      const base = row.findIndex((v) => /^扣除.*后(?:预算)?(?:金额|数)/.test(normaliseHeader(text(v))));
+      if (base >= 0) columns.fullYear = base;
       for (let d = r + 1; d < before; d++) {
         // A row of column numbers under the header (列次 | 0 | 1 | 2 …) holds no amounts.
         if ((vals[d] ?? []).some((v) => /^(?:列次|栏次|行次)[:：]?$/.test(text(v).replace(/\s+/g, "")))) continue;

@@ -10,8 +10,8 @@ export interface GoalCell {
   heading?: string;
 }
 
-/** A cell's text as matched: no spaces, traditional characters simplified (總體目標 is 总体目标). */
-const squash = (v: CellValue | undefined) => (v === null || v === undefined ? "" : toSimplified(String(v).replace(/\s+/g, "")));
+/** A cell's text as matched: no spaces, traditional characters simplified (總體目標 is 总体目标), no colon at the end. */
+const squash = (v: CellValue | undefined) => (v === null || v === undefined ? "" : toSimplified(String(v).replace(/\s+/g, "")).replace(/[:：]+$/, ""));
 
 /**
  * The cells of the title block's 年度总体目标 between `from` and the table's header `before`: its label row and the

@@ -107,12 +107,13 @@ const WIDE_ALL = /[０-９％．，＋－]/g;
 
 const NUMBER_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
-/** Text of a value for header matching: no spaces or line breaks, full-width forms folded. */
 /** A cell's text as labels are matched: without spaces, traditional characters simplified (資金管理情況 is 资金管理情况). */
 export function labelText(v: CellValue | undefined): string {
-  return v === null || v === undefined ? "" : toSimplified(String(v).replace(/\s+/g, ""));
+  // (A label's colon is no part of it: 执行准确性： is 执行准确性.)
+  return v === null || v === undefined ? "" : toSimplified(String(v).replace(/\s+/g, "")).replace(/[:：]+$/, "");
 }
 
+/** Text of a value for header matching: no spaces or line breaks, full-width forms folded. */
 export function text(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
   const s = typeof v === "string" ? v : String(v);

@@ -138,6 +138,10 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
       out.push(new LazyFinding("placeholder-unfilled", "warning", indicator, () => `${p.cell}：“${p.text.length > 40 ? `${p.text.slice(0, 40)}…` : p.text}”仍是模板的占位日期，未填写实际日期`));
     }
   }
+  const noUnit = (table as DetectedTableInput).unit_blank;
+  if (noUnit && typeof noUnit.cell === "string" && typeof noUnit.label === "string") {
+    out.push(new LazyFinding("unit-blank", "warning", null, () => `${noUnit.cell}：“${noUnit.label}”栏空白，表中也没有别处写明单位：看不出这是哪个单位的自评表`));
+  }
   const brackets = (table as DetectedTableInput).stray_brackets;
   if (Array.isArray(brackets)) {
     for (const b of brackets.filter((x) => x && typeof x.cell === "string" && typeof x.text === "string").slice(0, 5)) {
