@@ -320,6 +320,16 @@ const OTHER_WORDS: Record<string, string> = {
   执行率: "预算执行率",
 };
 
+
+/**
+ * Ways of storing a table that EVAL is measured on but does not yet read the same in every table (printed by
+ * `npm run corpus -- --variants`; a test only stops them slipping back). doubled-rows: the table drawn on a grid twice
+ * as fine downwards (every row two, each cell merged over its pair), as some Word and PDF conversions leave it.
+ */
+export const PROBES: Record<string, { zh: string; apply: (fx: Fixture) => Fixture }> = {
+  "doubled-rows": { zh: "每行拆成两行、单元格跨两行合并（由 Word 或 PDF 转换的表格）", apply: (fx) => doubledRows(fx) },
+};
+
 /**
  * The fixture with `dc` empty columns inserted at column `at` (0: before the table) and `dr` empty rows above, its
  * manifest's rows and cells moved with it; a merge across the inserted column widens over it.
@@ -377,5 +387,36 @@ function doubled(fx: Fixture): Fixture {
     merges,
     formats: Object.fromEntries(Object.entries(fx.formats ?? {}).map(([k, v]) => [move(k), v])),
     expected: { ...e, slips: e.slips.map((x) => ({ ...x, cell: move(x.cell) })), noise: e.noise.map((x) => ({ ...x, cell: move(x.cell) })) },
+  };
+}
+
+/** The fixture drawn on a grid twice as fine downwards: row r is rows 2r and 2r + 1, every cell merged over its pair. */
+function doubledRows(fx: Fixture): Fixture {
+  const move = (a: string) => a.replace(/[A-Z]+\d+/g, (cell) => {
+    const p = parseAddress(cell)!;
+    return `${columnLetters(p.col)}${p.row * 2 + 1}`;
+  });
+  const spans = fx.merges.map((m) => {
+    const [a, b] = m.split(":").map((x) => parseAddress(x)!);
+    return { r1: a!.row, c1: a!.col, r2: b!.row, c2: b!.col };
+  });
+  const inMerge = (r: number, c: number) => spans.some((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
+  const merges = spans.map((m) => `${columnLetters(m.c1)}${m.r1 * 2 + 1}:${columnLetters(m.c2)}${m.r2 * 2 + 2}`);
+  fx.rows.forEach((r, i) => r.forEach((v, c) => {
+    if (v !== null && !inMerge(i, c)) merges.push(`${columnLetters(c)}${i * 2 + 1}:${columnLetters(c)}${i * 2 + 2}`);
+  }));
+  const e = fx.expected;
+  return {
+    ...fx,
+    rows: fx.rows.flatMap((r) => [r, r.map(() => null)]),
+    merges,
+    formats: Object.fromEntries(Object.entries(fx.formats ?? {}).map(([k, v]) => [move(k), v])),
+    expected: {
+      ...e,
+      indicators: e.indicators.map((x) => ({ ...x, row: x.row * 2 - 1 })),
+      budget: e.budget ? { ...e.budget, row: e.budget.row * 2 - 1 } : e.budget,
+      slips: e.slips.map((x) => ({ ...x, cell: move(x.cell) })),
+      noise: e.noise.map((x) => ({ ...x, cell: move(x.cell) })),
+    },
   };
 }
