@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "fs";
 import { join, resolve } from "path";
 import { parseAddress, runPipeline, round, type PipelineTable } from "../engine";
 import { readAnyWorkbook } from "../workbook/read";
-import { PROBES, VARIANTS } from "./variants";
+import { VARIANTS } from "./variants";
 
 /**
  * `npm run corpus`: how EVAL reads the real tables in test/fixtures/real/ (published 自评表 recreated as the
@@ -225,9 +225,7 @@ export const INVARIANT: (keyof CorpusFigures)[] = ["tables", "found", "extra", "
 async function variants(fixtures: Fixture[]): Promise<void> {
   const base = new Map<string, CorpusFigures>();
   for (const fx of fixtures) base.set(fx.id, await measureFixture(fx));
-  // The probes are measured and printed after the variants, not yet required (test/engine/variants.test.ts holds them
-  // from slipping back).
-  for (const [name, v] of [...Object.entries(VARIANTS), ...Object.entries(PROBES).map(([n, p]) => [`${n}（尚未要求 / not yet required）`, p] as const)]) {
+  for (const [name, v] of Object.entries(VARIANTS)) {
     const moved: string[] = [];
     for (const fx of fixtures) {
       const b = base.get(fx.id)!;

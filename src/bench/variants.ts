@@ -238,6 +238,8 @@ export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixt
   // A table drawn on a finer grid (a Word or PDF table converted to a sheet): every column two, each cell merged over its
   // pair, merges widened alike.
   "doubled-grid": { zh: "每列拆成两列、单元格跨两列合并（由 Word 或 PDF 转换的表格）", apply: (fx) => doubled(fx) },
+  // The same drawn on a grid twice as fine downwards: every row two, each cell merged over its pair.
+  "doubled-rows": { zh: "每行拆成两行、单元格跨两行合并（由 Word 或 PDF 转换的表格）", apply: (fx) => doubledRows(fx) },
   // A page converted for Hong Kong or Taiwan readers (宁德's tables are): every text in traditional script, the manifest's
   // names and values with it. A probe (measured, not required) until round twelve, required since, as is pinyin below.
   traditional: {
@@ -320,15 +322,6 @@ const OTHER_WORDS: Record<string, string> = {
   执行率: "预算执行率",
 };
 
-
-/**
- * Ways of storing a table that EVAL is measured on but does not yet read the same in every table (printed by
- * `npm run corpus -- --variants`; a test only stops them slipping back). doubled-rows: the table drawn on a grid twice
- * as fine downwards (every row two, each cell merged over its pair), as some Word and PDF conversions leave it.
- */
-export const PROBES: Record<string, { zh: string; apply: (fx: Fixture) => Fixture }> = {
-  "doubled-rows": { zh: "每行拆成两行、单元格跨两行合并（由 Word 或 PDF 转换的表格）", apply: (fx) => doubledRows(fx) },
-};
 
 /**
  * The fixture with `dc` empty columns inserted at column `at` (0: before the table) and `dr` empty rows above, its

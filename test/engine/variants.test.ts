@@ -1,6 +1,6 @@
 import { join } from "path";
 import { INVARIANT, loadFixtures, measureFixture, type CorpusFigures } from "../../src/bench/corpus";
-import { PROBES, VARIANTS } from "../../src/bench/variants";
+import { VARIANTS } from "../../src/bench/variants";
 
 /**
  * Each real table of the corpus stored the other ways real workbooks store tables (numbers typed as text, full-width
@@ -11,6 +11,9 @@ import { PROBES, VARIANTS } from "../../src/bench/variants";
  *   no cell says where its columns are;
  * - doubled-grid: the same page drawn on a grid twice as fine: its blank 完成值 column is again one blank column among
  *   others, which no cell places;
+ * - doubled-rows: 宁德 党史方志's slip is on the funds block's top header row (B4, 资金结构(万元)); drawn on a grid twice
+ *   as fine downwards, that row is two rows above the header's lower row, and the corpus counts a budget finding for the
+ *   one row above the header only (a measure of the corpus, not a reading: the finding is the same);
  * - merges-lost: 广水 乡村道路 (two name-only rows the source cut, D19), 黄石 图书馆 (a score merged over two rows: without
  *   the merge the second row is a row of its own with neither weight nor score);
  */
@@ -18,6 +21,7 @@ const fixtures = loadFixtures(join(__dirname, "..", "fixtures", "real"));
 const KNOWN: Record<string, string[]> = {
   "column-inside": ["sc-suining-daying-xx-gongzixing-tail"],
   "doubled-grid": ["sc-suining-daying-xx-gongzixing-tail"],
+  "doubled-rows": ["fj-ningde-dswfzs-2018-bumenzhengti-pianduan"],
   "merges-lost": ["hu-d-suizhou-guangshui-jtj-2021-xiangcundaolu", "hu-huangshi-tsg-2022-gongxianggongcheng-pianduan"],
 };
 
@@ -35,16 +39,4 @@ test.each(Object.keys(VARIANTS))("%s: every table read as the original", async (
     if (INVARIANT.some((k) => m[k] !== b[k])) moved.push(fx.id);
   }
   expect(moved).toEqual(KNOWN[name] ?? []);
-}, 60_000);
-
-// The probes are not yet required of every table, but may not slip back: doubled-rows (every row two, merged in pairs)
-// moved 14 of 109 tables when it was added in round twelve (README).
-test.each(Object.entries({ "doubled-rows": 14 }))("%s probe: no more tables read differently than when last measured", async (name, most) => {
-  const moved: string[] = [];
-  for (const fx of fixtures) {
-    const m = await measureFixture(PROBES[name]!.apply(fx));
-    const b = base.get(fx.id)!;
-    if (INVARIANT.some((k) => m[k] !== b[k])) moved.push(fx.id);
-  }
-  expect(moved.length).toBeLessThanOrEqual(most);
 }, 60_000);

@@ -1,6 +1,6 @@
 import { readAmount } from "../measure/number";
 import { amountOf } from "./cellText";
-import { address, labelText, type Grid } from "./grid";
+import { address, continuesAbove, labelText, type Grid } from "./grid";
 
 /**
  * A list of amounts written one per line, label beside amount (年度预算资金总额: | 1084.25, then 其中:中央补助 | 668, 市级资金 |
@@ -53,6 +53,8 @@ export function amountGroups(grid: Grid, from: number, before: number, skip: Rea
   const out: AmountGroup[] = [];
   let open: AmountGroup | null = null;
   for (let r = Math.max(0, from); r < before; r++) {
+    // (The lower half of cells merged down, a table drawn on a finer grid, is no line.)
+    if (continuesAbove(grid, r)) continue;
     // An indicator's own row (a weight, a score) is not a line of such a list.
     const line = skip.has(r) ? null : labelled(grid, r);
     if (!line || line.amount === null) {

@@ -5,7 +5,7 @@ import { amountOf, cellForEngine, numberOf, pointsOf } from "./cellText";
 import { headerlessStart } from "./headerless";
 import { mayHoldRate } from "../review/textRate";
 import { amountUnitIn, readAmount } from "../measure/number";
-import { address, filledValues, text, type CellValue, type Grid, type GridCell } from "./grid";
+import { address, continuesAbove, filledValues, text, type CellValue, type Grid, type GridCell } from "./grid";
 import { classifyRow, type RowClass } from "./classify";
 import { ALTERNATIVE_RULE, LEVEL2_WORD, LEVEL_VALUE, LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, PAID_STANDARD, TITLE_TOTAL_LABELS, UNIT_LABEL } from "../data/rows";
 import { FUNDS_ROW_LABELS, FUNDS_SUBLABEL } from "../data/funds";
@@ -216,9 +216,13 @@ function headerAt(vals: CellValue[][], r: number): { start: number; end: number;
     return { start: r, end: r, columns: inferred.columns, issues: [...one.issues, ...inferred.issues] };
   }
   let best = { start: r, end: r, columns: one.columns, issues: one.issues, others: one.others };
-  // Headers over two or three rows: each lower row that is text only and names more (or finer) roles extends it.
-  for (let d = 1; d <= 2; d++) {
+  // Headers over two or three rows: each lower row that is text only and names more (or finer) roles extends it. A row
+  // that only repeats the one above (the lower half of cells merged down, a table drawn on a finer grid) is passed over.
+  const same = (a: CellValue[] | undefined, b: CellValue[] | undefined) => !!a && !!b && a.length === b.length && a.every((v, i) => text(v) === text(b[i]));
+  for (let d = 1, own = 0; d <= 4 && own < 2; d++) {
     const next = vals[r + d];
+    if (same(next, vals[r + d - 1])) continue;
+    own++;
     if (!next || !next.some((v) => text(v) !== "") || next.some((v) => typeof v === "number")) break;
     // A row naming a level of the form beside a figure (产出指标 | 质量指标 | 抽检完成率 | 100%, all text) is the first
     // indicator row, not the header's second row.
@@ -1135,7 +1139,9 @@ function budgetParts(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
   const cell = (r: number, role: BudgetRole) => (b.columns[role] === undefined ? null : (grid.cells[r]?.[b.columns[role]!] ?? null));
   // The block's own label down its left (项目资金(万元)), merged or written on every row: not a row's label.
   const own = new Set((grid.cells[b.headerRow] ?? []).slice(0, first).map((c) => text(c?.v ?? null)).filter((t) => t !== ""));
-  for (let r = b.row + 1; r < Math.min(vals.length, b.row + 7); r++) {
+  for (let r = b.row + 1; r < Math.min(vals.length, b.row + 14) && out.length < 6; r++) {
+    // (The lower half of cells merged down, a table drawn on a finer grid, is passed over. Up to 6 rows of parts.)
+    if (continuesAbove(grid, r)) continue;
     // The row's own labels (grid cells: a label merged down the block's left is not repeated here).
     const labels = (grid.cells[r] ?? []).slice(0, first).map((c) => text(c?.v ?? null)).filter((t) => t !== "" && !own.has(t));
     const label = labels[labels.length - 1] ?? "";

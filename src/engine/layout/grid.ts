@@ -38,6 +38,17 @@ export interface Grid {
   merges: Merge[];
 }
 
+/**
+ * A row with no cell of its own that cells merged down from above cover: their lower half (a table drawn on a grid finer
+ * than its rows, as Word and PDF conversions leave it). Readers of consecutive lines pass over it; a blank row that no
+ * merge covers still ends them.
+ */
+export function continuesAbove(grid: Grid, r: number): boolean {
+  const row = grid.cells[r] ?? [];
+  if (row.some((c) => c !== null && c !== undefined && c.v !== null && String(c.v).trim() !== "")) return false;
+  return grid.merges.some((m) => m.r1 < r && m.r2 >= r);
+}
+
 /** `A1`-style address of a grid cell (0-based in the grid), in sheet coordinates. */
 export function address(grid: Grid, row: number, col: number): string {
   return `${columnLetters(grid.origin.col + col)}${grid.origin.row + row + 1}`;

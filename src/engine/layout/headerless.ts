@@ -1,6 +1,6 @@
 import { LEVEL2_WORD, LEVEL_VALUE } from "../data/rows";
 import { pointsOf } from "./cellText";
-import { text as cellText, type CellValue, type Grid } from "./grid";
+import { continuesAbove, text as cellText, type CellValue, type Grid } from "./grid";
 import { toSimplified } from "../data/traditional";
 
 /** A cell's text as matched here: traditional characters simplified. */
@@ -25,6 +25,20 @@ const NUMBER_CELL = (v: CellValue | undefined) => typeof v === "number" || (type
  * show neither.
  */
 export function headerlessStart(grid: Grid, vals: CellValue[][], headerAt: HeaderAt): { start: number; columns: ColumnMap } | null {
+  // Rows that are only the lower halves of cells merged down (a table drawn on a finer grid) are read as not there, and
+  // the start found is given back in the sheet's rows.
+  const kept: number[] = [];
+  for (let r = 0; r < vals.length && r < 420; r++) if (!continuesAbove(grid, r)) kept.push(r);
+  if (kept.length < Math.min(vals.length, 420)) {
+    const rows = [...kept.map((r) => vals[r]!), ...vals.slice(420)];
+    const at = (r: number) => (r < kept.length ? kept[r]! : r - kept.length + 420);
+    const found = startIn(grid, rows, (v, r) => headerAt(vals, at(r)));
+    return found ? { start: at(found.start), columns: found.columns } : null;
+  }
+  return startIn(grid, vals, headerAt);
+}
+
+function startIn(grid: Grid, vals: CellValue[][], headerAt: HeaderAt): { start: number; columns: ColumnMap } | null {
   // A column with no cell of its own on the sheet (a spacer, a hidden column; merges may cross it) stands between no
   // two roles: read without it first.
   let width = 0;

@@ -1,4 +1,4 @@
-import { address, labelText, type Grid } from "./grid";
+import { address, continuesAbove, labelText, type Grid } from "./grid";
 
 /**
  * An item of the 资金管理情况 block (转移支付区域绩效自评表): the item, what the unit wrote about it (情况说明; "" when
@@ -37,8 +37,10 @@ export function managementClaims(grid: Grid, from: number, before: number): Mana
     if (statement < 0) return [];
     const problem = row.findIndex((c, i) => i > statement && PROBLEM.test(squash(c?.v)));
     const out: ManagementClaim[] = [];
-    for (let rr = r + 1; rr < Math.min(before, r + 16); rr++) {
+    for (let rr = r + 1; rr < Math.min(before, r + 32) && out.length < 16; rr++) {
       const cells = grid.cells[rr] ?? [];
+      // (The lower half of cells merged down, a table drawn on a finer grid, is passed over.)
+      if (continuesAbove(grid, rr)) continue;
       const labels = cells.slice(0, statement).map((c) => squash(c?.v)).filter((s) => s !== "" && !/^\d+$/.test(s));
       if (labels.some((s) => NUMBERS_ROW.test(s))) continue;
       if (cells.some((c) => NEXT_BLOCK.test(squash(c?.v)))) break;
