@@ -237,9 +237,9 @@ export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixt
   },
   // A table drawn on a finer grid (a Word or PDF table converted to a sheet): every column two, each cell merged over its
   // pair, merges widened alike.
-  "doubled-grid": { zh: "每列拆成两列、单元格跨两列合并（由 Word 或 PDF 转换的表格）", apply: (fx) => doubled(fx) },
+  "doubled-grid": { zh: "每列拆成两列、单元格跨两列合并（由 Word 或 PDF 转换的表格）", apply: (fx) => finer(fx, true) },
   // The same drawn on a grid twice as fine downwards: every row two, each cell merged over its pair.
-  "doubled-rows": { zh: "每行拆成两行、单元格跨两行合并（由 Word 或 PDF 转换的表格）", apply: (fx) => doubledRows(fx) },
+  "doubled-rows": { zh: "每行拆成两行、单元格跨两行合并（由 Word 或 PDF 转换的表格）", apply: (fx) => finer(fx, false) },
   // A page converted for Hong Kong or Taiwan readers (宁德's tables are): every text in traditional script, the manifest's
   // names and values with it. A probe (measured, not required) until round twelve, required since, as is pinyin below.
   traditional: {
@@ -358,56 +358,37 @@ function shifted(fx: Fixture, dc: number, dr: number, at = 0): Fixture {
   };
 }
 
-/** The fixture drawn on a grid twice as fine: column c is columns 2c and 2c + 1, every cell merged over its pair. */
-function doubled(fx: Fixture): Fixture {
+/**
+ * The fixture drawn on a grid twice as fine, across (column c is columns 2c and 2c + 1) or downwards (row r is rows 2r and
+ * 2r + 1): every cell merged over its pair, merges widened alike, the manifest's rows and cells moved with them.
+ */
+function finer(fx: Fixture, across: boolean): Fixture {
+  const at = (row: number, col: number) => (across ? `${columnLetters(col * 2)}${row + 1}` : `${columnLetters(col)}${row * 2 + 1}`);
+  const end = (row: number, col: number) => (across ? `${columnLetters(col * 2 + 1)}${row + 1}` : `${columnLetters(col)}${row * 2 + 2}`);
   const move = (a: string) => a.replace(/[A-Z]+\d+/g, (cell) => {
     const p = parseAddress(cell)!;
-    return `${columnLetters(p.col * 2)}${p.row + 1}`;
+    return at(p.row, p.col);
   });
   const spans = fx.merges.map((m) => {
     const [a, b] = m.split(":").map((x) => parseAddress(x)!);
     return { r1: a!.row, c1: a!.col, r2: b!.row, c2: b!.col };
   });
   const inMerge = (r: number, c: number) => spans.some((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
-  const merges = spans.map((m) => `${columnLetters(m.c1 * 2)}${m.r1 + 1}:${columnLetters(m.c2 * 2 + 1)}${m.r2 + 1}`);
+  const merges = spans.map((m) => `${at(m.r1, m.c1)}:${end(m.r2, m.c2)}`);
   fx.rows.forEach((r, i) => r.forEach((v, c) => {
-    if (v !== null && !inMerge(i, c)) merges.push(`${columnLetters(c * 2)}${i + 1}:${columnLetters(c * 2 + 1)}${i + 1}`);
+    if (v !== null && !inMerge(i, c)) merges.push(`${at(i, c)}:${end(i, c)}`);
   }));
   const e = fx.expected;
+  const row = (n: number) => (across ? n : n * 2 - 1);
   return {
     ...fx,
-    rows: fx.rows.map((r) => r.flatMap((v) => [v, null])),
-    merges,
-    formats: Object.fromEntries(Object.entries(fx.formats ?? {}).map(([k, v]) => [move(k), v])),
-    expected: { ...e, slips: e.slips.map((x) => ({ ...x, cell: move(x.cell) })), noise: e.noise.map((x) => ({ ...x, cell: move(x.cell) })) },
-  };
-}
-
-/** The fixture drawn on a grid twice as fine downwards: row r is rows 2r and 2r + 1, every cell merged over its pair. */
-function doubledRows(fx: Fixture): Fixture {
-  const move = (a: string) => a.replace(/[A-Z]+\d+/g, (cell) => {
-    const p = parseAddress(cell)!;
-    return `${columnLetters(p.col)}${p.row * 2 + 1}`;
-  });
-  const spans = fx.merges.map((m) => {
-    const [a, b] = m.split(":").map((x) => parseAddress(x)!);
-    return { r1: a!.row, c1: a!.col, r2: b!.row, c2: b!.col };
-  });
-  const inMerge = (r: number, c: number) => spans.some((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
-  const merges = spans.map((m) => `${columnLetters(m.c1)}${m.r1 * 2 + 1}:${columnLetters(m.c2)}${m.r2 * 2 + 2}`);
-  fx.rows.forEach((r, i) => r.forEach((v, c) => {
-    if (v !== null && !inMerge(i, c)) merges.push(`${columnLetters(c)}${i * 2 + 1}:${columnLetters(c)}${i * 2 + 2}`);
-  }));
-  const e = fx.expected;
-  return {
-    ...fx,
-    rows: fx.rows.flatMap((r) => [r, r.map(() => null)]),
+    rows: across ? fx.rows.map((r) => r.flatMap((v) => [v, null])) : fx.rows.flatMap((r) => [r, r.map(() => null)]),
     merges,
     formats: Object.fromEntries(Object.entries(fx.formats ?? {}).map(([k, v]) => [move(k), v])),
     expected: {
       ...e,
-      indicators: e.indicators.map((x) => ({ ...x, row: x.row * 2 - 1 })),
-      budget: e.budget ? { ...e.budget, row: e.budget.row * 2 - 1 } : e.budget,
+      indicators: e.indicators.map((x) => ({ ...x, row: row(x.row) })),
+      budget: e.budget ? { ...e.budget, row: row(e.budget.row) } : e.budget,
       slips: e.slips.map((x) => ({ ...x, cell: move(x.cell) })),
       noise: e.noise.map((x) => ({ ...x, cell: move(x.cell) })),
     },
