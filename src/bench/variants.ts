@@ -242,22 +242,8 @@ export const VARIANTS: Record<string, { zh: string; apply: (fx: Fixture) => Fixt
   "doubled-rows": { zh: "每行拆成两行、单元格跨两行合并（由 Word 或 PDF 转换的表格）", apply: (fx) => finer(fx, false) },
   // A page converted for Hong Kong or Taiwan readers (宁德's tables are): every text in traditional script, the manifest's
   // names and values with it. A probe (measured, not required) until round twelve, required since, as is pinyin below.
-  traditional: {
-    zh: "全部文字为繁体（清单同样转换）",
-    apply: (fx) => ({
-      ...fx,
-      rows: fx.rows.map((r) => r.map(traditional)),
-      expected: { ...fx.expected, indicators: fx.expected.indicators.map((e) => ({ ...e, name: String(traditional(e.name)), target: traditional(e.target) as string, actual: traditional(e.actual) as string })) },
-    }),
-  },
-  pinyin: {
-    zh: "全部文字为繁体，并在每个繁体字后加注拼音（镜像网站的写法：預(yù)算數(shù)）",
-    apply: (fx) => ({
-      ...fx,
-      rows: fx.rows.map((r) => r.map(glossed)),
-      expected: { ...fx.expected, indicators: fx.expected.indicators.map((e) => ({ ...e, name: String(glossed(e.name)), target: glossed(e.target) as string, actual: glossed(e.actual) as string })) },
-    }),
-  },
+  traditional: { zh: "全部文字为繁体（清单同样转换）", apply: (fx) => retexted(fx, traditional) },
+  pinyin: { zh: "全部文字为繁体，并在每个繁体字后加注拼音（镜像网站的写法：預(yù)算數(shù)）", apply: (fx) => retexted(fx, glossed) },
 };
 
 /** A sign and a figure with its unit, the whole cell (≥95%, ≤200万元). */
@@ -284,20 +270,7 @@ function insertedRow(fx: Fixture, after: number): Fixture {
     const p = parseAddress(cell)!;
     return `${columnLetters(p.col)}${down(p.row + 1)}`;
   });
-  const e = fx.expected;
-  return {
-    ...fx,
-    rows: [...fx.rows.slice(0, after), Array(width).fill(null), ...fx.rows.slice(after)],
-    merges: fx.merges.map(move),
-    formats: Object.fromEntries(Object.entries(fx.formats ?? {}).map(([k, v]) => [move(k), v])),
-    expected: {
-      ...e,
-      indicators: e.indicators.map((i) => ({ ...i, row: down(i.row) })),
-      budget: e.budget ? { ...e.budget, row: down(e.budget.row) } : e.budget,
-      slips: e.slips.map((s) => ({ ...s, cell: move(s.cell) })),
-      noise: e.noise.map((s) => ({ ...s, cell: move(s.cell) })),
-    },
-  };
+  return relocated(fx, [...fx.rows.slice(0, after), Array(width).fill(null), ...fx.rows.slice(after)], fx.merges.map(move), move, down);
 }
 
 /** An Excel date serial (1900 system) for a day. */
@@ -342,20 +315,7 @@ function shifted(fx: Fixture, dc: number, dr: number, at = 0): Fixture {
     const startCol = pa.col >= at ? pa.col + dc : pa.col;
     return `${columnLetters(startCol)}${pa.row + dr + 1}:${columnLetters(endCol)}${pb.row + dr + 1}`;
   };
-  const e = fx.expected;
-  return {
-    ...fx,
-    rows: [...Array.from({ length: dr }, () => Array(width).fill(null)), ...fx.rows.map((r) => [...r.slice(0, at), ...Array(dc).fill(null), ...r.slice(at)])],
-    merges: fx.merges.map(moveMerge),
-    formats: Object.fromEntries(Object.entries(fx.formats ?? {}).map(([k, v]) => [move(k), v])),
-    expected: {
-      ...e,
-      indicators: e.indicators.map((i) => ({ ...i, row: i.row + dr })),
-      budget: e.budget ? { ...e.budget, row: e.budget.row + dr } : e.budget,
-      slips: e.slips.map((s) => ({ ...s, cell: move(s.cell) })),
-      noise: e.noise.map((s) => ({ ...s, cell: move(s.cell) })),
-    },
-  };
+  return relocated(fx, [...Array.from({ length: dr }, () => Array(width).fill(null)), ...fx.rows.map((r) => [...r.slice(0, at), ...Array(dc).fill(null), ...r.slice(at)])], fx.merges.map(moveMerge), move, (n) => n + dr);
 }
 
 /**
@@ -378,11 +338,16 @@ function finer(fx: Fixture, across: boolean): Fixture {
   fx.rows.forEach((r, i) => r.forEach((v, c) => {
     if (v !== null && !inMerge(i, c)) merges.push(`${at(i, c)}:${end(i, c)}`);
   }));
+  const rows = across ? fx.rows.map((r) => r.flatMap((v) => [v, null])) : fx.rows.flatMap((r) => [r, r.map(() => null)]);
+  return relocated(fx, rows, merges, move, (n) => (across ? n : n * 2 - 1));
+}
+
+/** The fixture with new rows and merges, its formats and its manifest's cells moved by `move` and its rows by `row`. */
+function relocated(fx: Fixture, rows: Fixture["rows"], merges: string[], move: (a: string) => string, row: (n: number) => number): Fixture {
   const e = fx.expected;
-  const row = (n: number) => (across ? n : n * 2 - 1);
   return {
     ...fx,
-    rows: across ? fx.rows.map((r) => r.flatMap((v) => [v, null])) : fx.rows.flatMap((r) => [r, r.map(() => null)]),
+    rows,
     merges,
     formats: Object.fromEntries(Object.entries(fx.formats ?? {}).map(([k, v]) => [move(k), v])),
     expected: {
@@ -393,4 +358,10 @@ function finer(fx: Fixture, across: boolean): Fixture {
       noise: e.noise.map((x) => ({ ...x, cell: move(x.cell) })),
     },
   };
+}
+
+/** Every text of the fixture rewritten by `write`, the manifest's names, targets and actuals with it. */
+function retexted(fx: Fixture, write: (v: Fixture["rows"][number][number]) => Fixture["rows"][number][number]): Fixture {
+  const e = fx.expected;
+  return { ...fx, rows: fx.rows.map((r) => r.map(write)), expected: { ...e, indicators: e.indicators.map((x) => ({ ...x, name: String(write(x.name)), target: write(x.target) as string, actual: write(x.actual) as string })) } };
 }
