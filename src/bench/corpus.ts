@@ -4,6 +4,7 @@ import { join, resolve } from "path";
 import { parseAddress, runPipeline, round, type PipelineTable } from "../engine";
 import { readAnyWorkbook } from "../workbook/read";
 import { VARIANTS } from "./variants";
+import { compareResaved, exportFixtures } from "./resaved";
 
 /**
  * `npm run corpus`: how EVAL reads the real tables in test/fixtures/real/ (published 自评表 recreated as the
@@ -86,8 +87,9 @@ const BUDGET_CODES = /^(?:budget-|rate-mismatch|executed-blank|fund-)/;
 const squash = (s: string | null | undefined) => (s ?? "").normalize("NFKC").replace(/\s+/g, "");
 
 /** One fixture through the same path as the CLI: the workbook read back, then the pipeline. */
-export async function measureFixture(fx: Fixture): Promise<CorpusFigures> {
-  const read = await readAnyWorkbook(await fixtureWorkbook(fx), `${fx.id}.xlsx`);
+export async function measureFixture(fx: Fixture, file?: { bytes: Uint8Array; name: string }): Promise<CorpusFigures> {
+  // (A file given is the same table as another program saved it: bench/resaved.ts.)
+  const read = await readAnyWorkbook(file ? file.bytes : await fixtureWorkbook(fx), file ? file.name : `${fx.id}.xlsx`);
   const tables: PipelineTable[] = read.ok ? runPipeline(read.grids) : [];
   const byRow = new Map<number, { t: PipelineTable; i: number }>();
   for (const t of tables) t.detected.indicatorRows.forEach((r, i) => byRow.set(t.grid.origin.row + r + 1, { t, i }));
@@ -194,6 +196,10 @@ async function main(): Promise<void> {
   const dir = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]!) : join(__dirname, "..", "..", "..", "test", "fixtures", "real");
   const fixtures = loadFixtures(dir);
   if (process.argv.includes("--variants")) return variants(fixtures);
+  // `-- --export DIR` writes each table's workbook; `-- --resaved DIR` reads them again as another program saved them.
+  const out = (flag: string) => (process.argv.indexOf(flag) > 0 ? process.argv[process.argv.indexOf(flag) + 1] : undefined);
+  if (out("--export")) return exportFixtures(fixtures, resolve(out("--export")!));
+  if (out("--resaved")) return compareResaved(fixtures, resolve(out("--resaved")!));
   const all: CorpusFigures[] = [];
   for (const fx of fixtures) all.push(await measureFixture(fx));
   const sum = (k: keyof CorpusFigures) => all.reduce((s, f) => s + (f[k] as number), 0);

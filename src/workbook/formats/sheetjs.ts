@@ -40,7 +40,7 @@ interface SheetCell {
 export async function readWithSheetjs(input: Uint8Array | string, file: string, kind: "binary" | "xlml" | "html" | "csv", limits: ReadLimits = DEFAULT_LIMITS): Promise<Grid[]> {
   const X = await sheetjs();
   const opts = { raw: true, cellFormula: true, cellNF: true, cellDates: false, dense: true } as const;
-  const wb = typeof input === "string" ? X.read(input, { ...opts, type: "string" }) : X.read(input, { ...opts, type: "array" });
+  const wb = quietly(() => (typeof input === "string" ? X.read(input, { ...opts, type: "string" }) : X.read(input, { ...opts, type: "array" })));
   const textOnly = kind === "html" || kind === "csv";
   const hidden = new Set((wb.Workbook?.Sheets ?? []).filter((s) => s.Hidden).map((s) => s.name));
   if (wb.SheetNames.length > limits.sheets) throw new LimitError(limitMessage.sheets(file, wb.SheetNames.length, limits));
@@ -104,4 +104,22 @@ function toGridCell(c: SheetCell, textOnly: boolean): GridCell | null {
   const note = c.c?.map((x) => x.t ?? "").join("\n") || undefined;
   if (v === null && !f && !note) return null;
   return { v, ...(f ? { f } : {}), ...(fmt ? { fmt } : {}), ...(note ? { note } : {}) };
+}
+
+/**
+ * SheetJS reading an .ods writes "ODS number format may be incorrect: value()=0" to the console for every conditional
+ * number format it meets (LibreOffice saves one for each accounting format): a note to its own developers, not to a
+ * reviewer. Those lines are held back while it reads; anything else it writes still goes out.
+ */
+function quietly<T>(read: () => T): T {
+  const error = console.error;
+  console.error = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && args[0].startsWith("ODS number format may be incorrect")) return;
+    error(...args);
+  };
+  try {
+    return read();
+  } finally {
+    console.error = error;
+  }
 }
