@@ -443,7 +443,6 @@ function blankColumns(vals: CellValue[][], r: number, columns: ColumnMap): { col
   return { columns: out, issues: [{ col: out.score, text: `表头空白，按内容推定：${named.join("；")}` }] };
 }
 
-/** Two columns whose cells below the header mostly hold different texts (two levels, not one cell merged across them). */
 /** Column b is blank under the header on most rows where column a is filled (the empty half of a merged field). */
 function blankBelow(vals: CellValue[][], r: number, a: number, b: number): boolean {
   let blank = 0;
@@ -456,6 +455,7 @@ function blankBelow(vals: CellValue[][], r: number, a: number, b: number): boole
   return blank >= 2 && blank > filled;
 }
 
+/** Two columns whose cells below the header mostly hold different texts (two levels, not one cell merged across them). */
 function differBelow(vals: CellValue[][], r: number, a: number, b: number): boolean {
   let differ = 0;
   let same = 0;
