@@ -735,8 +735,10 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   else if (total && indicators.length > 0) (table as DetectedTableInput).total_row = address(grid, total.row, 0);
   if (columns.score !== undefined) (table as DetectedTableInput).score_column = true;
   // A rating written anywhere from the title block to a few rows below the table, in any form (自评等级 | 差 in the title
-  // block, 评价等级：差 in one cell, 自评等级 | 差 | 填表人 … on a sign-off row): a rating is there, read or not.
-  if (ratingWritten(vals, searchFrom, Math.min(vals.length, last + 8))) (table as DetectedTableInput).rating_written = true;
+  // block, 评价等级：差 in one cell, 自评等级 | 差 | 填表人 … on a sign-off row): a rating is there, read or not. (Looked for
+  // only where it matters: no rating read and a total under 60.)
+  const lowTotal = typeof table.reported_total === "number" && table.reported_total < 60;
+  if (!table.reported_rating && lowTotal && ratingWritten(vals, searchFrom, Math.min(vals.length, last + 8))) (table as DetectedTableInput).rating_written = true;
   // An evaluator's score table (内容 | 指标 | 权重 | 评分结果 | 备注): no target or actual column at all. The weights
   // may stand in the names instead of a column (相关性(5分) | 5).
   if (columns.target === undefined && columns.actual === undefined && columns.score !== undefined && (columns.weight !== undefined || indicators.some((r) => /[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]/.test(String(r.level3 ?? r.name ?? "").normalize("NFKC"))))) (table as DetectedTableInput).score_only = true;
