@@ -52,11 +52,12 @@ export function strayBracketCells(grid: Grid, from: number, to: number): { cell:
       const which = unmatchedBracket(t);
       if (which) found.push({ col: cc, text: t, which });
     });
-    const filled = row.map((c, cc) => (c && c.v !== null && String(c.v).trim() !== "" ? cc : -1)).filter((cc) => cc >= 0);
+    if (found.length === 0) continue;
     const split = new Set<number>();
     for (const f of found) {
       if (f.which !== "open") continue;
-      const next = filled.find((cc) => cc > f.col);
+      let next = -1;
+      for (let cc = f.col + 1; cc < row.length && next < 0; cc++) if (row[cc] && row[cc]!.v !== null && String(row[cc]!.v).trim() !== "") next = cc;
       const closes = found.find((g) => g.col === next && g.which === "close");
       if (closes) {
         split.add(f.col);
