@@ -31,16 +31,16 @@ test("the corpus is read at least as well as when it was first measured", async 
   // Every table found, the budget blocks with no indicator header under them (唐山 乐亭, 六安 公共文化, and round eleven's
   // pages cut after the funds block) as tables of their own.
   expect(all.filter((f) => f.tables > 0).length).toBe(fixtures.length);
-  expect(sum("found")).toBeGreaterThanOrEqual(750);
+  expect(sum("found")).toBeGreaterThanOrEqual(752);
   expect(sum("extra")).toBeLessThanOrEqual(5);
-  expect(sum("names")).toBeGreaterThanOrEqual(749);
-  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(437);
-  expect(sum("handReproduced")).toBeGreaterThanOrEqual(367);
+  expect(sum("names")).toBeGreaterThanOrEqual(751);
+  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(438);
+  expect(sum("handReproduced")).toBeGreaterThanOrEqual(369);
   // Counted the strict way since the eighth round: a slip off the indicator rows is credited, and a table-level finding is
   // a slip, only when the two are of one kind (both about the budget block, or neither). The start of that round,
   // counted so: 126 slips, 6 false alarms.
   // Round ten listed 4 slips the transcribers had missed, each of a kind another manifest lists (see README).
-  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(190);
+  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(191);
   // 109 tables, 756 rows. The 3 the manifests do not list: R01 and R08 on low execution, and (round eleven) 宁德's one
   // missed target in a 目标完成情况表 with no reason column, now a warning (the 吕梁 and 大英 manifests list that habit).
   // (襄阳's lone 时效 row named “1年” is a note: name-is-value warns from two rows on.)

@@ -262,3 +262,25 @@ describe("a table that names no unit", () => {
     quiet([["项目名称", "水旱灾害防御经费", null, null, null, null]]);
   });
 });
+
+describe("indicator rows with no header of their own in the middle of a sheet", () => {
+  // A preview that skipped from one table's funds block to its last rows (唐山 乐亭): the rows, then 总分.
+  const page = (total: boolean) => grid([
+    ["项目支出绩效自评表", null, null, null, null, null, null, null],
+    ["项目名称", null, "商品质量检测经费", null, null, null, null, null],
+    ["项目资金(万元)", null, "年度资金总", null, null, null, null, null],
+    [null, "效益指标", "可持续影响指标", "可持续", "可持续", "可持续", 10, 9],
+    [null, "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "100%", 10, 10],
+    total ? ["总分", null, null, null, null, null, 100, 99] : [null, null, null, null, null, null, null, null],
+  ]);
+  test("read as a page that starts mid-table where they end at a 总分 row: scores checked, whole-table checks as notes", () => {
+    const t = tablesOf(page(true)).find((x) => x.result.indicators.length > 0)!;
+    expect(t.result.indicators.map((r) => [r.name, r.score])).toEqual([["可持续", 10], ["服务对象满意度", 10]]);
+    expect(t.result.findings.find((f) => f.code === "score-mismatch")).toMatchObject({ severity: "error", indicator: 0 });
+    expect(t.result.findings.find((f) => f.code === "total-sum")).toMatchObject({ severity: "info" });
+    expect(t.result.findings.some((f) => f.code === "layout" && f.message.includes("未找到表头（指标行夹在其他内容之间"))).toBe(true);
+  });
+  test("not without a 总分 row below them", () => {
+    expect(tablesOf(page(false)).every((x) => x.result.indicators.length === 0)).toBe(true);
+  });
+});

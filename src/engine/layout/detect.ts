@@ -115,7 +115,45 @@ export function detectTables(grid: Grid, options: DetectOptions = {}): DetectedT
     r = t.lastRow + 1;
     searchFrom = r;
   }
+  if (!cont) found.push(...midSheetBlocks(grid, vals, found, options));
   return [...found, ...budgetOnly(grid, vals, found)].sort((a, b) => a.headerRows[0] - b.headerRows[0]);
+}
+
+/**
+ * Indicator rows with no header of their own in the middle of a sheet, outside every table read (a preview that skipped
+ * from one table's funds block to its last rows): read as a page that starts mid-table, as a sheet starting so is. Only
+ * a block that starts at a row naming a level of the form (可持续影响指标, 服务对象满意度指标) and ends at a 总分/合计 row
+ * within 30 rows, with no header between.
+ */
+function midSheetBlocks(grid: Grid, vals: CellValue[][], found: DetectedTable[], options: DetectOptions): DetectedTable[] {
+  const out: DetectedTable[] = [];
+  const covered = (r: number) => [...found, ...out].some((t) => r >= Math.min(t.budget?.headerRow ?? t.headerRows[0], t.headerRows[0]) && r <= t.lastRow);
+  const levelRow = (r: number) => (vals[r] ?? []).some((v) => LEVEL2_WORD.test(toSimplified(text(v).replace(/\s+/g, ""))));
+  const totalRow = (r: number) => (vals[r] ?? []).some((v) => TOTAL_WORDS.test(totalLabel(text(v))));
+  for (let r = 1; r < vals.length && r < 2000; r++) {
+    if (covered(r) || !levelRow(r) || levelRow(r - 1) || headerAt(vals, r)) continue;
+    let end = -1;
+    for (let e = r + 1; e < Math.min(vals.length, r + 30) && end < 0; e++) {
+      if (covered(e) || headerAt(vals, e)) break;
+      if (totalRow(e)) end = e;
+    }
+    if (end < 0) continue;
+    const sub: Grid = { sheet: grid.sheet, origin: { row: grid.origin.row + r, col: grid.origin.col }, cells: grid.cells.slice(r, end + 1), merges: grid.merges.filter((m) => m.r1 >= r && m.r2 <= end).map((m) => ({ ...m, r1: m.r1 - r, r2: m.r2 - r })) };
+    const subVals = filledValues(sub);
+    const at = headerlessStart(sub, subVals, headerAt);
+    if (!at || at.start !== 0) continue;
+    const columns = applyOverrides(at.columns, ownValue(options.columns, tableId(grid, r)));
+    const t = readTable(grid, vals, r, r - 1, columns, r, [], options);
+    if (t.table.indicators.length === 0) continue;
+    const names = (Object.entries(columns) as [Role, number][]).map(([k, c]) => `${ROLE_LABEL[k] ?? k} ${address(grid, r, c).replace(/\d+$/, "")}`).join("、");
+    t.issues.unshift({ address: address(grid, r, 0), message: `未找到表头（指标行夹在其他内容之间，前面的指标和表头可能在别处或被截去）：按内容推定各列为 ${names}；请核对，必要时在识别步骤中更正` });
+    const d = t.table as DetectedTableInput;
+    d.layout_doubts = [...(d.layout_doubts ?? []), "表格从指标行开始（前面的指标和表头不在此处），前面的指标不在本表中"];
+    d.starts_mid_form = true;
+    out.push(t);
+    r = t.lastRow;
+  }
+  return out;
 }
 
 /**
@@ -134,7 +172,9 @@ function budgetOnly(grid: Grid, vals: CellValue[][], found: DetectedTable[]): De
     if (!budget || budget.headerRow !== h || !amountsIn(grid, budget)) return;
     // Right under a table that has none (the form's budget block printed after its indicators): that table's budget.
     const above = found.filter((t) => t.lastRow < h).sort((a, b) => b.lastRow - a.lastRow)[0];
-    if (above && above.budget === null && h - above.lastRow <= 6 && !found.some((t) => t !== above && t.headerRows[0] > above.lastRow && t.headerRows[0] < h)) {
+    // (Not under rows read with no header of their own: their table's funds block is on the page before.)
+    const midForm = above !== undefined && (above.table as DetectedTableInput).starts_mid_form === true;
+    if (above && !midForm && above.budget === null && h - above.lastRow <= 6 && !found.some((t) => t !== above && t.headerRows[0] > above.lastRow && t.headerRows[0] < h)) {
       above.budget = budget;
       above.table.budget = budgetInput(grid, vals, budget);
       above.lastRow = Math.max(above.lastRow, budget.amountsRow ?? budget.row);
