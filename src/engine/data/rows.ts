@@ -82,3 +82,7 @@ export const SMALL_UNIT: RegExp = /研究室|研究所|研究院|中心|站|所$
 
 /** Title-block labels before the unit's name. */
 export const UNIT_LABEL: RegExp = /^(?:部门(?:[(（]单位[)）])?名称|单位名称|部门名称|预算单位|实施单位|项目实施单位|资金使用单位|填报单位|部门|单位)[:：]?$/;
+/** A unit's name written in its label's cell (单位名称:塘湖镇政府, 填报日期 after it cut off). */
+export const UNIT_INLINE: RegExp = /^(?:单位名称|部门名称|填报单位|实施单位|预算单位)[:：](.+?)(?:填报日期.*)?$/;
+/** The fields of a title block naming the unit above the one evaluated (主管部门, 项目单位). */
+export const MANAGER_LABEL: RegExp = /^(?:项目单位|(?:项目|中央|地方)?主管(?:部门|单位))[:：]?$/;

@@ -7,7 +7,7 @@ import { mayHoldRate } from "../review/textRate";
 import { amountUnitIn, readAmount } from "../measure/number";
 import { address, continuesAbove, filledValues, text, type CellValue, type Grid, type GridCell } from "./grid";
 import { classifyRow, type RowClass } from "./classify";
-import { ALTERNATIVE_RULE, LEVEL2_WORD, LEVEL_VALUE, LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, PAID_STANDARD, TITLE_TOTAL_LABELS, UNIT_LABEL } from "../data/rows";
+import { ALTERNATIVE_RULE, LEVEL2_WORD, LEVEL_VALUE, LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, PAID_STANDARD, TITLE_TOTAL_LABELS, UNIT_INLINE, UNIT_LABEL } from "../data/rows";
 import { FUNDS_ROW_LABELS, FUNDS_SUBLABEL } from "../data/funds";
 import { toSimplified } from "../data/traditional";
 import { APPROPRIATION, budgetRoleOf, matchHeader, normaliseHeader, type BudgetRole, type HeaderMatch, type Role } from "./headers";
@@ -824,7 +824,7 @@ function unitName(vals: CellValue[][], from: number, before: number): string | n
       const written = row[c]!.replace(/\s+/g, "");
       // Labels matched in simplified characters (單位名稱); the name kept as written.
       const t = toSimplified(written);
-      const inline = /^(?:单位名称|部门名称|填报单位|实施单位)[:：](.+?)(?:填报日期.*)?$/.exec(t);
+      const inline = UNIT_INLINE.exec(t);
       if (inline) {
         const start = t.search(/[:：]/) + 1;
         return t.length === written.length ? written.slice(start, start + inline[1]!.length) : inline[1]!;

@@ -1,6 +1,5 @@
-import { toSimplified } from "../data/traditional";
 import { GOAL_LABEL, GOAL_SUBLABEL } from "../data/rows";
-import { address, type CellValue, type Grid } from "./grid";
+import { address, labelText, type Grid } from "./grid";
 
 /** A cell of the 年度总体目标 block: what the unit wrote as its goal or as what was done. */
 export interface GoalCell {
@@ -11,7 +10,7 @@ export interface GoalCell {
 }
 
 /** A cell's text as matched: no spaces, traditional characters simplified (總體目標 is 总体目标), no colon at the end. */
-const squash = (v: CellValue | undefined) => (v === null || v === undefined ? "" : toSimplified(String(v).replace(/\s+/g, "")).replace(/[:：]+$/, ""));
+const squash = labelText;
 
 /**
  * The cells of the title block's 年度总体目标 between `from` and the table's header `before`: its label row and the

@@ -1,9 +1,9 @@
 import { toSimplified } from "../data/traditional";
-import { UNIT_LABEL } from "../data/rows";
+import { MANAGER_LABEL, UNIT_INLINE, UNIT_LABEL } from "../data/rows";
 import { address, text, type Grid } from "./grid";
 
 /** The fields of a title block that say whose table it is (单位, 实施单位, 主管部门 …). */
-const IDENTITY = /^(?:部门(?:[(（]单位[)）])?名称|单位名称|部门名称|预算单位|实施单位|项目实施单位|资金使用单位|填报单位|项目单位|部门|单位|(?:项目|中央|地方)?主管(?:部门|单位))[:：]?$/;
+const identity = (t: string) => UNIT_LABEL.test(t) || MANAGER_LABEL.test(t);
 /** Other labels of a title block: a field's value is never one of them. */
 const OTHER_LABEL = /^(?:项目名称|联系电话|联系方式|填报人|填表人|填报日期|项目负责人|负责人|是否公开|网址|项目属性|资金性质|[\u4e00-\u9fa5]{2,8}[:：])$/;
 /** A unit named in a text of the title block (南华县农业农村局…, 塘湖镇人民政府): the table says whose it is. */
@@ -23,12 +23,12 @@ export function unitBlank(grid: Grid, from: number, before: number): { cell: str
       const written = text(c?.v ?? null).replace(/\s+/g, "");
       if (written === "") return;
       const t = toSimplified(written);
-      const inline = /^(?:单位名称|部门名称|填报单位|实施单位|预算单位)[:：](.+)$/.exec(t);
+      const inline = UNIT_INLINE.exec(t);
       if (inline) {
         fields.push({ cell: address(grid, r, cc), label: t, filled: true });
         return;
       }
-      if (!IDENTITY.test(t) && !UNIT_LABEL.test(t)) {
+      if (!identity(t)) {
         if (!OTHER_LABEL.test(t) && UNIT_IN_TEXT.test(t)) named = true;
         return;
       }
@@ -41,7 +41,7 @@ export function unitBlank(grid: Grid, from: number, before: number): { cell: str
         }
       }
       const next = at < 0 ? "" : toSimplified(text(row[at]?.v ?? null).replace(/\s+/g, ""));
-      const filled = next !== "" && !IDENTITY.test(next) && !UNIT_LABEL.test(next) && !OTHER_LABEL.test(next);
+      const filled = next !== "" && !identity(next) && !OTHER_LABEL.test(next);
       // The value's cell: the first right of the label's own merge.
       const own = grid.merges.find((m) => r >= m.r1 && r <= m.r2 && cc >= m.c1 && cc <= m.c2);
       fields.push({ cell: address(grid, r, (own ? own.c2 : cc) + 1), label: written.replace(/[:：]$/, ""), filled });
