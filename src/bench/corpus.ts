@@ -101,7 +101,7 @@ export async function measureFixture(fx: Fixture, file?: { bytes: Uint8Array; na
   // row and the 其中 rows under it; a total the budget's score upsets, or a weights total its points upset, counts too) or
   // neither is.
   // The rows of each budget block's header as read (1-based; a header over two rows counts the row above too).
-  const budgetHeads = new Set(tables.flatMap((t) => (t.detected.budget && exp.budget && t.grid.origin.row + (t.detected.budget.amountsRow ?? t.detected.budget.row) + 1 >= exp.budget.row - 1 && t.grid.origin.row + t.detected.budget.row + 1 <= exp.budget.row + 1 ? [t.grid.origin.row + t.detected.budget.headerRow, t.grid.origin.row + t.detected.budget.headerRow + 1] : [])));
+  const budgetHeads = new Set(tables.flatMap((t) => (t.detected.budget && exp.budget && t.grid.origin.row + t.detected.budget.row + 1 >= exp.budget.row - 1 && t.grid.origin.row + t.detected.budget.row + 1 <= exp.budget.row + 1 ? [t.grid.origin.row + t.detected.budget.headerRow, t.grid.origin.row + t.detected.budget.headerRow + 1] : [])));
   const ofKind = (code: string, row: number) => {
     // (Its header rows, where the reader found the block's header, are part of it: a unit written there is the block's.)
     const inBudget = exp.budget !== null && exp.budget !== undefined && ((row >= exp.budget.row && row <= exp.budget.row + 4) || budgetHeads.has(row));
@@ -135,14 +135,11 @@ export async function measureFixture(fx: Fixture, file?: { bytes: Uint8Array; na
   }
   for (const [row] of byRow) if (!expRows.has(row)) f.extra++;
   // Findings that would stop a reviewer (errors and warnings) against the slips the manifest lists, by row.
-  const flaggedRows = new Set<number>();
+  const units: { row: number | null; code: string | null }[] = [];
   for (const t of tables) {
     for (const x of t.result.findings) {
       if (x.severity === "info") continue;
       const row = x.indicator === null ? null : t.grid.origin.row + t.detected.indicatorRows[x.indicator]! + 1;
-      if (row !== null) flaggedRows.add(row);
-      // A habit said once for the table names its rows: each of them is flagged.
-      for (const i of x.rows ?? []) flaggedRows.add(t.grid.origin.row + t.detected.indicatorRows[i]! + 1);
       // A table-level finding is a slip when the manifest lists one, or (a total not as recomputed) when the
       // manifest's own hand total differs from the reported total.
       const totalOff = x.code === "total-mismatch" && typeof exp.hand_total === "number" && typeof exp.reported_total === "number" && Math.abs(exp.hand_total - exp.reported_total) > 0.01 + 1e-9;
@@ -151,6 +148,11 @@ export async function measureFixture(fx: Fixture, file?: { bytes: Uint8Array; na
       // (A table-level finding is a slip only when one of its kind is listed off the indicator rows: see ofKind below.)
       // A table-level finding that names its cell (B3：…) is a slip when one is listed on that cell's row.
       const namedAt = row === null ? namedRowOf(x.message) : null;
+      // What this finding can flag: one slip on each row it is about, or (naming none) one table-level slip of its kind.
+      const about = new Set([...(row !== null ? [row] : []), ...named, ...(namedAt !== null ? [namedAt] : [])]);
+      // (A table-level finding that names rows, as "all 8 rows have no score", is about the table too.)
+      if (row === null && namedAt === null) units.push({ row: null, code: x.code });
+      for (const r of about) units.push({ row: r, code: null });
       const isSlip = (namedAt !== null ? slipRows.has(namedAt) : row === null ? totalOff || exp.slips.some((s) => !expRows.has((parseAddress(s.cell)?.row ?? -2) + 1) && ofKind(x.code, (parseAddress(s.cell)?.row ?? -2) + 1)) : slipRows.has(row)) || named.some((r) => slipRows.has(r));
       // A budget finding when the manifest lists the budget row's figures as source noise is as unjudgeable as a row's.
       // A table-level finding that names its cell (A2：…) is on source noise when that cell's row is.
@@ -162,29 +164,32 @@ export async function measureFixture(fx: Fixture, file?: { bytes: Uint8Array; na
       }
     }
   }
-  // A table-level finding that names its cell (B3：…) is about that cell: it flags one slip on that cell's row, and no other.
-  const namedCount = new Map<number, number>();
-  const loose = tables.flatMap((t) => t.result.findings.filter((x) => x.severity !== "info" && x.indicator === null)).filter((x) => {
-    const at = namedRowOf(x.message);
-    if (at !== null) namedCount.set(at, (namedCount.get(at) ?? 0) + 1);
-    return at === null;
+  // Each slip needs a finding of its own: one finding flags at most one slip on each row it names, and a table-level
+  // finding that names no cell flags at most one slip of its kind off the indicator rows. (Crediting every slip a
+  // finding could touch let one false total-sum error "find" three slips on first contact.) Slips and findings are
+  // paired by a maximum matching, so the order of either does not matter.
+  const slipRow = (s: { cell: string }) => (parseAddress(s.cell)?.row ?? -2) + 1;
+  const pairs = exp.slips.map((s) => {
+    const r = slipRow(s);
+    const tableLevel = !expRows.has(r);
+    return units.flatMap((u, k) => (u.row === r || (tableLevel && u.row === null && u.code !== null && ofKind(u.code, r)) ? [k] : []));
   });
-  for (const s of exp.slips) {
-    const row = (parseAddress(s.cell)?.row ?? -2) + 1;
-    const tableLevel = !expRows.has(row);
-    if (tableLevel && !flaggedRows.has(row) && (namedCount.get(row) ?? 0) > 0) {
-      namedCount.set(row, namedCount.get(row)! - 1);
-      f.slipsFlagged++;
-      continue;
+  const taken = new Array<number>(units.length).fill(-1);
+  const tryPair = (s: number, seen: Set<number>): boolean => {
+    for (const k of pairs[s]!) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      if (taken[k] === -1 || tryPair(taken[k]!, seen)) {
+        taken[k] = s;
+        return true;
+      }
     }
-    // A slip on a row the manifest does not count as an indicator (a budget row written among the indicators) is
-    // flagged by a finding on that row, or else by a table-level one of its kind: a slip in the budget block (its row
-    // and the 其中 rows under it) by a budget finding or a total the budget upsets, any other (total, title block,
-    // goals) by a finding that is not about the budget (ofKind above).
-    const hit = flaggedRows.has(row) || (tableLevel && loose.some((x) => ofKind(x.code, row)));
-    if (hit) f.slipsFlagged++;
+    return false;
+  };
+  exp.slips.forEach((s, i) => {
+    if (tryPair(i, new Set())) f.slipsFlagged++;
     else f.misses.push(`未发现：${s.cell} ${s.what}`);
-  }
+  });
   return f;
 }
 

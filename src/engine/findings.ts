@@ -20,6 +20,7 @@ export const FINDING_CATALOGUE = {
   "budget-blank": { zh: "预算数未填写", en: "Budget not filled" },
   "executed-blank": { zh: "执行数未填写", en: "Spending not filled" },
   "budget-unreadable": { zh: "预算金额无效", en: "Budget amounts not valid" },
+  "budget-total-zero": { zh: "资金总额行为 0，与其中各项不符", en: "Funds total row is 0 over parts with amounts" },
   "budget-unit-unknown": { zh: "金额单位不明", en: "Amount unit unknown" },
   "budget-score-mismatch": { zh: "预算执行得分与执行率不符", en: "Budget score does not match the execution rate" },
   "budget-score-rounding": { zh: "预算执行得分取舍相差 0.01", en: "Budget score off by 0.01 in rounding" },

@@ -1,7 +1,7 @@
 import { toSimplified } from "../data/traditional";
 import { pct, pts, round } from "../measure/format";
 import { SMALL_UNIT } from "../data/rows";
-import { amountUnitIn, readAmount, readPoints, readRate, sameUnit, writtenDecimals } from "../measure/number";
+import { amountUnitIn, type Amount, readAmount, readPoints, readRate, sameUnit, writtenDecimals } from "../measure/number";
 import { centOff, fromWrittenRate } from "./cent";
 import type { BudgetInput, BudgetResult, Finding } from "./types";
 
@@ -65,6 +65,15 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
     }
     add({ code: budget === null ? "budget-blank" : "executed-blank", severity: "info", message: `预算执行：${result.explanation}` });
     return { result, findings };
+  }
+  // A 年度资金总额 row of zeros over 其中 rows with the figures (0 | 0 | 0 above 202.64 | 132.912 | 132.912): the total row was
+  // not summed. Told as an error, and the rate is taken from the parts' sum, so the rate and score written are checked.
+  const summed = budget.value === 0 && executed.value === 0 ? partsSum(b, full !== null) : null;
+  if (summed) {
+    add({ code: "budget-total-zero", severity: "error", message: `预算执行：年度资金总额行的${budgetName}和执行数都写作 0，其下${summed.labels.join("、")}合计${budgetName} ${summed.budget.written}、执行数 ${summed.executed.written}：合计行应为各项之和，执行率按各项合计复核`, reported: 0, recomputed: cents(summed.budget.value) });
+    const again = scoreBudget({ ...b, [full !== null ? "full_year" : "initial"]: summed.budget.value, executed: summed.executed.value }, presetWeight, tolerance, unitName);
+    again.result.explanation = `年度资金总额行为 0，按其下${summed.labels.join("、")}合计：${again.result.explanation}`;
+    return { result: again.result, findings: [...findings, ...again.findings] };
   }
   if (Number.isNaN(budget.value) || Number.isNaN(executed.value) || budget.value <= 0 || executed.value < 0) {
     result.explanation = `${budgetName}“${budget.written}”或执行数“${executed.written}”不是有效金额`;
@@ -161,6 +170,35 @@ export function checkSplits(b: BudgetInput, add: (f: Omit<Finding, "indicator">)
   if (!income.summed && !expense.summed && iu === null && isOwn(income.total) && isOwn(expense.total)) return;
   const said = (t: { total: number; summed: boolean; x: { unit?: string | null } }) => `${t.summed ? "各项合计" : "合计"} ${money(t.total)}${t.x.unit ?? ""}`;
   add({ code: "budget-split-mismatch", severity: "warning", message: `${expense.x.cell}：按支出性质分${said(expense)}，与按收入性质分${said(income)} 不一致${iu === eu ? `（相差 ${money(Math.abs(income.total - expense.total))}）` : ""}：两者分的是同一笔资金`, reported: cents(expense.total), recomputed: cents(income.total) });
+}
+
+/**
+ * The 其中 rows' amounts added up, where the total row is all 0: each part's budget (全年 or 年初, as the total row uses) and
+ * executed amount, blank counting 0, all bare numbers or all in 元. Null where no part has a budget above 0, or a part's
+ * figure cannot be read.
+ */
+function partsSum(b: BudgetInput, fullYear: boolean): { budget: Amount; executed: Amount; labels: string[] } | null {
+  const parts = (b.parts ?? []).filter((p) => p && typeof p === "object" && typeof p.label === "string");
+  let budget = 0;
+  let executed = 0;
+  const labels: string[] = [];
+  let unit: Amount["unit"] | undefined;
+  for (const p of parts) {
+    const pb = readAmount(fullYear ? p.full_year : p.initial);
+    const pe = readAmount(p.executed);
+    if (pb === null && pe === null) continue;
+    for (const x of [pb, pe]) {
+      if (x === null) continue;
+      if (!Number.isFinite(x.value) || x.value < 0 || (unit !== undefined && x.unit !== unit)) return null;
+      unit = x.unit;
+    }
+    budget += pb?.value ?? 0;
+    executed += pe?.value ?? 0;
+    labels.push(`“${p.label.replace(/^其中[:：]?/, "")}”`);
+  }
+  if (!(budget > 0)) return null;
+  const amount = (v: number): Amount => ({ value: v, unit: unit ?? null, written: `${Math.round(v * 1e6) / 1e6}${unit ?? ""}` });
+  return { budget: amount(budget), executed: amount(executed), labels };
 }
 
 /** An amount to the cent, without the scoring epsilon (2030.12, 20301200). */

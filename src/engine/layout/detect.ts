@@ -35,8 +35,8 @@ export interface DetectedTable {
   columns: ColumnMap;
   /** Grid row of each indicator, in the order of `table.indicators`. */
   indicatorRows: number[];
-  /** The budget block: its header, the row of its total (分值, 执行率, 得分) and, when that row's amounts are all 0, the 其中 row they are read from. */
-  budget: { headerRow: number; row: number; columns: Partial<Record<BudgetRole, number>>; amountsRow?: number } | null;
+  /** The budget block: its header and the row of its total (分值, 执行率, 得分). (A total row of zeros over 其中 rows with the figures is the evaluator's to tell: budget-total-zero.) */
+  budget: { headerRow: number; row: number; columns: Partial<Record<BudgetRole, number>> } | null;
   /** The 总分/合计 row and the cell holding the reported total. */
   total: { row: number; col: number | null } | null;
   /** The cell holding the reported rating. */
@@ -177,7 +177,7 @@ function budgetOnly(grid: Grid, vals: CellValue[][], found: DetectedTable[]): De
     if (above && !midForm && above.budget === null && h - above.lastRow <= 6 && !found.some((t) => t !== above && t.headerRows[0] > above.lastRow && t.headerRows[0] < h)) {
       above.budget = budget;
       above.table.budget = budgetInput(grid, vals, budget);
-      above.lastRow = Math.max(above.lastRow, budget.amountsRow ?? budget.row);
+      above.lastRow = Math.max(above.lastRow, budget.row);
       above.issues.push({ address: address(grid, h, 0), message: "预算执行情况在指标表之下：按本表的预算块复核" });
       return;
     }
@@ -187,7 +187,7 @@ function budgetOnly(grid: Grid, vals: CellValue[][], found: DetectedTable[]): De
     // The blocks under the funds (资金管理情况) belong to it: read up to the next block or table.
     const claims = managementClaims(grid, h, Math.min(...next));
     if (claims.length) (table as DetectedTableInput).management_claims = claims;
-    const last = budget.amountsRow ?? budget.row;
+    const last = budget.row;
     out.push({ id, sheet: grid.sheet, title, headerRows: [h, h], columns: {}, indicatorRows: [], budget, total: null, rating: null, lastRow: last, table, issues: [{ address: address(grid, h, 0), message: "只找到预算执行情况，其下没有绩效指标表头（表格可能被截断，或指标在别处）：只复核预算执行率和得分" }], rows: [], end: null });
   });
   return out;
@@ -195,7 +195,7 @@ function budgetOnly(grid: Grid, vals: CellValue[][], found: DetectedTable[]): De
 
 /** Whether a budget block's total row holds its amounts (a full-year or initial budget and the spending). */
 function amountsIn(grid: Grid, b: NonNullable<DetectedTable["budget"]>): boolean {
-  const at = (role: BudgetRole) => (b.columns[role] === undefined ? null : readAmount(amountOf(grid.cells[b.amountsRow ?? b.row]?.[b.columns[role]!] ?? null)));
+  const at = (role: BudgetRole) => (b.columns[role] === undefined ? null : readAmount(amountOf(grid.cells[b.row]?.[b.columns[role]!] ?? null)));
   const ok = (a: ReturnType<typeof at>) => a !== null && !Number.isNaN(a.value);
   return ok(at("executed")) && (ok(at("fullYear")) || ok(at("initial")));
 }
@@ -434,7 +434,7 @@ function preferFigures(vals: CellValue[][], from: number, columns: ColumnMap, ot
     const used = new Set(Object.values(out));
     for (let c = (out.level1 ?? -1) + 1; c < out.level3; c++) {
       if (used.has(c)) continue;
-      const words = rows.filter((row) => LEVEL2_WORD.test(text(row?.[c]).replace(/\s+/g, ""))).length;
+      const words = rows.filter((row) => LEVEL2_WORD.test(toSimplified(text(row?.[c]).replace(/\s+/g, "")))).length;
       if (words >= 2) {
         out.level2 = c;
         break;
@@ -740,9 +740,6 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     if ((typeof prev.weight === "number" || prev.shares_weight_above) && ALTERNATIVE_RULE.test(`${prev.rule_text ?? ""}${row.rule_text ?? ""}`)) row.shares_weight_above = true;
   }
   const budget = findBudget(grid, vals, searchFrom, start);
-  if (budget?.amountsRow !== undefined) {
-    issues.push({ address: address(grid, budget.row, budget.columns.executed ?? 0), message: `预算块合计行的金额均为 0：执行率按下方“${text(vals[budget.amountsRow]?.find((v) => /^其中/.test(text(v))) ?? "其中")}”行的金额计算，分值、执行率和得分仍按合计行复核` });
-  }
   const title = findTitle(vals, searchFrom, budget ? budget.headerRow : start);
   // A total written in the title block (自评总分(分) | 97.6, 项目总得分 99分) when no total row gives one.
   if (!total || total.col === null || numberOf(grid.cells[total.row]?.[total.col]) === null) {
@@ -1046,14 +1043,6 @@ function findBudget(grid: Grid, vals: CellValue[][], from: number, before: numbe
         const ex = grid.cells[d]?.[columns.executed];
         const a = readAmount(amountOf(ex ?? null));
         if (a !== null && !Number.isNaN(a.value)) {
-          // 年度资金总额 written as zeros with the figures in 其中：财政拨款 below: the amounts come from that row.
-          const amounts = (row: number) => (["initial", "fullYear", "executed"] as BudgetRole[]).map((k) => (columns[k] === undefined ? null : readAmount(amountOf(grid.cells[row]?.[columns[k]!] ?? null))?.value ?? null));
-          if (amounts(d).every((x) => x === null || x === 0)) {
-            for (let e = d + 1; e < Math.min(before, d + 4); e++) {
-              const label = (vals[e] ?? []).slice(0, Math.min(...Object.values(columns))).map(text).join("");
-              if (/^其中/.test(label) && amounts(e).some((x) => x !== null && x > 0)) return { headerRow: r, row: d, columns, amountsRow: e };
-            }
-          }
           return { headerRow: r, row: d, columns };
         }
       }
@@ -1071,7 +1060,6 @@ function findBudget(grid: Grid, vals: CellValue[][], from: number, before: numbe
 
 function budgetInput(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTable["budget"]>): TableInput["budget"] {
   const at = (role: BudgetRole) => (b.columns[role] === undefined ? null : (grid.cells[b.row]?.[b.columns[role]!] ?? null));
-  const amountAt = (role: BudgetRole) => (b.columns[role] === undefined ? null : (grid.cells[b.amountsRow ?? b.row]?.[b.columns[role]!] ?? null));
   const headerText = toSimplified((vals[b.headerRow] ?? []).map(text).join(" "));
   const inHeader = weightInName(headerText.match(/[(（]\d+(?:\.\d+)?分[)）]/)?.[0] ?? null) ?? (/(\d+)分\*执行率/.exec(headerText) ? Number(/(\d+)分\*执行率/.exec(headerText)![1]) : null);
   // No 分值, no 得分 and no points in the header: the block shows the rate only and carries no points (weight 0).
@@ -1087,9 +1075,9 @@ function budgetInput(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
   return {
     ...(parts.length ? { parts } : {}),
     ...(splits.length ? { splits } : {}),
-    initial: amountOf(amountAt("initial")),
-    full_year: amountOf(amountAt("fullYear")),
-    executed: amountOf(amountAt("executed")),
+    initial: amountOf(at("initial")),
+    full_year: amountOf(at("fullYear")),
+    executed: amountOf(at("executed")),
     unit: unitText ? amountUnitIn(unitText)!.unit : null,
     weight: stated,
     rate_as_written: rate && rate.v !== null ? String(cellForEngine(rate)) : null,
@@ -1108,7 +1096,7 @@ function budgetInput(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
  */
 function budgetSplits(grid: Grid, b: NonNullable<DetectedTable["budget"]>): NonNullable<NonNullable<TableInput["budget"]>["splits"]> {
   const out: NonNullable<NonNullable<TableInput["budget"]>["splits"]> = [];
-  const from = (b.amountsRow ?? b.row) + 1;
+  const from = b.row + 1;
   const last = Math.min(grid.cells.length, from + 15);
   // (Matched in simplified characters: 按收入性質分 is 按收入性质分.)
   const cellText = (r: number, c: number) => toSimplified(text(grid.cells[r]?.[c]?.v ?? null).replace(/\s+/g, ""));

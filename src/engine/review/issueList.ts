@@ -85,6 +85,7 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "qualitative-deduction-unexplained": "写明扣分理由",
   "judgement-missing": "由评价人按评分标准判断后填写得分",
   "budget-unreadable": "预算数、执行数填写有效金额（数字，单位写在表头）",
+  "budget-total-zero": "年度资金总额行填写其中各项之和",
   "weights-missing": "补填各三级指标的分值",
   "level-met-short": "已达标的指标应得满分；扣分的请写明依据",
   "target-actual-blank": "填写该指标的年度指标值和实际完成值；不适用的写明“不适用”",
