@@ -56,6 +56,12 @@ export interface CorpusFigures {
   noiseFindings: number;
   misses: string[];
   alarms: string[];
+  /**
+   * Findings not counted as alarms (their kind or row has a listed slip) that no slip was paired with: a second finding on
+   * a listed slip, or one about something the manifest does not list. Counted to be read (--verbose), not scored.
+   */
+  unpaired: number;
+  unpairedList: string[];
 }
 
 export function loadFixtures(dir: string): Fixture[] {
@@ -107,7 +113,7 @@ export async function measureFixture(fx: Fixture, file?: { bytes: Uint8Array; na
     const inBudget = exp.budget !== null && exp.budget !== undefined && ((row >= exp.budget.row && row <= exp.budget.row + 4) || budgetHeads.has(row));
     return inBudget ? BUDGET_CODES.test(code) || code.startsWith("total-") || code === "weights-total" : !BUDGET_CODES.test(code);
   };
-  const f: CorpusFigures = { id: fx.id, tables: tables.length, expectedRows: expRows.size, found: 0, missing: 0, extra: 0, names: 0, pairs: 0, pairsReadable: 0, noisePairs: 0, hand: 0, handReproduced: 0, slips: exp.slips.length, slipsFlagged: 0, falseAlarms: 0, noiseFindings: 0, misses: [], alarms: [] };
+  const f: CorpusFigures = { id: fx.id, tables: tables.length, expectedRows: expRows.size, found: 0, missing: 0, extra: 0, names: 0, pairs: 0, pairsReadable: 0, noisePairs: 0, hand: 0, handReproduced: 0, slips: exp.slips.length, slipsFlagged: 0, falseAlarms: 0, noiseFindings: 0, misses: [], alarms: [], unpaired: 0, unpairedList: [] };
   for (const e of exp.indicators) {
     const hit = byRow.get(e.row);
     if (!hit) {
@@ -135,7 +141,8 @@ export async function measureFixture(fx: Fixture, file?: { bytes: Uint8Array; na
   }
   for (const [row] of byRow) if (!expRows.has(row)) f.extra++;
   // Findings that would stop a reviewer (errors and warnings) against the slips the manifest lists, by row.
-  const units: { row: number | null; code: string | null }[] = [];
+  const units: { row: number | null; code: string | null; finding: number }[] = [];
+  const counted: { slip: boolean; text: string }[] = [];
   for (const t of tables) {
     for (const x of t.result.findings) {
       if (x.severity === "info") continue;
@@ -151,12 +158,13 @@ export async function measureFixture(fx: Fixture, file?: { bytes: Uint8Array; na
       // What this finding can flag: one slip on each row it is about, or (naming none) one table-level slip of its kind.
       const about = new Set([...(row !== null ? [row] : []), ...named, ...(namedAt !== null ? [namedAt] : [])]);
       // (A table-level finding that names rows, as "all 8 rows have no score", is about the table too.)
-      if (row === null && namedAt === null) units.push({ row: null, code: x.code });
-      for (const r of about) units.push({ row: r, code: null });
+      if (row === null && namedAt === null) units.push({ row: null, code: x.code, finding: counted.length });
+      for (const r of about) units.push({ row: r, code: null, finding: counted.length });
       const isSlip = (namedAt !== null ? slipRows.has(namedAt) : row === null ? totalOff || exp.slips.some((s) => !expRows.has((parseAddress(s.cell)?.row ?? -2) + 1) && ofKind(x.code, (parseAddress(s.cell)?.row ?? -2) + 1)) : slipRows.has(row)) || named.some((r) => slipRows.has(r));
       // A budget finding when the manifest lists the budget row's figures as source noise is as unjudgeable as a row's.
       // A table-level finding that names its cell (A2：…) is on source noise when that cell's row is.
       const onNoise = row !== null ? noiseRows.has(row) : namedAt !== null ? noiseRows.has(namedAt) : x.code.startsWith("budget-") && exp.budget !== null && exp.budget !== undefined && noiseRows.has(exp.budget.row);
+      counted.push({ slip: isSlip, text: `${x.code}：${x.message}` });
       if (!isSlip && onNoise) f.noiseFindings++;
       else if (!isSlip) {
         f.falseAlarms++;
@@ -190,6 +198,12 @@ export async function measureFixture(fx: Fixture, file?: { bytes: Uint8Array; na
     if (tryPair(i, new Set())) f.slipsFlagged++;
     else f.misses.push(`未发现：${s.cell} ${s.what}`);
   });
+  const paired = new Set(units.filter((_, k) => taken[k] !== -1).map((u) => u.finding));
+  counted.forEach((c, i) => {
+    if (!c.slip || paired.has(i)) return;
+    f.unpaired++;
+    f.unpairedList.push(c.text);
+  });
   return f;
 }
 
@@ -211,7 +225,7 @@ async function main(): Promise<void> {
   const verbose = process.argv.includes("--verbose");
   for (const f of all) {
     console.log(`${f.id}: 表 ${f.tables}；指标行 ${f.found}/${f.expectedRows}（漏 ${f.missing}，多 ${f.extra}）；名称 ${f.names}；可读 ${f.pairsReadable}/${f.pairs}；手算 ${f.handReproduced}/${f.hand}；问题 ${f.slipsFlagged}/${f.slips}；误报 ${f.falseAlarms}`);
-    if (verbose) for (const m of [...f.misses, ...f.alarms.map((a) => `误报 ${a}`)]) console.log(`    ${m}`);
+    if (verbose) for (const m of [...f.misses, ...f.alarms.map((a) => `误报 ${a}`), ...f.unpairedList.map((a) => `未配对 ${a}`)]) console.log(`    ${m}`);
   }
   const rows = sum("expectedRows");
   console.log("");
@@ -226,7 +240,8 @@ async function main(): Promise<void> {
   console.log(`  hand scores reproduced within 0.01: ${sum("handReproduced")}/${sum("hand")} (${pctOf(sum("handReproduced"), sum("hand"))})`);
   console.log(`  slips flagged: ${sum("slipsFlagged")}/${sum("slips")}`);
   console.log(`  false alarms: ${sum("falseAlarms")} (${((100 * sum("falseAlarms")) / Math.max(1, rows)).toFixed(1)} per 100 rows; aim ≤ 1); findings on source-noise cells set apart: ${sum("noiseFindings")}`);
-  if (!verbose) console.log("  (npm run corpus -- --verbose lists every miss and false alarm)");
+  console.log(`  findings paired with no slip, not counted as alarms (a second finding on a listed slip, or about one not listed): ${sum("unpaired")}`);
+  if (!verbose) console.log("  (npm run corpus -- --verbose lists every miss, false alarm and unpaired finding)");
 }
 
 /** The figures that must not move when the same table is stored another way (bench/variants.ts). */

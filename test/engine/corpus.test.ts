@@ -27,26 +27,27 @@ test("the corpus is read at least as well as when it was first measured", async 
   const all: CorpusFigures[] = [];
   for (const fx of fixtures) all.push(await measureFixture(fx));
   const sum = (k: keyof CorpusFigures) => all.reduce((s, f) => s + (f[k] as number), 0);
-  expect(fixtures.length).toBeGreaterThanOrEqual(109);
+  expect(fixtures.length).toBeGreaterThanOrEqual(111);
   // Every table found, the budget blocks with no indicator header under them (唐山 乐亭, 六安 公共文化, and round eleven's
   // pages cut after the funds block) as tables of their own.
   expect(all.filter((f) => f.tables > 0).length).toBe(fixtures.length);
-  expect(sum("found")).toBeGreaterThanOrEqual(752);
+  expect(sum("found")).toBeGreaterThanOrEqual(761);
   expect(sum("extra")).toBeLessThanOrEqual(5);
-  expect(sum("names")).toBeGreaterThanOrEqual(751);
-  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(438);
+  expect(sum("names")).toBeGreaterThanOrEqual(760);
+  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(446);
   expect(sum("handReproduced")).toBeGreaterThanOrEqual(369);
   // Counted the strict way since the eighth round: a slip off the indicator rows is credited, and a table-level finding is
   // a slip, only when the two are of one kind (both about the budget block, or neither). The start of that round,
   // counted so: 126 slips, 6 false alarms.
   // Round ten listed 4 slips the transcribers had missed, each of a kind another manifest lists (see README).
   // Counted one finding per slip since the thirteenth round (see the test below): 191 the old way became 179, and 183
-  // with a total row of zeros over its 其中 row now told (池州 棠溪 ×2).
-  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(183);
-  // 109 tables, 756 rows. The 3 the manifests do not list: R01 and R08 on low execution, and (round eleven) 宁德's one
-  // missed target in a 目标完成情况表 with no reason column, now a warning (the 吕梁 and 大英 manifests list that habit).
+  // with a total row of zeros over its 其中 row now told (池州 棠溪 ×2); 186 with round thirteen's 2 new tables (3 slips);
+  // 191 with the funds checks (全年执行, spending over budget, sources against the total, a 其中 row scored otherwise) and R30.
+  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(191);
+  // 111 tables, 765 rows. The 2 the manifests do not list: R01 and R08 on low execution. (宁德's one missed target in a
+  // 目标完成情况表 with no reason column is a note since round thirteen: the table stops before 效益 and 满意度 with no total.)
   // (襄阳's lone 时效 row named “1年” is a note: name-is-value warns from two rows on.)
-  expect(sum("falseAlarms")).toBeLessThanOrEqual(3);
+  expect(sum("falseAlarms")).toBeLessThanOrEqual(2);
 }, 60_000);
 
 describe("one finding flags one slip (the thirteenth round's count)", () => {

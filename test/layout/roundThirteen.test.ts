@@ -3,7 +3,8 @@ import { grid } from "./grids";
 
 /**
  * Capabilities taught by the thirteenth round, where the corpus began to count one finding per slip: a funds total row
- * of zeros over the 其中 row that holds the figures.
+ * of zeros over the 其中 row that holds the figures; 重庆's form with the score on its 其中 row and figures followed by a
+ * conversion's replacement characters; a missed target in a table that looks cut short; a target that only names a rate.
  */
 const tablesOf = (g: Grid) => runPipeline(g, { rulebook: DEFAULT_RULES });
 const found = (g: Grid) => tablesOf(g)[0]!.result.findings.filter((f) => f.severity !== "info");
@@ -42,5 +43,131 @@ describe("a funds total row of zeros over a 其中 row with the figures (池州 
     const t = (parts: NonNullable<TableInput["budget"]>["parts"]): TableInput => ({ id: "t", budget: { full_year: 0, executed: 0, weight: 10, reported_score: 0, parts }, indicators: [{ name: "补助村数量", weight: 90, target: "=8个", actual: "8个" }] });
     expect(evaluateTable(t([{ label: "其中:财政拨款", full_year: 100, executed: 90 }, { label: "上年结转", full_year: 20, executed: 18 }])).budget!.rate).toBeCloseTo(0.9, 10);
     expect(evaluateTable(t([{ label: "其中:财政拨款", full_year: "100万元", executed: 90 }])).findings.map((x) => x.code)).toContain("budget-unreadable");
+  });
+});
+
+describe("重庆's 部门整体 funds block (忠县 科协): 全年(调整)预算数, the score on the 其中 row, figures with '?' after them", () => {
+  const block = (amount: (v: string) => string | number, score: string | number = "9.68") => grid([
+    ["资金情况", null, null, null, null, null, null],
+    [null, "年初预算数", "全年(调整)预算数", "全年执行数", "执行率", "执行率权重", "执行率得分"],
+    ["年度总金额", amount("3,724,055.00"), amount("4,764,453.11"), amount("4,614,453.11"), null, null, null],
+    ["其中:财政拨款", amount("3,724,055.00"), amount("4,764,453.11"), amount("4,614,453.11"), 96.85, 10, score],
+  ]);
+  test("the rate is on the adjusted budget, the score read from the 其中 row and said so, and checked (9.68 for 9.69)", () => {
+    const t = tablesOf(block((v) => v))[0]!;
+    expect(t.result.budget!.rate).toBeCloseTo(4614453.11 / 4764453.11, 10);
+    const f = t.result.findings;
+    expect(f.find((x) => x.code === "budget-scored-on-part")).toMatchObject({ severity: "info" });
+    expect(f.find((x) => x.code === "budget-scored-on-part")!.message).toMatch(/^G4：预算执行的分值、执行率和得分写在“财政拨款”行/);
+    expect(f.find((x) => x.code === "budget-score-rounding")!.message).toContain("报告得分 9.68，按 10 × 执行率复核为 9.69");
+    expect(f.some((x) => x.code === "budget-part-scored")).toBe(false);
+  });
+  test("figures followed by replacement characters are read, once told as a note", () => {
+    const t = tablesOf(block((v) => `${v}?`, "9.68?"))[0]!;
+    expect(t.result.budget!.rate).toBeCloseTo(4614453.11 / 4764453.11, 10);
+    const notes = t.result.findings.filter((x) => x.code === "budget-garbled");
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ severity: "info" });
+    expect(notes[0]!.message).toContain("“3,724,055.00?”、“4,764,453.11?”、“4,614,453.11?” 等 4 处");
+    // (A text that is no figure before them is left as it is: 约300万?)
+    expect(tablesOf(block((v) => `约${v}?`))[0]?.result.budget?.rate ?? null).toBeNull();
+  });
+  test("the 其中 row's score is not taken when the total row has its own, or when the two rows' amounts differ", () => {
+    const own = grid([
+      [null, "年初预算数", "全年(调整)预算数", "全年执行数", "执行率", "执行率权重", "执行率得分"],
+      ["年度总金额", 100, 100, 90, 90, 10, 9],
+      ["其中:财政拨款", 100, 100, 90, 90, 10, 9],
+    ]);
+    expect(tablesOf(own)[0]!.result.findings.some((x) => x.code === "budget-scored-on-part")).toBe(false);
+    const differ = grid([
+      [null, "年初预算数", "全年(调整)预算数", "全年执行数", "执行率", "执行率权重", "执行率得分"],
+      ["年度总金额", 120, 120, 100, null, null, null],
+      ["其中:财政拨款", 100, 100, 90, 90, 10, 9],
+    ]);
+    expect(tablesOf(differ)[0]!.result.findings.some((x) => x.code === "budget-scored-on-part")).toBe(false);
+  });
+});
+
+describe("a missed target in a table with no reason column", () => {
+  const table = (rows: (string | number | null)[][]) => grid([["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分"], ...rows]);
+  const missed = ["产出指标", "数量指标", "开展科普活动", "10场", "9场", 7];
+  test("a warning in a table that reaches its 满意度 row or its total", () => {
+    const whole = table([missed, ["满意度指标", "服务对象满意度", "群众满意度", "≥90%", "95%", 10]]);
+    expect(found(whole).filter((f) => f.code === "deviation-missing").map((f) => f.severity)).toEqual(["warning"]);
+    const totalled = table([missed, ["效益指标", "社会效益", "科学素质", "提升", "提升", 6], ["合计", null, null, null, null, 13]]);
+    expect(found(totalled).filter((f) => f.code === "deviation-missing").map((f) => f.severity)).toEqual(["warning"]);
+  });
+  test("a note where the table stops before its 满意度 level with no total (a page cut short: 鄂州 科协)", () => {
+    const t = tablesOf(table([missed, ["效益指标", "社会效益", "科学素质", "提升", "提升", 6], [null, "可持续影响指", null, null, null, null]]))[0]!;
+    const f = t.result.findings.filter((x) => x.code === "deviation-missing");
+    expect(f.map((x) => x.severity)).toEqual(["info"]);
+    expect(f[0]!.message).toContain("表下未见总分行，表格可能不完整");
+  });
+});
+
+describe("R29: a target that only names a rate", () => {
+  const table = (target: string) => grid([
+    ["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "质量指标", "科普宣传栏内容更新", target, "实时更新", 6, 6],
+  ]);
+  test("知识更新率 is told; 提高普及率, 保持较高满意率 and ≥90% are not", () => {
+    const f = tablesOf(table("知识更新率"))[0]!.result.findings.filter((x) => x.rule === "R29");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ code: "target-names-rate", severity: "warning", indicator: 0 });
+    expect(f[0]!.message).toContain("只写了“知识更新率”");
+    for (const t of ["提高普及率", "保持较高满意率", "≥90%", "覆盖率100%", "知識更新率≥90%"]) expect(tablesOf(table(t))[0]!.result.findings.filter((x) => x.rule === "R29")).toEqual([]);
+    expect(tablesOf(table("知識更新率"))[0]!.result.findings.filter((x) => x.rule === "R29")).toHaveLength(1);
+  });
+});
+
+describe("the funds block against its 其中 rows and its budget", () => {
+  const funds = (total: (string | number | null)[], parts: (string | number | null)[][], header = "全年执行数") => grid([
+    ["项目资金(万元)", null, "全年预算数", header, "分值", "执行率", "得分"],
+    [null, "年度资金总额", ...total],
+    ...parts.map((p) => [null, ...p]),
+    ["一级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", null],
+    ["产出指标", "新建全民健身中心数量", "1个", "1个", 90, 90, null],
+  ]);
+  const sources = (executed: number | null) => [["其中:中央财政资金", 2000, executed, null, "57.89%", null], ["地方财政资金", null, null, null, null, null], ["其他资金", null, null, null, null, null]];
+  test("the sources' amounts not adding up to the total row is told once, naming the amount (朝天 F8)", () => {
+    const f = found(funds([2000, 1157.97, 10, "57.90%", 5.79], sources(1157.9))).filter((x) => x.code === "budget-parts-sum");
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain("执行数合计 1157.97，其下“中央财政资金” 1157.9");
+    expect(found(funds([2000, 1157.97, 10, "57.90%", 5.79], sources(1157.97))).filter((x) => x.code === "budget-parts-sum")).toEqual([]);
+  });
+  test("not for a list with its own 合计, nor for kinds of appropriation under 财政拨款 (忠县: 财政拨款, then 一般公共预算)", () => {
+    const listed = funds([188.61, 188.45, 10, "99.92%", 9.99], [["1项目支出", 30, 30, null, null, null], ["2基本支出", 158.61, 158.45, null, null, null], ["合计", 188.61, 188.45, null, null, null]]);
+    expect(found(listed).filter((x) => x.code === "budget-parts-sum")).toEqual([]);
+    const nested = funds([4764453.11, 4614453.11, 10, 96.85, 9.69], [["其中:财政拨款", 4764453.11, 4614453.11, null, null, null], ["一般公共预算", 4764453.11, 4614453.11, null, null, null]]);
+    expect(found(nested).filter((x) => x.code === "budget-parts-sum")).toEqual([]);
+  });
+  test("spending above the year's budget is a warning (金寨 F5); 全年执行 without its 数 is the spending (新洲)", () => {
+    const f = found(funds([329.77, 338.31, 10, "102.59%", 10], [], "全年执行")).filter((x) => x.code === "budget-over-executed");
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain("全年执行数 338.31 超过全年预算数 329.77（执行率 102.59%）");
+    expect(found(funds([329.77, 329.77, 10, "100%", 10], [])).filter((x) => x.code === "budget-over-executed")).toEqual([]);
+  });
+  test("a 其中 row scored differently from the total row is a warning; the same score repeated stays a note (六安 I7, 杨楼 G5)", () => {
+    const part = (score: number) => [["其中:当年财政拨款", 200, 179.43, 10, "89.72%", score]];
+    expect(tablesOf(funds([200, 179.43, 10, "89.72%", 8.97], part(8)))[0]!.result.findings.find((x) => x.code === "budget-part-scored")).toMatchObject({ severity: "warning" });
+    expect(tablesOf(funds([200, 179.43, 10, "89.72%", 8.97], part(8)))[0]!.result.findings.find((x) => x.code === "budget-part-scored")!.message).toContain("得分 8，与合计行的得分 8.97 不一致");
+    expect(tablesOf(funds([200, 179.43, 10, "89.72%", 8.97], part(8.97)))[0]!.result.findings.find((x) => x.code === "budget-part-scored")).toMatchObject({ severity: "info" });
+  });
+});
+
+describe("R30: a 效益 level filed among the 产出 levels", () => {
+  const table = (levels: [string, string][]) => grid([
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ...levels.map(([l1, l2], i) => [l1, l2, `指标${i + 1}名称`, "≥1个", "1个", 10, 10]),
+  ]);
+  test("经济效益 between 数量 and 时效 under 产出指标 is told at its row (楚雄 南华 C14)", () => {
+    const f = tablesOf(table([["产出指标(50分)", "数量指标"], ["产出指标(50分)", "经济效益指标"], ["产出指标(50分)", "时效指标"], ["满意度指标", "服务对象满意度指标"]]))[0]!.result.findings.filter((x) => x.rule === "R30");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ code: "benefit-within-output", severity: "warning", indicator: 1 });
+    expect(f[0]!.message).toContain("其后是“时效指标”");
+  });
+  test("quiet after the last 产出 level (a 效益指标 label left out: 鄂州 财政局), and in a well-filed table", () => {
+    expect(tablesOf(table([["产出指标", "数量指标"], ["产出指标", "成本指标"], ["产出指标", "社会效益指标"], ["满意度指标", "服务对象满意度指标"]]))[0]!.result.findings.filter((x) => x.rule === "R30")).toEqual([]);
+    expect(tablesOf(table([["产出指标", "数量指标"], ["效益指标", "经济效益指标"], ["效益指标", "社会效益指标"]]))[0]!.result.findings.filter((x) => x.rule === "R30")).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 import { toSimplified } from "../data/traditional";
 import { pct, pts, round } from "../measure/format";
 import { SMALL_UNIT } from "../data/rows";
-import { amountUnitIn, type Amount, readAmount, readPoints, readRate, sameUnit, writtenDecimals } from "../measure/number";
+import { amountUnitIn, readAmount, readPoints, readRate, sameUnit, writtenDecimals } from "../measure/number";
 import { centOff, fromWrittenRate } from "./cent";
+import { prepareBudget } from "./budgetPrepare";
+import { checkOverExecuted, checkPartsSum, partsSum } from "./budgetParts";
 import type { BudgetInput, BudgetResult, Finding } from "./types";
 
 /**
@@ -15,8 +17,9 @@ import type { BudgetInput, BudgetResult, Finding } from "./types";
  * `unitName`: the unit the title block names. 元 typed under 万元 (100 亿元 and more) is a warning only for a small unit
  * (a 研究室, a school, a township); for anything else (a province's department or programme) it is a note.
  */
-export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: number, unitName: string | null = null): { result: BudgetResult; findings: Finding[] } {
-  const findings: Finding[] = [];
+export function scoreBudget(given: BudgetInput, presetWeight: number, tolerance: number, unitName: string | null = null): { result: BudgetResult; findings: Finding[] } {
+  const { input: b, notes } = prepareBudget(given);
+  const findings: Finding[] = notes.map((n) => ({ ...n, indicator: null }));
   const add = (f: Omit<Finding, "indicator">) => findings.push({ ...f, indicator: null });
   const full = readAmount(b.full_year);
   const initial = readAmount(b.initial);
@@ -100,6 +103,8 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
     checkWrittenRate(b, rate, executed.written, budget.written, add);
     checkParts(b, add);
     checkSplits(b, add);
+    checkPartsSum(b, add);
+    checkOverExecuted(full !== null, rate, executed.written, budget.written, add);
     return { result, findings };
   }
   result.explanation = `执行率 = ${executed.written} / ${budget.written}（${budgetName}）${pair.note ? `（${pair.note}）` : ""}= ${pct(rate)}；得分 = ${pts(weight)} × ${pct(rate)} = ${pts(score)}${weight * rate > weight ? "（不超过分值）" : ""}`;
@@ -121,8 +126,12 @@ export function scoreBudget(b: BudgetInput, presetWeight: number, tolerance: num
   checkWrittenRate(b, rate, executed.written, budget.written, add);
   checkParts(b, add);
   checkSplits(b, add);
+  checkPartsSum(b, add);
+  checkOverExecuted(full !== null, rate, executed.written, budget.written, add);
   return { result, findings };
 }
+
+
 
 /**
  * The 部门整体 form's two splits of the funds (按收入性质分, 按支出性质分). Each side's parts add up to its total (blank parts
@@ -172,34 +181,6 @@ export function checkSplits(b: BudgetInput, add: (f: Omit<Finding, "indicator">)
   add({ code: "budget-split-mismatch", severity: "warning", message: `${expense.x.cell}：按支出性质分${said(expense)}，与按收入性质分${said(income)} 不一致${iu === eu ? `（相差 ${money(Math.abs(income.total - expense.total))}）` : ""}：两者分的是同一笔资金`, reported: cents(expense.total), recomputed: cents(income.total) });
 }
 
-/**
- * The 其中 rows' amounts added up, where the total row is all 0: each part's budget (全年 or 年初, as the total row uses) and
- * executed amount, blank counting 0, all bare numbers or all in 元. Null where no part has a budget above 0, or a part's
- * figure cannot be read.
- */
-function partsSum(b: BudgetInput, fullYear: boolean): { budget: Amount; executed: Amount; labels: string[] } | null {
-  const parts = (b.parts ?? []).filter((p) => p && typeof p === "object" && typeof p.label === "string");
-  let budget = 0;
-  let executed = 0;
-  const labels: string[] = [];
-  let unit: Amount["unit"] | undefined;
-  for (const p of parts) {
-    const pb = readAmount(fullYear ? p.full_year : p.initial);
-    const pe = readAmount(p.executed);
-    if (pb === null && pe === null) continue;
-    for (const x of [pb, pe]) {
-      if (x === null) continue;
-      if (!Number.isFinite(x.value) || x.value < 0 || (unit !== undefined && x.unit !== unit)) return null;
-      unit = x.unit;
-    }
-    budget += pb?.value ?? 0;
-    executed += pe?.value ?? 0;
-    labels.push(`“${p.label.replace(/^其中[:：]?/, "")}”`);
-  }
-  if (!(budget > 0)) return null;
-  const amount = (v: number): Amount => ({ value: v, unit: unit ?? null, written: `${Math.round(v * 1e6) / 1e6}${unit ?? ""}` });
-  return { budget: amount(budget), executed: amount(executed), labels };
-}
 
 /** An amount to the cent, without the scoring epsilon (2030.12, 20301200). */
 function cents(n: number): number {
@@ -260,7 +241,7 @@ function checkWrittenRate(b: BudgetInput, rate: number, executed: string, budget
  * A 其中 row that repeats the block's score (其中:本年财政拨款 | … | 10 | 100% | 10 under 年度资金总额's 10): the form scores
  * the block once, on its total row; a score written again under it is counted twice by anyone adding the column. Only
  * where the total row is scored too, and the part's score is a figure (a dash or 0 is the form's "not scored here").
- * Told as a note (see the severity below).
+ * Told as a note, or as a warning where the two scores differ (see below).
  */
 function scoredPart(b: BudgetInput, part: NonNullable<BudgetInput["parts"]>[number], add: (f: Omit<Finding, "indicator">) => void): void {
   // (Fields given as data may be anything: only a number or a text is read.)
@@ -270,12 +251,16 @@ function scoredPart(b: BudgetInput, part: NonNullable<BudgetInput["parts"]>[numb
   if (!own || !here || !(here.value > 0) || !(own.value > 0) || typeof part.label !== "string") return;
   const weight = figure(part.weight);
   const at = typeof part.score_cell === "string" && part.score_cell !== "" ? `${part.score_cell}：` : "";
+  // The same score repeated is a note: many forms in use (安徽, 云南) repeat it on the 其中 row, and reviewers reading the
+  // corpus listed it as a slip in one table of four; it upsets no figure EVAL checks (the total is checked against the total
+  // row's score). A different score (8 under 9, one rate) is two scores for one block: a warning.
+  const differs = Math.abs(here.value - own.value) > 0.005;
   add({
     code: "budget-part-scored",
-    // A note: many forms in use (安徽, 云南) repeat the score on the 其中 row, and reviewers reading the corpus listed it as a
-    // slip in one table of four; it upsets no figure EVAL checks (the total is checked against the total row's score).
-    severity: "info",
-    message: `${at}“${part.label}”是“其中”行，却又写了${weight && weight.value > 0 ? `分值 ${pts(weight.value)}、` : ""}得分 ${pts(here.value)}（合计行已计得分 ${pts(own.value)}）：预算执行只在合计行计分一次，其中行只填金额，逐行相加会把预算得分算两次`,
+    severity: differs ? "warning" : "info",
+    message: differs
+      ? `${at}“${part.label}”是“其中”行，却写了得分 ${pts(here.value)}，与合计行的得分 ${pts(own.value)} 不一致：同一笔预算执行只应在合计行计分一次`
+      : `${at}“${part.label}”是“其中”行，却又写了${weight && weight.value > 0 ? `分值 ${pts(weight.value)}、` : ""}得分 ${pts(here.value)}（合计行已计得分 ${pts(own.value)}）：预算执行只在合计行计分一次，其中行只填金额，逐行相加会把预算得分算两次`,
     reported: here.value,
     recomputed: null,
   });

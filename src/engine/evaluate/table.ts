@@ -146,7 +146,10 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
     findings.length = 0;
     findings.push(...kept);
     const list = rows.map((i) => `第 ${i + 1} 项“${indicators[i]!.name}”（目标 ${indicators[i]!.target}，实际 ${indicators[i]!.actual}）`).join("、");
-    findings.push(new LazyFinding("deviation-missing", "warning", rows[0]!, () => `${rows.length} 项未达到目标：${list}；表中没有偏差原因栏，也未写明原因，请补充偏差原因分析和改进措施（若已写在报告正文中，请核对）`, undefined, undefined, undefined, rows.length > 1 ? rows : undefined));
+    // A table with no 总分 row under it and no 满意度 row, the form's last level, looks cut short (a page or a preview): the
+    // reasons may be in a block below the cut. Then a note.
+    const cut = (table as DetectedTableInput).no_total_row === true && !table.indicators.some((r) => /满意/.test(toSimplified(`${r.level1 ?? ""}${r.level2 ?? ""}${r.name ?? ""}`)));
+    findings.push(new LazyFinding("deviation-missing", cut ? "info" : "warning", rows[0]!, () => `${rows.length} 项未达到目标：${list}；表中没有偏差原因栏，也未写明原因，请补充偏差原因分析和改进措施（若已写在报告正文中，请核对）${cut ? "（表下未见总分行，表格可能不完整，原因可能写在截断处之后，此项仅供参考）" : ""}`, undefined, undefined, undefined, rows.length > 1 ? rows : undefined));
   }
   unfilledRows(table, indicators, findings);
   // An actual that is the scale itself (好坏, 优良中低差: the template's grades, copied from the target): no result given.

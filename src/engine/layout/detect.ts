@@ -4,7 +4,7 @@ import { weightInName } from "../evaluate/levels";
 import { amountOf, cellForEngine, numberOf, pointsOf } from "./cellText";
 import { headerlessStart } from "./headerless";
 import { mayHoldRate } from "../review/textRate";
-import { amountUnitIn, readAmount } from "../measure/number";
+import { amountUnitIn, figureBeforeGarble, readAmount } from "../measure/number";
 import { address, continuesAbove, filledValues, text, type CellValue, type Grid, type GridCell } from "./grid";
 import { classifyRow, type RowClass } from "./classify";
 import { ALTERNATIVE_RULE, LEVEL2_WORD, LEVEL_VALUE, LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, PAID_STANDARD, TITLE_TOTAL_LABELS, UNIT_INLINE, UNIT_LABEL } from "../data/rows";
@@ -195,7 +195,7 @@ function budgetOnly(grid: Grid, vals: CellValue[][], found: DetectedTable[]): De
 
 /** Whether a budget block's total row holds its amounts (a full-year or initial budget and the spending). */
 function amountsIn(grid: Grid, b: NonNullable<DetectedTable["budget"]>): boolean {
-  const at = (role: BudgetRole) => (b.columns[role] === undefined ? null : readAmount(amountOf(grid.cells[b.row]?.[b.columns[role]!] ?? null)));
+  const at = (role: BudgetRole) => (b.columns[role] === undefined ? null : readAmount(figureBeforeGarble(grid.cells[b.row]?.[b.columns[role]!]?.v) ?? amountOf(grid.cells[b.row]?.[b.columns[role]!] ?? null)));
   const ok = (a: ReturnType<typeof at>) => a !== null && !Number.isNaN(a.value);
   return ok(at("executed")) && (ok(at("fullYear")) || ok(at("initial")));
 }
@@ -1041,7 +1041,8 @@ function findBudget(grid: Grid, vals: CellValue[][], from: number, before: numbe
         // A row of column numbers under the header (列次 | 0 | 1 | 2 …) holds no amounts.
         if ((vals[d] ?? []).some((v) => /^(?:列次|栏次|行次)[:：]?$/.test(text(v).replace(/\s+/g, "")))) continue;
         const ex = grid.cells[d]?.[columns.executed];
-        const a = readAmount(amountOf(ex ?? null));
+        // (A figure with a conversion's replacement characters after it, 4,764,453.11?, counts: the evaluator tells it.)
+        const a = readAmount(figureBeforeGarble(ex?.v) ?? amountOf(ex ?? null));
         if (a !== null && !Number.isNaN(a.value)) {
           return { headerRow: r, row: d, columns };
         }

@@ -107,6 +107,15 @@ export function readAmount(v: number | string | boolean | null | undefined): Amo
   return { value: n.value * AMOUNT_UNITS[n.suffix]!, unit: "元", written };
 }
 
+/** A figure with characters a text conversion could not map left after it (4,764,453.11?, 9.68？, 96.85�). */
+const GARBLED = /^\s*([+-]?[\d,，]*\d(?:\.\d+)?)\s*[?？\uFFFD]+\s*$/;
+
+/** The figure before such characters, or null when the text is not a figure followed by them. */
+export function figureBeforeGarble(v: unknown): string | null {
+  // (Full-width figures, ４,７６４,４５３.１１？, are read as their half-width forms.)
+  return typeof v === "string" ? (GARBLED.exec(v.normalize("NFKC"))?.[1] ?? null) : null;
+}
+
 /**
  * Two amounts in one unit (元 where either says), for a ratio such as 执行率. A bare number beside one with a
  * unit takes the header's unit when there is one (`hint`, e.g. 万元); without it the pair cannot be told apart

@@ -46,6 +46,8 @@ export const RULE_CODES: Record<string, FindingCode> = {
   R26: "budget-underspent-unexplained",
   R27: "met-but-reason-not-done",
   R28: "level-name-typo",
+  R29: "target-names-rate",
+  R30: "benefit-within-output",
 };
 
 /** Texts that say nothing as a reason for a missed target. */
@@ -423,6 +425,37 @@ CHECKS.R28 = (rows) => {
     const right = levelTypoOf(r.input.level2);
     return right ? [{ indicator: r.result.index, message: () => `${at(r)}所在二级指标写作“${name}”，与绩效指标体系的“${right}”有一字不同，疑为笔误` }] : [];
   });
+};
+
+/**
+ * A target that only names a rate (知识更新率, 覆盖率): what is measured, with no value to reach. Words that set a direction
+ * or a level (提高普及率, 保持较高满意率, 逐步提升) are a qualitative target, not this.
+ */
+const RATE_NAME_ONLY = /^[\u4e00-\u9fff]{2,10}率$/;
+const SAYS_HOW_MUCH = /提高|提升|降低|减少|增加|增长|下降|保持|确保|达到|不低于|不高于|逐步|稳步|有效|明显|显著|较|高|低|超|满|全|无|零|优|良|好|稳定|持续|上升|改善|控制/;
+CHECKS.R29 = (rows) => rows.flatMap((r) => {
+  const t = squash(String(r.input.target ?? ""));
+  if (!RATE_NAME_ONLY.test(t) || SAYS_HOW_MUCH.test(t)) return [];
+  return [{ indicator: r.result.index, message: () => `${at(r)}的指标值只写了“${t}”，是一个率的名称，没有写要达到的数值（如“≥90%”）：无法据以衡量是否完成` }];
+});
+
+/**
+ * A 效益 or 满意度 level written among the 产出 levels (数量 | 质量 | 经济效益 | 时效 under one 产出指标): the 二级指标 after it
+ * are 产出's again, so it was filed under the wrong 一级指标. (One after the last 产出 level, with no 效益指标 written, is a
+ * label left out, not this.)
+ */
+const OUTPUT_LEVEL = /^(?:数量|质量|时效|成本)(?:指标)?$/;
+const NOT_OUTPUT_LEVEL = /效益|满意|可持续/;
+CHECKS.R30 = (rows) => {
+  const out: ReturnType<Check> = [];
+  rows.forEach((r, i) => {
+    const l2 = squash(r.input.level2);
+    if (!isOutput(r) || !NOT_OUTPUT_LEVEL.test(l2) || (i > 0 && squash(rows[i - 1]!.input.level2) === l2 && isOutput(rows[i - 1]!))) return;
+    const after = rows.slice(i + 1).find((x) => squash(x.input.level2) !== l2);
+    if (!after || !isOutput(after) || squash(after.input.level1) !== squash(r.input.level1) || !OUTPUT_LEVEL.test(squash(after.input.level2))) return;
+    out.push({ indicator: r.result.index, message: () => `${at(r)}的二级指标“${l2}”放在一级指标“${squash(r.input.level1)}”之下，夹在产出的二级指标之间（其后是“${squash(after.input.level2)}”）：效益、满意度类指标应列在“效益指标”“满意度指标”之下` });
+  });
+  return out;
 };
 
 /** The findings of every rule that is on, for one table. Rules needing actuals are skipped when `stage` is 申报. */

@@ -196,6 +196,18 @@ export const DEFAULT_RULES: readonly ReviewRule[] = [
     thresholds: {},
     source: "财预〔2020〕10号附件（项目支出绩效自评表）；财预〔2021〕101号（绩效指标体系）",
   },
+  {
+    id: "R29", name: "指标值只写了率的名称", severity: "一般", enabled: true, stage: "申报及自评",
+    checks: "指标值（年度目标值）只写了一个率的名称（如“知识更新率”），没有要达到的数值；写明方向或程度的定性目标（提高普及率、保持较高满意率）不在此列",
+    thresholds: {},
+    source: "财预〔2020〕10号第十二条（绩效指标应当细化、量化，可衡量）",
+  },
+  {
+    id: "R30", name: "效益类指标夹在产出指标中", severity: "一般", enabled: true, stage: "申报及自评",
+    checks: "效益或满意度类二级指标（经济效益、社会效益、满意度……）写在一级指标“产出指标”之下，且其后又是产出的二级指标（数量、质量、时效、成本）：归错了一级指标",
+    thresholds: {},
+    source: "财预〔2021〕101号（绩效目标的一级指标为产出、效益、满意度；产出指标下设数量、质量、时效、成本）",
+  },
 ];
 
 /** The rules merged with a reviewer's changes (`enabled`, `severity`, `thresholds` by id); unknown ids are reported. */
