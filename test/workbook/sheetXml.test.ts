@@ -81,7 +81,8 @@ describe("the XML reader gives ExcelJS's grids", () => {
       const a = await both(await fixtureWorkbook(fx), `${fx.id}.xlsx`);
       expectSame(a.direct, a.viaExcelJs, fx.id);
     }
-  });
+    // (111 workbooks read twice each: about 3 s alone, more beside other suites on two cores.)
+  }, 60_000);
 
   test("generated bench workbooks", async () => {
     const files = await writeTableWorkbooks(generateTables(5, 3));
