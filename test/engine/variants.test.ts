@@ -16,6 +16,10 @@ import { VARIANTS } from "../../src/bench/variants";
  *   one row above the header only (a measure of the corpus, not a reading: the finding is the same);
  * - merges-lost: 广水 乡村道路 (two name-only rows the source cut, D19), 黄石 图书馆 (a score merged over two rows: without
  *   the merge the second row is a row of its own with neither weight nor score);
+ * - notes-below: 宁德 人才驿站 and 鄂州 科协, two pages cut short (one ends after its 产出 rows, the other at a level opened
+ *   with nothing under it). A missed target there is a note, since its reason may be past the cut; with notes and a
+ *   sign-off added under the table, the table is whole and has no reason column, and the missed target is a warning
+ *   again, which the manifests (that know the page was cut) do not list.
  */
 const fixtures = loadFixtures(join(__dirname, "..", "fixtures", "real"));
 const KNOWN: Record<string, string[]> = {
@@ -23,6 +27,7 @@ const KNOWN: Record<string, string[]> = {
   "doubled-grid": ["sc-suining-daying-xx-gongzixing-tail"],
   "doubled-rows": ["fj-ningde-dswfzs-2018-bumenzhengti-pianduan"],
   "merges-lost": ["hu-d-suizhou-guangshui-jtj-2021-xiangcundaolu", "hu-huangshi-tsg-2022-gongxianggongcheng-pianduan"],
+  "notes-below": ["fj-ningde-xsj-2023-rencaiyizhan", "hu-ezhou-kexie-2022-kepujingfei"],
 };
 
 let base: Map<string, CorpusFigures>;

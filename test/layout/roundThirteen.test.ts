@@ -171,3 +171,82 @@ describe("R30: a 效益 level filed among the 产出 levels", () => {
     expect(tablesOf(table([["产出指标", "数量指标"], ["效益指标", "经济效益指标"], ["效益指标", "社会效益指标"]]))[0]!.result.findings.filter((x) => x.rule === "R30")).toEqual([]);
   });
 });
+
+describe("the review of this round's changes (13 findings, each answered here)", () => {
+  const head = ["项目资金(万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"];
+  const indicators: (string | number | null)[][] = [
+    ["一级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", null, null],
+    ["产出指标", "补助人数", "≥100人", "100人", 45, 45, null, null],
+    ["满意度指标", "群众满意度", "≥90%", "95%", 45, 45, null, null],
+  ];
+  const funds = (rows: (string | number | null)[][]) => grid([head, ...rows.map((r) => [null, ...r]), ...indicators]);
+  const codesOf = (g: Grid) => tablesOf(g)[0]!.result.findings.map((f) => `${f.severity} ${f.code}`);
+  test("1. a dash on the 其中 row is no score: the total row's blank score is still told", () => {
+    const c = codesOf(funds([["年度资金总额", 100, 100, 90, null, null, null], ["其中:本年财政拨款", 100, 100, 90, "—", null, "—"], ["上年结转资金", null, null, null, "—", null, "—"]]));
+    expect(c).toContain("warning budget-score-mismatch");
+    expect(c.some((x) => x.endsWith("budget-scored-on-part"))).toBe(false);
+  });
+  test("2. rows under a second 其中 split the part above: not added to the total's sources", () => {
+    const c = codesOf(funds([["年度资金总额", 120, 120, 108, 10, "90%", 9], ["其中:财政拨款", 100, 100, 90, null, null, null], ["其中:中央资金", 60, 60, 54, null, null, null], ["省级资金", 30, 30, 27, null, null, null], ["县级资金", 10, 10, 9, null, null, null], ["其他资金", 20, 20, 18, null, null, null]]));
+    expect(c.some((x) => x.endsWith("budget-parts-sum"))).toBe(false);
+  });
+  test("3. one 其中 line is 'of which', not a split: no sum asked of it", () => {
+    const c = codesOf(funds([["年度资金总额", 30, 32.4, 31.69, 10, "97.81%", 9.78], ["其中:当年财政拨款", 30, 30, 29.5, "—", "98.33%", "—"]]));
+    expect(c.some((x) => x.endsWith("budget-parts-sum"))).toBe(false);
+  });
+  test("4. a blank total row: the 其中 row read in its place is not made the total of the rest", () => {
+    const c = codesOf(funds([["年度资金总额", null, null, null, 10, null, null], ["其中:本年财政拨款", 100, 100, 90, null, null, null], ["上年结转资金", null, 20, 20, null, null, null]]));
+    expect(c.some((x) => x.endsWith("budget-parts-sum"))).toBe(false);
+  });
+  test("5. a total row of zeros over 财政拨款 and its 一般公共预算, or over a list with its own 合计: nothing counted twice", () => {
+    const nested = tablesOf(funds([["年度资金总额", 0, 0, 0, null, null, null], ["财政拨款", 476.45, 476.45, 461.45, 10, 96.85, 9.69], ["一般公共预算", 476.45, 476.45, 461.45, null, 96.85, null]]))[0]!;
+    expect(nested.result.findings.find((f) => f.code === "budget-total-zero")!.message).toContain("全年预算数 476.45、执行数 461.45");
+    expect(nested.result.findings.some((f) => f.code === "budget-score-mismatch")).toBe(false);
+    const listed = tablesOf(funds([["年度资金总额", 0, 0, 0, 10, 0, 0], ["1项目支出", 30, 30, 30, null, null, null], ["2基本支出", 100.54, 158.61, 158.45, null, null, null], ["合计", 130.54, 188.61, 188.45, null, null, null]]))[0]!;
+    expect(listed.result.findings.find((f) => f.code === "budget-total-zero")!.message).toContain("其下“合计”行写明全年预算数 188.61、执行数 188.45");
+  });
+  test("6. a garbled 分值 or 得分 (20.00?, 19.37?) is read, with the note; never the default weight", () => {
+    const t = tablesOf(funds([["年度资金总额", "3,724,055.00?", "4,764,453.11?", "4,614,453.11?", "20.00?", "96.85%?", "19.37?"]]))[0]!;
+    expect(t.result.budget).toMatchObject({ weight: 20, reported_score: 19.37 });
+    expect(t.result.findings.filter((f) => f.severity !== "info").map((f) => f.code)).not.toContain("budget-score-mismatch");
+  });
+  test("7 and 8. the 其中 row's score is taken only where the two rows' amounts are one (3724055 and 3,724,055.00), never on two blanks", () => {
+    const same = tablesOf(funds([["年度资金总额", 3724055, 4764453.11, 4614453.11, null, null, null], ["其中:财政拨款", "3,724,055.00", "4,764,453.11", "4,614,453.11", 10, 96.85, 9.69]]))[0]!;
+    expect(same.result.findings.some((f) => f.code === "budget-scored-on-part")).toBe(true);
+    const blanks = tablesOf(funds([["年度资金总额", null, 120, 100, null, null, null], ["其中:财政拨款", null, 100, 100, 10, "100%", 10]]))[0]!;
+    expect(blanks.result.findings.some((f) => f.code === "budget-scored-on-part")).toBe(false);
+  });
+  test("9. 其中 rows each scored on their own rate are the repeating habit (a note), not two scores for one block", () => {
+    const t = tablesOf(funds([["年度资金总额", 200, 200, 179.43, 10, "89.72%", 8.97], ["其中:本年财政拨款", 150, 150, 150, 10, "100%", 10], ["上年结转资金", 50, 50, 29.43, 10, "58.86%", 5.89]]))[0]!;
+    expect(t.result.findings.filter((f) => f.code === "budget-part-scored").map((f) => f.severity)).toEqual(["info", "info"]);
+  });
+  test("10. R29 leaves alone a target that names a standard (按同期贷款基准利率, 法定税率, 允许误差率)", () => {
+    const r29 = (target: string) => tablesOf(grid([["一级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"], ["产出指标", "贷款贴息", target, "已执行", 10, 10]]))[0]!.result.findings.filter((f) => f.rule === "R29");
+    for (const t of ["按同期贷款基准利率", "贷款市场报价利率", "行业基准收益率", "按规定费率", "国家标准允许误差率", "法定税率"]) expect(r29(t)).toEqual([]);
+  });
+  test("11. a complete table ending at 可持续影响 or with a sign-off under it keeps its warning", () => {
+    const plainRows = (tail: (string | null)[][]) => grid([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+      ["产出指标", "数量指标", "培训人次", "500人次", "420人次"],
+      ["效益指标", "可持续影响指标", "培训机制", "持续", "持续"],
+      ...tail,
+    ]);
+    const sev = (g: Grid) => tablesOf(g)[0]!.result.findings.filter((f) => f.code === "deviation-missing").map((f) => f.severity);
+    expect(sev(plainRows([]))).toEqual(["warning"]);
+    expect(sev(plainRows([["填表人：张三", null, null, "审核人：李四", null]]))).toEqual(["warning"]);
+    // (Cut at an opened level with nothing under it: a note.)
+    expect(sev(plainRows([[null, "满意度指", null, null, null]]))).toEqual(["info"]);
+  });
+  test("12. spending over the budget by less than its last written decimal is the budget's rounding (2.3812 against 2.38)", () => {
+    expect(codesOf(funds([["年度资金总额", 2.38, 2.38, 2.3812, 10, "100%", 10]]))).not.toContain("warning budget-over-executed");
+  });
+  test("13. rating-missing names the total's own cell (G7), not the row's first", () => {
+    const g = grid([
+      ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "培训人次", "500人次", "100人次", 50, 10],
+      ["效益指标", "社会效益", "就业率", "60%", "30%", 50, 25],
+      [null, null, "总分", null, null, 100, 35],
+    ]);
+    expect(tablesOf(g)[0]!.result.findings.find((f) => f.code === "rating-missing")!.message).toMatch(/^G4：/);
+  });
+});

@@ -88,7 +88,7 @@ describe("a total in 差 with no rating", () => {
     expect(codes(g(75))).not.toContain("rating-missing");
     expect(codes(g(46.35, "差"))).not.toContain("rating-missing");
     // (Since round thirteen the finding names the total row, where the rating belongs.)
-    expect(tablesOf(g(46.35))[0]!.result.findings.find((f) => f.code === "rating-missing")!.message).toMatch(/^A4：报告总分 46\.35 分/);
+    expect(tablesOf(g(46.35))[0]!.result.findings.find((f) => f.code === "rating-missing")!.message).toMatch(/^F4：报告总分 46\.35 分/);
   });
 });
 

@@ -73,9 +73,9 @@ export function scoreBudget(given: BudgetInput, presetWeight: number, tolerance:
   // not summed. Told as an error, and the rate is taken from the parts' sum, so the rate and score written are checked.
   const summed = budget.value === 0 && executed.value === 0 ? partsSum(b, full !== null) : null;
   if (summed) {
-    add({ code: "budget-total-zero", severity: "error", message: `预算执行：年度资金总额行的${budgetName}和执行数都写作 0，其下${summed.labels.join("、")}合计${budgetName} ${summed.budget.written}、执行数 ${summed.executed.written}：合计行应为各项之和，执行率按各项合计复核`, reported: 0, recomputed: cents(summed.budget.value) });
+    add({ code: "budget-total-zero", severity: "error", message: `预算执行：年度资金总额行的${budgetName}和执行数都写作 0，其下${summed.labels.join("、")}${summed.fromTotal ? "行写明" : "合计"}${budgetName} ${summed.budget.written}、执行数 ${summed.executed.written}：合计行应为各项之和，执行率按各项合计复核`, reported: 0, recomputed: cents(summed.budget.value) });
     const again = scoreBudget({ ...b, [full !== null ? "full_year" : "initial"]: summed.budget.value, executed: summed.executed.value }, presetWeight, tolerance, unitName);
-    again.result.explanation = `年度资金总额行为 0，按其下${summed.labels.join("、")}合计：${again.result.explanation}`;
+    again.result.explanation = `年度资金总额行为 0，按其下${summed.labels.join("、")}${summed.fromTotal ? "行" : "合计"}：${again.result.explanation}`;
     return { result: again.result, findings: [...findings, ...again.findings] };
   }
   if (Number.isNaN(budget.value) || Number.isNaN(executed.value) || budget.value <= 0 || executed.value < 0) {
@@ -254,7 +254,13 @@ function scoredPart(b: BudgetInput, part: NonNullable<BudgetInput["parts"]>[numb
   // The same score repeated is a note: many forms in use (安徽, 云南) repeat it on the 其中 row, and reviewers reading the
   // corpus listed it as a slip in one table of four; it upsets no figure EVAL checks (the total is checked against the total
   // row's score). A different score (8 under 9, one rate) is two scores for one block: a warning.
-  const differs = Math.abs(here.value - own.value) > 0.005;
+  // (A part scored by its own rate, 分值 × its own 执行率, is that form's way of scoring each source: the same habit, a note.)
+  const partWeight = weight && weight.value > 0 ? weight.value : readPoints(b.weight);
+  const partBudget = readAmount(part.full_year) ?? readAmount(part.initial);
+  const partSpent = readAmount(part.executed);
+  const ownRate = partBudget && partSpent && partBudget.value > 0 && partBudget.unit === partSpent.unit ? partSpent.value / partBudget.value : null;
+  const byOwnRate = ownRate !== null && partWeight !== null && Number.isFinite(partWeight) && Math.abs(Math.min(partWeight, partWeight * ownRate) - here.value) <= 0.005 + 1e-9;
+  const differs = Math.abs(here.value - own.value) > 0.005 && !byOwnRate;
   add({
     code: "budget-part-scored",
     severity: differs ? "warning" : "info",

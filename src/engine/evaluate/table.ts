@@ -64,6 +64,13 @@ export type DetectedTableInput = TableInput & {
   total_row?: string;
   /** true when no 总分/合计 row was found under the indicators (a printed table may have been cut before it). */
   no_total_row?: boolean;
+  /** The cell holding the reported total (G17; a title block's 自评总分 figure), when one was read. */
+  total_cell?: string;
+  /**
+   * true when the table looks cut short: nothing follows its last indicator row to the end of the sheet but a level name
+   * opened with no indicator under it, or nothing at all where the table holds only 产出's levels.
+   */
+  ends_cut?: boolean;
   /** true for rows read with no header above them (the second page of a printed table): the rows before are elsewhere. */
   starts_mid_form?: boolean;
   /** true for an evaluator's score table with no target or actual column (权重 | 评分结果 only): each score is the evaluator's judgement. */
@@ -146,9 +153,9 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
     findings.length = 0;
     findings.push(...kept);
     const list = rows.map((i) => `第 ${i + 1} 项“${indicators[i]!.name}”（目标 ${indicators[i]!.target}，实际 ${indicators[i]!.actual}）`).join("、");
-    // A table with no 总分 row under it and no 满意度 row, the form's last level, looks cut short (a page or a preview): the
-    // reasons may be in a block below the cut. Then a note.
-    const cut = (table as DetectedTableInput).no_total_row === true && !table.indicators.some((r) => /满意/.test(toSimplified(`${r.level1 ?? ""}${r.level2 ?? ""}${r.name ?? ""}`)));
+    // A table with no 总分 row under it and no 满意度 row, the form's last level, that ends the sheet with nothing but level
+    // names after its last row, looks cut short (a page or a preview): the reasons may be in a block below the cut. A note.
+    const cut = (table as DetectedTableInput).no_total_row === true && (table as DetectedTableInput).ends_cut === true && !table.indicators.some((r) => /满意/.test(toSimplified(`${r.level1 ?? ""}${r.level2 ?? ""}${r.name ?? ""}`)));
     findings.push(new LazyFinding("deviation-missing", cut ? "info" : "warning", rows[0]!, () => `${rows.length} 项未达到目标：${list}；表中没有偏差原因栏，也未写明原因，请补充偏差原因分析和改进措施（若已写在报告正文中，请核对）${cut ? "（表下未见总分行，表格可能不完整，原因可能写在截断处之后，此项仅供参考）" : ""}`, undefined, undefined, undefined, rows.length > 1 ? rows : undefined));
   }
   unfilledRows(table, indicators, findings);

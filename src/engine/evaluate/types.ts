@@ -30,6 +30,8 @@ export interface BudgetInput {
   /** The unit the block's amounts are written in when a header says (`万元`, `元`); bare numbers take it. */
   unit?: string | null;
   reported_score?: number | string | null;
+  /** The total row's own label as written (年度资金总额), where read from a sheet. */
+  label?: string | null;
   /** The block's 其中 rows (财政拨款, 上年结转, 其他资金) with their amounts and rate as written: each rate is checked. */
   parts?: {
     label: string;
@@ -42,6 +44,8 @@ export interface BudgetInput {
     reported_score?: number | string | null;
     /** The address of the row's 得分 cell (G5), for the finding that names it. */
     score_cell?: string | null;
+    /** true for a row under a second 其中 (其中:财政拨款, then 其中:中央资金): it splits the part above, not the total. */
+    nested?: boolean;
   }[];
   /**
    * The 部门整体 form's two splits of the year's funds, written label:amount in cells under the total row (按收入性质分:

@@ -67,7 +67,10 @@ export function budgetInput(grid: Grid, vals: CellValue[][], b: NonNullable<Dete
   const headerText = toSimplified((vals[b.headerRow] ?? []).map(text).join(" "));
   const inHeader = weightInName(headerText.match(/[(（]\d+(?:\.\d+)?分[)）]/)?.[0] ?? null) ?? (/(\d+)分\*执行率/.exec(headerText) ? Number(/(\d+)分\*执行率/.exec(headerText)![1]) : null);
   // No 分值, no 得分 and no points in the header: the block shows the rate only and carries no points (weight 0).
-  const stated = b.columns.weight === undefined && b.columns.score === undefined && inHeader === null ? 0 : (numberOf(at("weight")) ?? inHeader);
+  // (A figure with a conversion's replacement characters after it, 20.00?, is passed on as written: the evaluator reads it
+  // and says so.)
+  const garbled = (c: ReturnType<typeof at>) => (c && typeof c.v === "string" && figureBeforeGarble(c.v) !== null ? c.v : null);
+  const stated = b.columns.weight === undefined && b.columns.score === undefined && inHeader === null ? 0 : (numberOf(at("weight")) ?? garbled(at("weight")) ?? inHeader);
   const scoreCell = at("score");
   const rate = at("rate");
   // The block's unit: a header such as 项目资金（万元） or 全年预算数（万元）, on the header row or the row's label.
@@ -86,7 +89,9 @@ export function budgetInput(grid: Grid, vals: CellValue[][], b: NonNullable<Dete
     weight: stated,
     rate_as_written: rate && rate.v !== null ? String(cellForEngine(rate)) : null,
     // "" marks a 得分 cell that is there and blank (null: the block has no 得分).
-    reported_score: numberOf(scoreCell) ?? (b.columns.score !== undefined && (scoreCell === null || scoreCell.v === null || text(scoreCell.v) === "") ? "" : null),
+    // The total row's own label (年度资金总额; 其中:财政拨款 where that row was blank and the first with amounts is a part).
+    label: (vals[b.row] ?? []).slice(0, Math.min(...Object.values(b.columns))).map(text).filter((t) => t !== "").pop() ?? null,
+    reported_score: numberOf(scoreCell) ?? garbled(scoreCell) ?? (b.columns.score !== undefined && (scoreCell === null || scoreCell.v === null || text(scoreCell.v) === "") ? "" : null),
   };
 }
 
@@ -185,6 +190,9 @@ function budgetParts(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
     const score = written(cell(r, "score"));
     out.push({
       label: label.replace(/^其中[:：]?/, ""),
+      // A second 其中 opens a split of the part above (其中:财政拨款, then 其中:中央资金 | 省级资金): from there on the rows are not
+      // the total's parts.
+      ...(out.length > 0 && (out.some((p) => p.nested) || /^其中/.test(toSimplified(label))) ? { nested: true } : {}),
       initial: amountOf(cell(r, "initial")),
       full_year: amountOf(cell(r, "fullYear")),
       executed: amountOf(cell(r, "executed")),

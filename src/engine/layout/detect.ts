@@ -766,6 +766,25 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   if (doubts.length) (table as DetectedTableInput).layout_doubts = doubts;
   if (!total && indicators.length > 0) (table as DetectedTableInput).no_total_row = true;
   else if (total && indicators.length > 0) (table as DetectedTableInput).total_row = address(grid, total.row, 0);
+  if (total && total.col !== null && indicators.length > 0) (table as DetectedTableInput).total_cell = address(grid, total.row, total.col);
+  // A page that may have been cut short: nothing follows the last indicator to the end of the sheet but a level name
+  // opened with no indicator under it (可持续影响指…), or nothing at all where the table holds only 产出's levels. (A complete
+  // table ending without 满意度, or with a sign-off row under it, is not.)
+  const lastIndicator = indicatorRows.length ? Math.max(...indicatorRows) : -1;
+  const levelCols = new Set([columns.level1, columns.level2].filter((c): c is number => c !== undefined));
+  const LEVEL_TEXT = /指标|指$|效益|产出|满意|成本|数量|质量|时效|持续|影响/;
+  let levelsBelow = 0;
+  let onlyLevels = lastIndicator >= 0;
+  for (let r = lastIndicator + 1; onlyLevels && r < grid.cells.length; r++) {
+    (grid.cells[r] ?? []).forEach((c, ci) => {
+      // (A merge, or a merge filled in cell by cell, carried down from above is the block's label, not a row of its own.)
+      if (c === null || c.v === null || text(c.v) === "" || mergedFromAbove(grid, r, ci) || text(c.v) === text(grid.cells[r - 1]?.[ci]?.v ?? null)) return;
+      if (levelCols.has(ci) && LEVEL_TEXT.test(toSimplified(text(c.v)))) levelsBelow++;
+      else onlyLevels = false;
+    });
+  }
+  const outputOnly = !indicators.some((x) => /效益|满意|持续|影响|效能|效率/.test(toSimplified(`${x.level1 ?? ""}${x.level2 ?? ""}`)));
+  if (onlyLevels && (levelsBelow > 0 || outputOnly)) (table as DetectedTableInput).ends_cut = true;
   if (columns.score !== undefined) (table as DetectedTableInput).score_column = true;
   // A rating written anywhere from the title block to a few rows below the table, in any form (自评等级 | 差 in the title
   // block, 评价等级：差 in one cell, 自评等级 | 差 | 填表人 … on a sign-off row): a rating is there, read or not. (Looked for

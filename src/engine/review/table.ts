@@ -124,8 +124,9 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   const fullMarks = rows.filter((r) => r.applicable).reduce((sum, r) => sum + (r.weight ?? 0), 0) + (result.budget ? result.budget.weight : 0);
   const scoredSome = rows.some((r) => r.reported_score !== null);
   if (!assessed && !table.reported_rating && d.rating_written !== true && scoredSome && Math.abs(fullMarks - 100) <= tol && reportedTotal !== null && reportedTotal > 0 && reportedTotal <= 100 && rate(reportedTotal, opts.scheme) === "差") {
-    // (Named at the total row where one was found: the rating belongs beside that total.)
-    add({ code: "rating-missing", severity: "warning", message: () => `${typeof d.total_row === "string" && d.total_row !== "" ? `${d.total_row}：` : ""}报告总分 ${pts(reportedTotal)} 分，按等级标准属“差”（低于 60 分），表中却没有写评价等级：自评为差的应写明等级并说明原因` });
+    // (Named at the total's cell where one was read: the rating belongs beside that total.)
+    const at = typeof d.total_cell === "string" && d.total_cell !== "" ? d.total_cell : typeof d.total_row === "string" && d.total_row !== "" ? d.total_row : null;
+    add({ code: "rating-missing", severity: "warning", message: () => `${at ? `${at}：` : ""}报告总分 ${pts(reportedTotal)} 分，按等级标准属“差”（低于 60 分），表中却没有写评价等级：自评为差的应写明等级并说明原因` });
   }
   // Sums written in words above the table (共申请预算资金…元，其中…): a whole its parts do not add up to.
   const texts = (table as DetectedTableInput).texts;

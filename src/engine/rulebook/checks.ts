@@ -433,9 +433,11 @@ CHECKS.R28 = (rows) => {
  */
 const RATE_NAME_ONLY = /^[\u4e00-\u9fff]{2,10}率$/;
 const SAYS_HOW_MUCH = /提高|提升|降低|减少|增加|增长|下降|保持|确保|达到|不低于|不高于|逐步|稳步|有效|明显|显著|较|高|低|超|满|全|无|零|优|良|好|稳定|持续|上升|改善|控制/;
+/** A standard to apply (按同期贷款基准利率, 法定税率, 行业基准收益率, 允许误差率): a definite reference, not a bare rate's name. */
+const NAMES_A_STANDARD = /按|基准|标准|法定|规定|同期|报价|允许|利率|费率|税率|汇率|收益率/;
 CHECKS.R29 = (rows) => rows.flatMap((r) => {
   const t = squash(String(r.input.target ?? ""));
-  if (!RATE_NAME_ONLY.test(t) || SAYS_HOW_MUCH.test(t)) return [];
+  if (!RATE_NAME_ONLY.test(t) || SAYS_HOW_MUCH.test(t) || NAMES_A_STANDARD.test(t)) return [];
   return [{ indicator: r.result.index, message: () => `${at(r)}的指标值只写了“${t}”，是一个率的名称，没有写要达到的数值（如“≥90%”）：无法据以衡量是否完成` }];
 });
 
