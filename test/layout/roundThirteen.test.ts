@@ -146,6 +146,8 @@ describe("the funds block against its 其中 rows and its budget", () => {
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toContain("全年执行数 338.31 超过全年预算数 329.77（执行率 102.59%）");
     expect(found(funds([329.77, 329.77, 10, "100%", 10], [])).filter((x) => x.code === "budget-over-executed")).toEqual([]);
+    // (And its kin: 本年执行, 累计执行, 已执行 are the spending; 预算执行 and 未执行 are not.)
+    for (const h of ["本年执行（万元）", "累计执行(B)", "已执行"]) expect(tablesOf(funds([329.77, 338.31, 10, "102.59%", 10], [], h))[0]!.result.budget?.rate).toBeCloseTo(338.31 / 329.77, 10);
   });
   test("a 其中 row scored differently from the total row is a warning; the same score repeated stays a note (六安 I7, 杨楼 G5)", () => {
     const part = (score: number) => [["其中:当年财政拨款", 200, 179.43, 10, "89.72%", score]];

@@ -81,8 +81,8 @@ const BUDGET_WORDS: [RegExp, BudgetRole][] = [
   [/^(?:分值|权重|满分)$|^执行率(?:权重|分值)$/, "weight"],
   // 预算执行(E/C×100%): a rate by its formula, though it does not say 率 (四川's 林草 form).
   [/执行率|支出实现率|^预算执行\(.*100%\)$/, "rate"],
-  // (全年执行 with its 数 left off: 武汉 新洲.)
-  [/(?<!未)执行数|(?<!未)执行资金|(?<!未)执行金额|实际支出|支出数|实际执行|实际支付(?!率)|^全年执行$/, "executed"],
+  // (全年执行 with its 数 left off: 武汉 新洲; so 本年执行, 年度执行, 累计执行, 已执行.)
+  [/(?<!未)执行数|(?<!未)执行资金|(?<!未)执行金额|实际支出|支出数|实际执行|实际支付(?!率)|^(?:全年|本年|当年|年度|累计|已)执行$/, "executed"],
   [/全年预算|全年\(调整\)预算|调整后预算|调整预算|预算调整后|全年预算数/, "fullYear"],
   // 苏州's form: 市级财政资金使用情况 | 其中:财政拨款数 | 实际支付数 (the appropriation, beside what was paid). Only where
   // the row names no other budget (findBudget): beside 年初预算数 it is a part of that budget.
