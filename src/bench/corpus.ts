@@ -62,6 +62,8 @@ export interface CorpusFigures {
    */
   unpaired: number;
   unpairedList: string[];
+  /** Each slip flagged, with the finding paired with it (`-- --pairs` prints them, to be read: is it about that slip?). */
+  pairedList: string[];
 }
 
 export function loadFixtures(dir: string): Fixture[] {
@@ -113,7 +115,7 @@ export async function measureFixture(fx: Fixture, file?: { bytes: Uint8Array; na
     const inBudget = exp.budget !== null && exp.budget !== undefined && ((row >= exp.budget.row && row <= exp.budget.row + 4) || budgetHeads.has(row));
     return inBudget ? BUDGET_CODES.test(code) || code.startsWith("total-") || code === "weights-total" : !BUDGET_CODES.test(code);
   };
-  const f: CorpusFigures = { id: fx.id, tables: tables.length, expectedRows: expRows.size, found: 0, missing: 0, extra: 0, names: 0, pairs: 0, pairsReadable: 0, noisePairs: 0, hand: 0, handReproduced: 0, slips: exp.slips.length, slipsFlagged: 0, falseAlarms: 0, noiseFindings: 0, misses: [], alarms: [], unpaired: 0, unpairedList: [] };
+  const f: CorpusFigures = { id: fx.id, tables: tables.length, expectedRows: expRows.size, found: 0, missing: 0, extra: 0, names: 0, pairs: 0, pairsReadable: 0, noisePairs: 0, hand: 0, handReproduced: 0, slips: exp.slips.length, slipsFlagged: 0, falseAlarms: 0, noiseFindings: 0, misses: [], alarms: [], unpaired: 0, unpairedList: [], pairedList: [] };
   for (const e of exp.indicators) {
     const hit = byRow.get(e.row);
     if (!hit) {
@@ -198,6 +200,9 @@ export async function measureFixture(fx: Fixture, file?: { bytes: Uint8Array; na
     if (tryPair(i, new Set())) f.slipsFlagged++;
     else f.misses.push(`未发现：${s.cell} ${s.what}`);
   });
+  units.forEach((u, k) => {
+    if (taken[k] !== -1) f.pairedList.push(`${exp.slips[taken[k]!]!.cell} ${exp.slips[taken[k]!]!.what} ⇐ ${counted[u.finding]!.text}`);
+  });
   const paired = new Set(units.filter((_, k) => taken[k] !== -1).map((u) => u.finding));
   counted.forEach((c, i) => {
     if (!c.slip || paired.has(i)) return;
@@ -226,6 +231,7 @@ async function main(): Promise<void> {
   for (const f of all) {
     console.log(`${f.id}: 表 ${f.tables}；指标行 ${f.found}/${f.expectedRows}（漏 ${f.missing}，多 ${f.extra}）；名称 ${f.names}；可读 ${f.pairsReadable}/${f.pairs}；手算 ${f.handReproduced}/${f.hand}；问题 ${f.slipsFlagged}/${f.slips}；误报 ${f.falseAlarms}`);
     if (verbose) for (const m of [...f.misses, ...f.alarms.map((a) => `误报 ${a}`), ...f.unpairedList.map((a) => `未配对 ${a}`)]) console.log(`    ${m}`);
+    if (process.argv.includes("--pairs")) for (const m of f.pairedList) console.log(`    配对 ${m}`);
   }
   const rows = sum("expectedRows");
   console.log("");
