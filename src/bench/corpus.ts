@@ -182,7 +182,9 @@ export async function measureFixture(fx: Fixture, file?: { bytes: Uint8Array; na
   const pairs = exp.slips.map((s) => {
     const r = slipRow(s);
     const tableLevel = !expRows.has(r);
-    return units.flatMap((u, k) => (u.row === r || (tableLevel && u.row === null && u.code !== null && ofKind(u.code, r)) ? [k] : []));
+    // (Findings on the slip's own row tried before table-level ones of its kind: the count is the same, the pairs truer.)
+    const onRow = units.flatMap((u, k) => (u.row === r ? [k] : []));
+    return [...onRow, ...units.flatMap((u, k) => (tableLevel && u.row === null && u.code !== null && ofKind(u.code, r) ? [k] : []))];
   });
   const taken = new Array<number>(units.length).fill(-1);
   const tryPair = (s: number, seen: Set<number>): boolean => {

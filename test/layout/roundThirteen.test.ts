@@ -252,3 +252,23 @@ describe("the review of this round's changes (13 findings, each answered here)",
     expect(tablesOf(g)[0]!.result.findings.find((f) => f.code === "rating-missing")!.message).toMatch(/^G4：/);
   });
 });
+
+describe("R31: a percentage in the thousands", () => {
+  const table = (name: string, target: string | number, actual: string | number) => grid([
+    ["一级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+    ["效益指标", name, target, actual, 20, 20],
+  ]);
+  const r31 = (g: Grid) => tablesOf(g)[0]!.result.findings.filter((f) => f.rule === "R31");
+  test("新型经营主体实现产值(%) 8000 / 12767.36 is told (保山 施甸 D12); a target of 8000% too", () => {
+    const f = r31(table("新型经营主体实现产值(%)", 8000, 12767.36));
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ code: "percent-implausible", severity: "warning", indicator: 0 });
+    expect(f[0]!.message).toContain("指标值却是 8000（实际 12767.36）");
+    expect(r31(table("产值增长", "≥8000%", "9000%"))).toHaveLength(1);
+  });
+  test("quiet on rates under a thousand (增长率(%) 150, 满意度(%) 95) and on amounts named without %", () => {
+    expect(r31(table("产值增长率(%)", 150, 160))).toEqual([]);
+    expect(r31(table("满意度(%)", "≥95", 96))).toEqual([]);
+    expect(r31(table("新型经营主体实现产值(万元)", 8000, 12767.36))).toEqual([]);
+  });
+});

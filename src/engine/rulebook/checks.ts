@@ -48,6 +48,7 @@ export const RULE_CODES: Record<string, FindingCode> = {
   R28: "level-name-typo",
   R29: "target-names-rate",
   R30: "benefit-within-output",
+  R31: "percent-implausible",
 };
 
 /** Texts that say nothing as a reason for a missed target. */
@@ -459,6 +460,19 @@ CHECKS.R30 = (rows) => {
   });
   return out;
 };
+
+/**
+ * A row measured in % (新型经营主体实现产值(%), or a target written with %) whose target is a thousand or more: 8000% is no
+ * rate; the figures are an amount or a count, and the unit is wrong.
+ */
+const PERCENT_NAMED = /[(（]\s*[%％]\s*[)）]|[%％]$/;
+CHECKS.R31 = (rows) => rows.flatMap((r) => {
+  const target = squash(String(r.result.target ?? "")).normalize("NFKC");
+  const named = PERCENT_NAMED.test(squash(r.result.name).normalize("NFKC"));
+  const m = /^[≥≤>=<＞＜]?(\d+(?:\.\d+)?)(%?)$/.exec(target.replace(/,/g, ""));
+  if (!m || !(named || m[2] === "%") || Number(m[1]) < 1000) return [];
+  return [{ indicator: r.result.index, message: () => `${at(r)}以 % 计，指标值却是 ${r.result.target}${r.result.actual !== null && r.result.actual !== "" ? `（实际 ${r.result.actual}）` : ""}：一千以上的百分比不像比率，数字像是金额或数量，计量单位疑误` }];
+});
 
 /** The findings of every rule that is on, for one table. Rules needing actuals are skipped when `stage` is 申报. */
 export function applyRulebook(table: TableInput, result: TableResult, rules: readonly ReviewRule[], ctx: RulebookContext, stage: "申报" | "自评" = "自评"): Finding[] {

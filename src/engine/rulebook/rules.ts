@@ -208,6 +208,12 @@ export const DEFAULT_RULES: readonly ReviewRule[] = [
     thresholds: {},
     source: "财预〔2021〕101号（绩效目标的一级指标为产出、效益、满意度；产出指标下设数量、质量、时效、成本）",
   },
+  {
+    id: "R31", name: "百分比单位疑误", severity: "一般", enabled: true, stage: "申报及自评",
+    checks: "指标以 % 计（名称标明“(%)”或指标值带 %），指标值却在 1000 以上：数字像是金额或数量，计量单位写错",
+    thresholds: {},
+    source: "财预〔2020〕10号第十二条（绩效指标应当细化、量化，可衡量；计量单位应与指标一致）",
+  },
 ];
 
 /** The rules merged with a reviewer's changes (`enabled`, `severity`, `thresholds` by id); unknown ids are reported. */
