@@ -35,6 +35,7 @@ export const FINDING_CATALOGUE = {
   "header-mislabel": { zh: "表头把分值写作得分", en: "A points column headed 得分 (score)" },
   "year-typo": { zh: "年度漏写“年”字", en: "Year written without 年" },
   "bracket-unmatched": { zh: "括号不成对", en: "A bracket left unmatched" },
+  "row-shifted": { zh: "整行错位", en: "A row moved one column right" },
   "unit-blank": { zh: "未写明单位", en: "No unit named" },
   "goal-not-stated": { zh: "年度总体目标只填了数字", en: "The year's goal is only a figure" },
   "goal-copied": { zh: "实际完成情况照抄年度目标", en: "What was done copied from the goal" },

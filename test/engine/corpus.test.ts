@@ -33,8 +33,8 @@ test("the corpus is read at least as well as when it was first measured", async 
   expect(all.filter((f) => f.tables > 0).length).toBe(fixtures.length);
   expect(sum("found")).toBeGreaterThanOrEqual(761);
   expect(sum("extra")).toBeLessThanOrEqual(5);
-  expect(sum("names")).toBeGreaterThanOrEqual(760);
-  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(446);
+  expect(sum("names")).toBeGreaterThanOrEqual(761);
+  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(447);
   expect(sum("handReproduced")).toBeGreaterThanOrEqual(369);
   // Counted the strict way since the eighth round: a slip off the indicator rows is credited, and a table-level finding is
   // a slip, only when the two are of one kind (both about the budget block, or neither). The start of that round,

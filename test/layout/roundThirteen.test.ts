@@ -272,3 +272,26 @@ describe("R31: a percentage in the thousands", () => {
     expect(r31(table("新型经营主体实现产值(万元)", 8000, 12767.36))).toEqual([]);
   });
 });
+
+describe("a row the page moved one column to the right (大英 民政 B5)", () => {
+  const rows = (last: (string | null)[]) => grid([
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", null],
+    ["产出指标", "数量指标", "养老机构数量", "≥5个", "6个", null],
+    ["效益指标", "社会效益指标", "养老服务需求", "有所提升", "养老服务提升", null],
+    last,
+  ]);
+  test("read one column to the left, and told at its cell as a warning", () => {
+    const t = tablesOf(rows([null, "满意度指标", "服务对象满意度指标", "养老服务对象满意度", "≥90%", "98%"]))[0]!;
+    const last = t.result.indicators[2]!;
+    expect([last.name, last.target, last.actual]).toEqual(["养老服务对象满意度", "≥90%", "98%"]);
+    const f = t.result.findings.filter((x) => x.code === "row-shifted");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "warning", indicator: 2 });
+    expect(f[0]!.message).toMatch(/^B4：第 3 项整行右移了一格（一级指标“满意度指标”写在二级指标栏/);
+  });
+  test("a row in place, or a level-1 name merged down, is not moved", () => {
+    expect(tablesOf(rows(["满意度指标", "服务对象满意度指标", "养老服务对象满意度", "≥90%", "98%", null]))[0]!.result.findings.some((x) => x.code === "row-shifted")).toBe(false);
+    // (Nothing past the table's last column: not moved, whatever the level words.)
+    expect(tablesOf(rows([null, "满意度指标", "服务对象满意度指标", "养老服务对象满意度", "≥90%", null]))[0]!.result.findings.some((x) => x.code === "row-shifted")).toBe(false);
+  });
+});

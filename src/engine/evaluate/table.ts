@@ -64,6 +64,8 @@ export type DetectedTableInput = TableInput & {
   total_row?: string;
   /** true when no 总分/合计 row was found under the indicators (a printed table may have been cut before it). */
   no_total_row?: boolean;
+  /** Rows the page moved one column to the right (a level-1 name under 二级指标), read one column to the left. */
+  shifted_rows?: { cell: string; level: string; indicator: number }[];
   /** The cell holding the reported total (G17; a title block's 自评总分 figure), when one was read. */
   total_cell?: string;
   /**

@@ -515,14 +515,36 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   let block = blockAt(vals[start] ?? [], columns);
   const issues = headerIssues.map((i) => ({ address: address(grid, start, i.col), message: i.note ? i.note : block && i.text.replace(/\s+/g, "") === block.name ? `目标块“${block.name}”：其下指标共 ${block.points} 分` : `未识别的表头“${i.text}”，该列不参与计算` }));
   // Points written with their unit (10分) in the weight and score columns are the numbers they state.
-  const get = (row: number, role: Role): CellValue => {
-    const c = columns[role];
+  const getIn = (cols: ColumnMap) => (row: number, role: Role): CellValue => {
+    const c = cols[role];
     const v = c === undefined ? null : (vals[row]?.[c] ?? null);
     return typeof v === "string" && POINTS_ROLES.has(role) ? (pointsOf(v) ?? v) : v;
   };
-  const cellAt = (row: number, role: Role) => (columns[role] === undefined ? null : (grid.cells[row]?.[columns[role]!] ?? null));
+  const cellIn = (cols: ColumnMap) => (row: number, role: Role) => (cols[role] === undefined ? null : (grid.cells[row]?.[cols[role]!] ?? null));
+  const get = getIn(columns);
+  const cellAt = cellIn(columns);
+  // A row the page moved one column to the right (a blank, then 满意度指标 under 二级指标, 服务对象满意度指标 under 三级指标 …,
+  // its actual past the table's last column): each role read from the next column the table uses, the last from the first
+  // filled cell past the table. (Columns by the header's order, so a blank column between them or a grid drawn twice as fine
+  // moves nothing.)
+  const used = [...new Set(Object.values(columns) as number[])].sort((x, y) => x - y);
+  const movedRight = (r: number): ColumnMap | null => {
+    const { level1, level2, level3 } = columns;
+    if (level1 === undefined || level2 === undefined || level3 === undefined || !(level1 < level2 && level2 < level3)) return null;
+    const raw = grid.cells[r] ?? [];
+    const at = (c: number) => toSimplified(text(raw[c]?.v ?? null).replace(/\s+/g, ""));
+    const last = used[used.length - 1]!;
+    let past = -1;
+    for (let c = last + 1; c < Math.min(raw.length, last + 3) && past < 0; c++) if (at(c) !== "" && !mergedFromAbove(grid, r, c)) past = c;
+    if (past < 0 || at(level1) !== "" || mergedFromAbove(grid, r, level1)) return null;
+    const next = (c: number) => used.find((u) => u > c) ?? past;
+    if (!/^(?:产出|效益|满意度|成本)指标$/.test(at(next(level1))) || !LEVEL2_WORD.test(at(next(level2)))) return null;
+    return Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, next(c as number)])) as ColumnMap;
+  };
+
   const indicators: IndicatorInput[] = [];
   const indicatorRows: number[] = [];
+  const shiftedRows: { cell: string; level: string; indicator: number }[] = [];
   const levelTotals: Record<string, { weight?: number | null; score?: number | null }> = {};
   let total: DetectedTable["total"] = null;
   let rating: DetectedTable["rating"] = null;
@@ -695,7 +717,9 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       continue;
     }
     flushHeld();
-    const input = rowInput(grid, r, get, cellAt, columns, directions);
+    const moved = movedRight(r);
+    const input = moved ? rowInput(grid, r, getIn(moved), cellIn(moved), moved, directions) : rowInput(grid, r, get, cellAt, columns, directions);
+    if (moved) shiftedRows.push({ cell: address(grid, r, moved.level1!), level: text(vals[r]?.[moved.level1!] ?? null), indicator: indicators.length });
     if (cls.kind === "not-applicable") input.applicable = false;
     // A score table with no target or actual cells whose remark states both (目标值2座,完成值9座): read from the remark.
     const stated = blankValue(input.target) && blankValue(input.actual) ? figuresInRemark(input.deviation_note) : null;
@@ -786,6 +810,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   const outputOnly = !indicators.some((x) => /效益|满意|持续|影响|效能|效率/.test(toSimplified(`${x.level1 ?? ""}${x.level2 ?? ""}`)));
   if (onlyLevels && (levelsBelow > 0 || outputOnly)) (table as DetectedTableInput).ends_cut = true;
   if (columns.score !== undefined) (table as DetectedTableInput).score_column = true;
+  if (shiftedRows.length) (table as DetectedTableInput).shifted_rows = shiftedRows;
   // A rating written anywhere from the title block to a few rows below the table, in any form (自评等级 | 差 in the title
   // block, 评价等级：差 in one cell, 自评等级 | 差 | 填表人 … on a sign-off row): a rating is there, read or not. (Looked for
   // only where it matters: no rating read and a total under 60.)

@@ -33,6 +33,7 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "header-mislabel": "把装分值的列的表头改为“分值”，只在实得分数的列写“得分”",
   "year-typo": "把“2021度”改为“2021年度”",
   "bracket-unmatched": "补上或删去多余的括号",
+  "row-shifted": "把错位的一行移回原来的列",
   "unit-blank": "填写被评价的部门（单位）名称",
   "goal-not-stated": "用文字写明项目年度要达到的产出和效益目标，以及实际完成情况",
   "goal-copied": "按实际完成的工作填写实际完成情况（数量、质量、时效），不要照抄目标",

@@ -140,6 +140,13 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
       out.push(new LazyFinding("placeholder-unfilled", "warning", indicator, () => `${p.cell}：“${p.text.length > 40 ? `${p.text.slice(0, 40)}…` : p.text}”仍是模板的占位日期，未填写实际日期`));
     }
   }
+  // A row moved one column to the right: read one column to the left, and told, since anyone reading the columns misreads it.
+  const shifted = (table as DetectedTableInput).shifted_rows;
+  if (Array.isArray(shifted)) {
+    for (const x of shifted.filter((y) => y && typeof y.cell === "string" && typeof y.indicator === "number" && y.indicator >= 0 && y.indicator < table.indicators.length)) {
+      out.push(new LazyFinding("row-shifted", "warning", x.indicator, () => `${x.cell}：第 ${x.indicator + 1} 项整行右移了一格（一级指标“${x.level}”写在二级指标栏，实际完成值落在表格之外）：已按左移一格读取，请把这一行移回原来的列`));
+    }
+  }
   const noUnit = (table as DetectedTableInput).unit_blank;
   if (noUnit && typeof noUnit.cell === "string" && typeof noUnit.label === "string") {
     out.push(new LazyFinding("unit-blank", "warning", null, () => `${noUnit.cell}：“${noUnit.label}”栏空白，表中也没有别处写明单位：看不出这是哪个单位的自评表`));
