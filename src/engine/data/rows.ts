@@ -59,6 +59,8 @@ export const NOTE_LEVEL_WEIGHT: RegExp = /(产出指标|效益指标|满意度�
 export const LEVEL2_WORD = /^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标/;
 /** A level's name as it stands in an indicator row (产出指标, 质量指标 (10分)), never in a header row. */
 export const LEVEL_VALUE = new RegExp(`^(?:(?:产出|效益|效果|满意度)指标|${LEVEL2_WORD.source.slice(1)})`);
+/** The 一级指标 of the national framework, as a whole cell (产出指标, 效益指标, 满意度指标; 成本指标 where cost is its own level). */
+export const LEVEL1_WORD = /^(?:产出|效益|满意度|成本)指标$/;
 
 /** A row the form marks optional: `(可选项)`, `（可选）`, `选填`; with no weight and no score it is an option not taken. */
 export const OPTIONAL_ROW: RegExp = /[(（]\s*(?:可选项?|选填|选用|自选)\s*[)）]|可选指标/;

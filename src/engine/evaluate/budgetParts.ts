@@ -10,6 +10,8 @@ const SOURCE_PART = /财政|拨款|结转|结余|其他资金|其它资金|自�
 /** Kinds of appropriation (一般公共预算, 政府性基金, 国有资本经营预算): a list holding them splits 财政拨款 again, not the total. */
 const APPROPRIATION_KIND = /一般公共预算|政府性基金|国有资本/;
 const TOTAL_LABEL = /合计|小计|总计/;
+/** A sum as written back: to the millionth, without float noise (132.912, not 132.91200000000001). */
+const figure = (v: number) => Math.round(v * 1e6) / 1e6;
 type Part = NonNullable<BudgetInput["parts"]>[number];
 const label = (p: Part) => toSimplified(p.label);
 
@@ -51,7 +53,7 @@ export function partsSum(b: BudgetInput, fullYear: boolean): { budget: Amount; e
     labels.push(`“${p.label.replace(/^其中[:：]?/, "")}”`);
   }
   if (!(budget > 0)) return null;
-  const amount = (v: number): Amount => ({ value: v, unit: unit ?? null, written: `${Math.round(v * 1e6) / 1e6}${unit ?? ""}` });
+  const amount = (v: number): Amount => ({ value: v, unit: unit ?? null, written: `${figure(v)}${unit ?? ""}` });
   return { budget: amount(budget), executed: amount(executed), labels, fromTotal: totalRow !== undefined };
 }
 
@@ -74,7 +76,9 @@ export function checkPartsSum(b: BudgetInput, add: (f: Omit<Finding, "indicator"
     const amounts = parts.map((p) => readAmount(p[key]));
     if (amounts.every((a) => a === null) || amounts.some((a) => a !== null && (!Number.isFinite(a.value) || a.unit !== total.unit))) continue;
     const sum = amounts.reduce((s, a) => s + (a?.value ?? 0), 0);
-    if (Math.abs(sum - total.value) > 0.005 * parts.length + 1e-9) off.push(`${name}合计 ${total.written}，其下${parts.filter((_, i) => amounts[i] !== null).map((p, i) => `“${p.label.replace(/^其中[:：]?/, "")}” ${amounts.filter((a) => a !== null)[i]!.written}`).join("、")}${amounts.filter((a) => a !== null).length > 1 ? `，合计 ${Math.round(sum * 1e6) / 1e6}` : ""}`);
+    if (Math.abs(sum - total.value) <= 0.005 * parts.length + 1e-9) continue;
+    const written = parts.flatMap((p, i) => (amounts[i] ? [`“${p.label.replace(/^其中[:：]?/, "")}” ${amounts[i]!.written}`] : []));
+    off.push(`${name}合计 ${total.written}，其下${written.join("、")}${written.length > 1 ? `，合计 ${figure(sum)}` : ""}`);
   }
   if (off.length) add({ code: "budget-parts-sum", severity: "warning", message: `预算执行：年度资金总额行与其下“其中”各行不符：${off.join("；")}：合计行应为各来源之和` });
 }

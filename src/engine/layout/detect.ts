@@ -4,7 +4,7 @@ import { weightInName } from "../evaluate/levels";
 import { amountOf, cellForEngine, numberOf, pointsOf } from "./cellText";
 import { headerlessStart } from "./headerless";
 import { figureBeforeGarble, readAmount } from "../measure/number";
-import { address, filledValues, text, type CellValue, type Grid, type GridCell } from "./grid";
+import { address, filledValues, mergedFromAbove, text, type CellValue, type Grid, type GridCell } from "./grid";
 import { classifyRow, type RowClass } from "./classify";
 import { ALTERNATIVE_RULE, LEVEL2_WORD, LEVEL_VALUE, LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, PAID_STANDARD } from "../data/rows";
 import { toSimplified } from "../data/traditional";
@@ -16,6 +16,7 @@ import { placeholderCells } from "./placeholder";
 import { strayBracketCells } from "./bracket";
 import { unitBlank } from "./identity";
 import { budgetInput, findBudget, fundsRow } from "./budgetBlock";
+import { endsCut, movedRight } from "./pageShape";
 import { breakdownTexts, findTitle, ratingIn, ratingWritten, totalAbove, totalInText, unitName } from "./titleBlock";
 
 export type ColumnMap = Partial<Record<Role, number>>;
@@ -523,24 +524,6 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   const cellIn = (cols: ColumnMap) => (row: number, role: Role) => (cols[role] === undefined ? null : (grid.cells[row]?.[cols[role]!] ?? null));
   const get = getIn(columns);
   const cellAt = cellIn(columns);
-  // A row the page moved one column to the right (a blank, then 满意度指标 under 二级指标, 服务对象满意度指标 under 三级指标 …,
-  // its actual past the table's last column): each role read from the next column the table uses, the last from the first
-  // filled cell past the table. (Columns by the header's order, so a blank column between them or a grid drawn twice as fine
-  // moves nothing.)
-  const used = [...new Set(Object.values(columns) as number[])].sort((x, y) => x - y);
-  const movedRight = (r: number): ColumnMap | null => {
-    const { level1, level2, level3 } = columns;
-    if (level1 === undefined || level2 === undefined || level3 === undefined || !(level1 < level2 && level2 < level3)) return null;
-    const raw = grid.cells[r] ?? [];
-    const at = (c: number) => toSimplified(text(raw[c]?.v ?? null).replace(/\s+/g, ""));
-    const last = used[used.length - 1]!;
-    let past = -1;
-    for (let c = last + 1; c < Math.min(raw.length, last + 3) && past < 0; c++) if (at(c) !== "" && !mergedFromAbove(grid, r, c)) past = c;
-    if (past < 0 || at(level1) !== "" || mergedFromAbove(grid, r, level1)) return null;
-    const next = (c: number) => used.find((u) => u > c) ?? past;
-    if (!/^(?:产出|效益|满意度|成本)指标$/.test(at(next(level1))) || !LEVEL2_WORD.test(at(next(level2)))) return null;
-    return Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, next(c as number)])) as ColumnMap;
-  };
 
   const indicators: IndicatorInput[] = [];
   const indicatorRows: number[] = [];
@@ -717,7 +700,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       continue;
     }
     flushHeld();
-    const moved = movedRight(r);
+    const moved = movedRight(grid, r, columns);
     const input = moved ? rowInput(grid, r, getIn(moved), cellIn(moved), moved, directions) : rowInput(grid, r, get, cellAt, columns, directions);
     if (moved) shiftedRows.push({ cell: address(grid, r, moved.level1!), level: text(vals[r]?.[moved.level1!] ?? null), indicator: indicators.length });
     if (cls.kind === "not-applicable") input.applicable = false;
@@ -791,24 +774,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   if (!total && indicators.length > 0) (table as DetectedTableInput).no_total_row = true;
   else if (total && indicators.length > 0) (table as DetectedTableInput).total_row = address(grid, total.row, 0);
   if (total && total.col !== null && indicators.length > 0) (table as DetectedTableInput).total_cell = address(grid, total.row, total.col);
-  // A page that may have been cut short: nothing follows the last indicator to the end of the sheet but a level name
-  // opened with no indicator under it (可持续影响指…), or nothing at all where the table holds only 产出's levels. (A complete
-  // table ending without 满意度, or with a sign-off row under it, is not.)
-  const lastIndicator = indicatorRows.length ? Math.max(...indicatorRows) : -1;
-  const levelCols = new Set([columns.level1, columns.level2].filter((c): c is number => c !== undefined));
-  const LEVEL_TEXT = /指标|指$|效益|产出|满意|成本|数量|质量|时效|持续|影响/;
-  let levelsBelow = 0;
-  let onlyLevels = lastIndicator >= 0;
-  for (let r = lastIndicator + 1; onlyLevels && r < grid.cells.length; r++) {
-    (grid.cells[r] ?? []).forEach((c, ci) => {
-      // (A merge, or a merge filled in cell by cell, carried down from above is the block's label, not a row of its own.)
-      if (c === null || c.v === null || text(c.v) === "" || mergedFromAbove(grid, r, ci) || text(c.v) === text(grid.cells[r - 1]?.[ci]?.v ?? null)) return;
-      if (levelCols.has(ci) && LEVEL_TEXT.test(toSimplified(text(c.v)))) levelsBelow++;
-      else onlyLevels = false;
-    });
-  }
-  const outputOnly = !indicators.some((x) => /效益|满意|持续|影响|效能|效率/.test(toSimplified(`${x.level1 ?? ""}${x.level2 ?? ""}`)));
-  if (onlyLevels && (levelsBelow > 0 || outputOnly)) (table as DetectedTableInput).ends_cut = true;
+  if (endsCut(grid, indicatorRows, indicators, columns)) (table as DetectedTableInput).ends_cut = true;
   if (columns.score !== undefined) (table as DetectedTableInput).score_column = true;
   if (shiftedRows.length) (table as DetectedTableInput).shifted_rows = shiftedRows;
   // A rating written anywhere from the title block to a few rows below the table, in any form (自评等级 | 差 in the title
@@ -848,10 +814,6 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   return { id: tableId(grid, start), sheet: grid.sheet, title, headerRows: [start, end], columns, indicatorRows, budget, total, rating, lastRow: last, table, issues, rows: rows.filter((x) => x.row <= last), end: endAt };
 }
 
-/** Whether a cell lies inside a merge that starts on a row above it (not the merge's own top row). */
-function mergedFromAbove(grid: Grid, r: number, c: number): boolean {
-  return grid.merges.some((m) => r > m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
-}
 
 function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellValue, cellAt: (row: number, role: Role) => GridCell | null, columns: ColumnMap, directions: { name: string; row: number }[] = []): IndicatorInput {
   const str = (role: Role) => {

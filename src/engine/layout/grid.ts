@@ -139,3 +139,8 @@ function isFolded(s: string): boolean {
   }
   return true;
 }
+
+/** Whether cell (r, c) lies in a merge below its first row: the merge's value carried down, not a cell of its own. */
+export function mergedFromAbove(grid: Grid, r: number, c: number): boolean {
+  return grid.merges.some((m) => r > m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
+}
