@@ -36,6 +36,8 @@ export const FINDING_CATALOGUE = {
   "year-typo": { zh: "年度漏写“年”字", en: "Year written without 年" },
   "bracket-unmatched": { zh: "括号不成对", en: "A bracket left unmatched" },
   "row-shifted": { zh: "整行错位", en: "A row moved one column right" },
+  "unit-score-conversion": { zh: "折算得分与单项得分×权重占比不符", en: "Converted score is not the row score times the weight share" },
+  "unit-score-is-weight": { zh: "单项指标得分填成了权重占比", en: "Row score out of 100 written as the weight share" },
   "unit-blank": { zh: "未写明单位", en: "No unit named" },
   "goal-not-stated": { zh: "年度总体目标只填了数字", en: "The year's goal is only a figure" },
   "goal-copied": { zh: "实际完成情况照抄年度目标", en: "What was done copied from the goal" },

@@ -29,6 +29,9 @@ export const HEADER_SYNONYMS: Record<Role, string[]> = {
   prior: ["上年完成情况", "上年实际值", "上年完成值"],
   evidence: ["佐证资料", "证明材料"],
   serial: ["序号"],
+  // 河北's form scores each row out of 100 (单项指标得分) and converts it by the weight share (权重占比) into 单项指标折算得分.
+  // Beside a 折算得分 column it is the row's score out of 100; alone, it is the score (layout/detect.ts).
+  unitScore: ["单项指标得分", "单项得分"],
   recheck: ["复核得分", "完成率(复核)", "偏差分析", "复核分", "抽评分", "抽评得分", "复核评分", "财政评分", "财政审核评分", "审核得分", "核定得分"],
 };
 

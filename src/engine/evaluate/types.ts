@@ -72,6 +72,11 @@ export interface IndicatorInput {
   actual?: string | number | null;
   completion_as_written?: string | number | null;
   reported_score?: number | string | null;
+  /**
+   * The row's score out of 100 where the form converts it by the weight share (河北's 单项指标得分 | 权重占比(%) |
+   * 单项指标折算得分): reported_score is then the converted score, unit_score × weight / 100.
+   */
+  unit_score?: number | string | null;
   rule_text?: string | null;
   /** A rule name or object for this row; wins over rule_text and the preset. */
   rule?: string | Rule | null;

@@ -197,7 +197,7 @@ function amountsIn(grid: Grid, b: NonNullable<DetectedTable["budget"]>): boolean
   return ok(at("executed")) && (ok(at("fullYear")) || ok(at("initial")));
 }
 
-const ROLE_LABEL: Partial<Record<Role, string>> = { level1: "一级指标", level2: "二级指标", level3: "三级指标", op: "计算符号", target: "指标值", unit: "度量单位", actual: "完成值", weight: "权重", score: "得分", deviation: "原因分析" };
+const ROLE_LABEL: Partial<Record<Role, string>> = { level1: "一级指标", level2: "二级指标", level3: "三级指标", op: "计算符号", target: "指标值", unit: "度量单位", actual: "完成值", weight: "权重", score: "得分", unitScore: "单项指标得分", deviation: "原因分析" };
 /** Whether a row within the next five, before any header, is an indicator row: a name, a weight and a figure. */
 function indicatorAhead(vals: CellValue[][], r: number, get: (row: number, role: Role) => CellValue): boolean {
   for (let d = r + 1; d < Math.min(vals.length, r + 6); d++) {
@@ -208,7 +208,7 @@ function indicatorAhead(vals: CellValue[][], r: number, get: (row: number, role:
   return false;
 }
 
-const POINTS_ROLES = new Set<Role>(["weight", "score", "level1Weight", "level2Weight"]);
+const POINTS_ROLES = new Set<Role>(["weight", "score", "unitScore", "level1Weight", "level2Weight"]);
 /**
  * A table whose rows stop at the next table's header, with fewer than 100 points (项目决策 2 + 项目管理 13 above a
  * 项目绩效 85 part with a header of its own): one part of a form. Its whole-table checks (weights to 100, the total
@@ -385,6 +385,11 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
       columns.weight = columns.level1Weight;
       delete columns.level1Weight;
     }
+  }
+  // 单项指标得分 with no 折算得分 beside it is the row's score itself.
+  if (columns.unitScore !== undefined && columns.score === undefined) {
+    columns.score = columns.unitScore;
+    delete columns.unitScore;
   }
   return { columns, issues, subRow, others };
 }
@@ -859,6 +864,7 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
     target,
     actual,
     reported_score: cellAt(r, "score") ? (numberOf(cellAt(r, "score")) ?? null) : null,
+    ...(columns.unitScore !== undefined && cellAt(r, "unitScore") ? { unit_score: numberOf(cellAt(r, "unitScore")) ?? null } : {}),
     completion_as_written: cellForEngine(cellAt(r, "completion") ?? null),
     rule_text: str("rule"),
     deviation_note: str("deviation"),
