@@ -1,4 +1,4 @@
-import { DEFAULT_RULES, evaluateTable, runPipeline, type Grid, type TableInput } from "../../src/engine";
+import { applyRulebook, DEFAULT_RULES, evaluateTable, runPipeline, type Grid, type TableInput } from "../../src/engine";
 import { grid } from "./grids";
 
 /**
@@ -54,5 +54,115 @@ describe("河北's 单项指标得分 | 权重占比(%) | 单项指标折算得�
     expect(codes).toContain("unit-score-is-weight");
     expect(codes).toContain("score-mismatch");
     expect(codes).not.toContain("unit-score-conversion");
+  });
+});
+
+/** The rulebook's findings on a table given as data. */
+const reviewed = (t: TableInput) => applyRulebook(t, evaluateTable(t), DEFAULT_RULES, { hasSurvey: false });
+/** One row evaluated from data. */
+const row = (target: string, actual: string, extra: Record<string, unknown> = {}) => evaluateTable({ id: "t", indicators: [{ name: "指标", weight: 100, target, actual, deviation_note: "原因已说明", ...extra }] });
+
+describe("wordings met on first contact with tables from other provinces (a blind probe of 13 forms)", () => {
+  test("two units of one kind are converted and compared, and the mixed units told (12公里 | 12600米)", () => {
+    const r = row("12公里", "12600米");
+    expect(r.indicators[0]).toMatchObject({ status: "ok", score: 100, met: true });
+    expect(r.indicators[0]!.explanation).toContain("实际值“12600米”换算为 12.6公里 计");
+    expect(r.findings.find((f) => f.code === "unit-converted")!.message).toBe("第 1 项“指标”目标以“公里”计（12公里），实际完成值却以“米”计（12600米）：计量单位不统一，已换算为 12.6公里 比较");
+    expect(row("≥10吨", "9500公斤").indicators[0]!.score).toBeCloseTo(95, 9);
+    expect(row("≥1.5万亩", "1000公顷").indicators[0]!.met).toBe(true);
+    // One unit under two names (千米, 公里): nothing to tell.
+    const same = row("≥12公里", "12千米");
+    expect(same.indicators[0]!.met).toBe(true);
+    expect(same.findings.map((f) => f.code)).not.toContain("unit-converted");
+    // Units of two kinds stay unreadable; days are not converted to hours.
+    expect(row("3000人", "2860户").indicators[0]!.status).toBe("unreadable");
+    expect(row("≤2天", "40小时").indicators[0]!.status).toBe("unreadable");
+  });
+  test("a date with what happened on it (2023年5月12日签订) is the date done", () => {
+    const late = row("2023年3月底前", "2023年5月12日签订");
+    expect(late.indicators[0]).toMatchObject({ status: "ok", met: false, score: 0 });
+    expect(late.indicators[0]!.explanation).toContain("逾期 42 天");
+    expect(row("2023年6月30日前", "2023年6月2日验收").indicators[0]!.met).toBe(true);
+    // Words that are no event leave the text unread.
+    expect(row("2023年3月底前", "2023年5月12日左右").indicators[0]!.status).toBe("unreadable");
+  });
+  test("a time limit in a sentence, and one said done (24小时内完成), is at most that time", () => {
+    const r = row("雪停后24小时内完成主干道清雪", "24小时内完成");
+    expect(r.indicators[0]).toMatchObject({ status: "ok", met: true, score: 100 });
+    expect(row("≤3个工作日", "接件后3个工作日内办结").indicators[0]!.met).toBe(true);
+    expect(row("≤24小时", "36小时内完成").indicators[0]!.met).toBe(false);
+    // A limit answered 完成 is done within it: no figure asked for.
+    expect(row("6个月内完成", "完成").findings.map((f) => f.code)).toEqual([]);
+  });
+  test("the target's own words as the actual are met, even words of a lesser grade (有所提高 | 有所提高)", () => {
+    expect(row("有所提高", "有所提高").indicators[0]).toMatchObject({ met: true, score: 100 });
+    expect(row("有所提高", "基本达到").indicators[0]!.met).toBe(false);
+  });
+  test("a rise asked for in words, answered by the level reached with the year before's (提高至33.6%（上年31.9%）)", () => {
+    const up = row("较上年有所提高", "提高至33.6%（上年31.9%）");
+    expect(up.indicators[0]).toMatchObject({ status: "ok", met: true, score: 100 });
+    expect(up.indicators[0]!.explanation).toContain("33.6% 高于上年 31.9%");
+    const down = row("较上年有所提高", "提高至30%（上年31.9%）");
+    expect(down.indicators[0]!.met).toBe(false);
+    expect(row("有所提高", "提升至95%").indicators[0]!.met).toBe(true);
+    // A bare figure says nothing of a rise: still not comparable.
+    expect(row("有所提高", "95%").indicators[0]!.status).toBe("unreadable");
+  });
+});
+
+describe("what the audit of the corpus's unpaired findings found (61 read one by one)", () => {
+  test("missed targets on scored rows of a sheet with no reason column are told once, naming the rows", () => {
+    const g = grid([
+      ["一级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "培训人数", "≥100人", "90人", 30, 27],
+      ["产出指标", "验收合格率", "100%", "95%", 30, 28.5],
+      ["满意度指标", "满意度", "≥90%", "95%", 40, 40],
+      ["总分", null, null, null, 100, 95.5],
+    ]);
+    const f = found(g).filter((x) => x.code === "deviation-missing");
+    expect(f).toHaveLength(1);
+    expect(f[0]!.rows).toEqual([0, 1]);
+    expect(f[0]!.message).toContain("2 项未达到目标");
+    expect(f[0]!.message).toContain("表中没有偏差原因栏");
+    // From data (no sheet, no column said either way) each row is still told.
+    const data = evaluateTable({ id: "t", indicators: [{ name: "培训人数", weight: 100, target: "≥100人", actual: "90人", reported_score: 90 }] });
+    expect(data.findings.filter((x) => x.code === "deviation-missing").map((x) => x.severity)).toEqual(["warning"]);
+  });
+  test("a rate truncated is told once, on the total row, and said to be truncated; a fraction is held to its own digits", () => {
+    const t = (rate: string | number, partRate: string | number): TableInput => ({ id: "t", budget: { full_year: 32.4, executed: 31.69, weight: 10, rate_as_written: String(rate), reported_score: 9.78, parts: [{ label: "当年财政拨款", full_year: 32.4, executed: 31.69, rate_as_written: String(partRate) }] }, indicators: [{ name: "补助人数", weight: 90, target: "≥8人", actual: "8人", reported_score: 90 }] });
+    const f = evaluateTable(t("97.80%", "97.80%")).findings.filter((x) => x.code === "rate-mismatch");
+    expect(f.map((x) => x.message)).toEqual(["预算执行率写作 97.80%，按 31.69 / 32.4 计算为 97.81%（是截去尾数，未四舍五入）"]);
+    expect(evaluateTable(t("97.81%", "97.81%")).findings.filter((x) => x.code === "rate-mismatch")).toEqual([]);
+    // 0.978 is 31.69 / 32.4 = 0.97809 to three decimals; 0.977 is not.
+    expect(evaluateTable(t("0.978", "0.978")).findings.filter((x) => x.code === "rate-mismatch")).toEqual([]);
+    expect(evaluateTable(t("0.977", "0.977")).findings.filter((x) => x.code === "rate-mismatch")).toHaveLength(1);
+  });
+  test("a funding standard to be provided (生均公用经费标准 ≥720元) is no cost ceiling (R04)", () => {
+    const t = (name: string): TableInput => ({ id: "t", indicators: [{ name, level2: "成本指标", weight: 100, target: "≥720元/生·年", actual: "720元/生·年", reported_score: 100 }] });
+    const codes = (name: string) => reviewed(t(name)).map((f) => f.code);
+    expect(codes("小学生均公用经费标准")).not.toContain("cost-direction");
+    expect(codes("项目成本控制")).toContain("cost-direction");
+  });
+  test("all full marks with a target missed names the rows missed (R01)", () => {
+    const t: TableInput = { id: "t", indicators: [
+      { name: "治理企业数", weight: 40, target: "≥10家", actual: "10家", reported_score: 40 },
+      { name: "单家补助", weight: 30, target: "≤15万元", actual: "16.8万元", reported_score: 30, deviation_note: "设备涨价" },
+      { name: "满意度", weight: 30, target: "≥90%", actual: "95%", reported_score: 30 },
+    ] };
+    const f = reviewed(t).find((x) => x.code === "all-full-marks")!;
+    expect(f.rows).toEqual([1]);
+    expect(f.message).toContain("按规则复核有 1 项未完成目标（单家补助）");
+  });
+  test("work carried into next year explains money unspent (R26)", () => {
+    const g = (reason: string) => grid([
+      ["项目资金(万元)", null, "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      [null, "年度资金总额", 287, 171, 10, "59.58%", 5.96],
+      ["一级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      ["产出指标", "计划完成率", "90%", "60%", 50, 33.33, reason],
+      ["满意度指标", "满意度", "≥90%", "95%", 40, 40, null],
+      ["总分", null, null, null, 100, 79.29, null],
+    ]);
+    expect(found(g("部分项目延续至下年")).map((x) => x.code)).not.toContain("budget-underspent-unexplained");
+    expect(found(g("工作人员不足")).map((x) => x.code)).toContain("budget-underspent-unexplained");
   });
 });

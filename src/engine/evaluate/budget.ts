@@ -218,6 +218,9 @@ function checkParts(b: BudgetInput, add: (f: Omit<Finding, "indicator">) => void
     if (!budget || !executed || !(budget.value > 0) || !(executed.value >= 0)) continue;
     const pair = sameUnit(budget, executed, b.unit ? amountUnitIn(b.unit) : null);
     if (!pair.ok) continue;
+    // The total's rate over the same amounts, written the same, is told once, on the total row.
+    const same = (x: number | string | null | undefined, v: number) => readAmount(x)?.value === v;
+    if (String(part.rate_as_written).trim() === String(b.rate_as_written ?? "").trim() && same(b.full_year ?? b.initial, budget.value) && same(b.executed, executed.value)) continue;
     const before = { ...b, rate_as_written: part.rate_as_written };
     checkWrittenRate(before, pair.b / pair.a, executed.written, budget.written, add, `“${part.label}”行的执行率`);
   }
@@ -230,9 +233,14 @@ function checkWrittenRate(b: BudgetInput, rate: number, executed: string, budget
     // A bare figure above 1 under a 执行率(%) header (100, 86.5) is a percentage written without its sign.
     const bare = read !== null && read > 1 && !/[%％‰]/.test(String(b.rate_as_written));
     const w = bare ? read / 100 : read;
-    const tol = 0.5 * 10 ** -writtenDecimals(b.rate_as_written) / 100 + 1e-9;
-    if (w !== null && !Number.isNaN(w) && Math.abs(w - rate) > tol) {
-      add({ code: "rate-mismatch", severity: "warning", message: `${what}写作 ${b.rate_as_written}，按 ${executed} / ${budget} 计算为 ${pct(rate)}`, reported: b.rate_as_written, recomputed: pct(rate) });
+    // Half a unit of the last digit written: of the percentage (97.80%, 86.5 under 执行率(%)), or of the fraction (0.958).
+    const fraction = !bare && !/[%％‰]/.test(String(b.rate_as_written));
+    const unit = 10 ** -writtenDecimals(b.rate_as_written) / (fraction ? 1 : 100);
+    if (w !== null && !Number.isNaN(w) && Math.abs(w - rate) > 0.5 * unit + 1e-9) {
+      // Within one unit of the last digit, below: the digits cut off, not rounded (97.80% for 97.809%). Still told: the form
+      // rounds half up, as score-rounding holds a score to.
+      const cut = w < rate && rate - w < unit - 1e-12;
+      add({ code: "rate-mismatch", severity: "warning", message: `${what}写作 ${b.rate_as_written}，按 ${executed} / ${budget} 计算为 ${pct(rate)}${cut ? "（是截去尾数，未四舍五入）" : ""}`, reported: b.rate_as_written, recomputed: pct(rate) });
     }
   }
 }

@@ -241,13 +241,20 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     }
     checkWrittenCompletion(row, outcome.completion, comparison, at, add);
     if (outcome.met === false && !hasText(row.deviation_note) && !hasText((table as { deviation_block?: string }).deviation_block)) {
-      add("deviation-missing", "warning", () => `${at()}未达到目标，但未填写偏差原因分析`);
+      // A sheet with no column for the reasons (deviation_column false, as read): a note per row, which the table then
+      // tells once, naming every such row (evaluate/table.ts), as it does for rows with no weight.
+      const none = (table as { deviation_column?: boolean }).deviation_column === false;
+      add("deviation-missing", none ? "info" : "warning", () => `${at()}未达到目标，但未填写偏差原因分析${none ? "（表中没有偏差原因栏，原因可能写在报告正文中）" : ""}`);
     }
     return done(status, () => [...outcome.steps().filter((s) => s !== ""), head()].join("；"));
   };
   const comparison = compare(target, actual);
   if (comparison.ok && comparison.kind === "quantity" && comparison.gradeTarget) {
     add("grade-vs-rate", "warning", () => `${at()}目标为定性“${base.target}”，实际完成值却写“${base.actual}”：口径不一致，按目标完成 100% 比较`);
+  }
+  if (comparison.ok && comparison.kind === "quantity" && comparison.converted) {
+    const u = comparison.converted;
+    add("unit-converted", "warning", () => `${at()}目标以“${u.target}”计（${base.target}），实际完成值却以“${u.actual}”计（${base.actual}）：计量单位不统一，已换算为 ${comparison.actualShown} 比较`);
   }
   if (comparison.ok && comparison.kind === "quantity" && comparison.dateTarget) {
     add("date-vs-rate", "warning", () => `${at()}目标为期限“${base.target}”，实际完成值只写“${base.actual}”，没有写完成时间：口径不一致，按完成比例比较`);
@@ -266,7 +273,9 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     const graded = applyRule(opts.preset.byKind.qualitative, { target, actual, weight, judgement: row.judgement ?? null, comparison });
     if (graded.ok) {
       // Only a target with a figure asked for one; two descriptions are simply compared by their grades.
-      if (hasFigure(base.target) && !hasFigure(base.actual)) add("actual-no-figure", "warning", () => `${at()}目标为数值“${base.target}”，实际完成值只写了“${base.actual}”，没有写数值；按定性等级计分`);
+      // (A time limit, 6个月内完成 or 3个工作日内办结, answered 完成 or 按时完成: done within it, nothing missing.)
+      const limit = target.kind === "number" && target.op === "<=" && target.unit !== null && TIME_UNIT.test(target.unit);
+      if (hasFigure(base.target) && !hasFigure(base.actual) && !limit) add("actual-no-figure", "warning", () => `${at()}目标为数值“${base.target}”，实际完成值只写了“${base.actual}”，没有写数值；按定性等级计分`);
       const said = hasFigure(base.target) && !hasFigure(base.actual) ? `目标为数值，实际只写了“${base.actual}”` : hasFigure(base.actual) ? (comparison.notes[0] ?? `实际“${base.actual}”的数值无法比较`) : "目标与实际均为文字";
       return finish(graded, () => `${said}：按定性等级计（${ruleLabel(opts.preset.byKind.qualitative)}）`);
     }
@@ -295,6 +304,9 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
 function progressForFigure(actual: string, target: ReturnType<typeof parseMeasure>): boolean {
   return target.kind === "number" && isProgressText(actual);
 }
+
+/** Units of time a limit is written in (24小时内, 3个工作日内, 6个月内). */
+const TIME_UNIT = /^(?:个?小时|分钟|天|日|个?工作日|个?月|周|年)$/;
 
 function hasText(s: string | null | undefined): boolean {
   return typeof s === "string" && s.trim() !== "";

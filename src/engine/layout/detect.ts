@@ -791,7 +791,8 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
   // may stand in the names instead of a column (相关性(5分) | 5).
   if (columns.target === undefined && columns.actual === undefined && columns.score !== undefined && (columns.weight !== undefined || indicators.some((r) => /[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]/.test(String(r.level3 ?? r.name ?? "").normalize("NFKC"))))) (table as DetectedTableInput).score_only = true;
   if (columns.actual === undefined && columns.score === undefined) (table as DetectedTableInput).targets_only = true;
-  if (columns.deviation !== undefined) (table as DetectedTableInput).deviation_column = true;
+  // (false, not absent, for a sheet with none: its scored rows' missed targets are then told once for the table.)
+  (table as DetectedTableInput).deviation_column = columns.deviation !== undefined;
   if (columns.actual === undefined && columns.score !== undefined && /^(?:考评|考核|评价)/.test(normaliseHeader(vals.slice(start, end + 1).map((row) => text(row[columns.score!])).join("")))) (table as DetectedTableInput).assessor_score = true;
   if (deviationBlock) (table as DetectedTableInput).deviation_block = deviationBlock;
   const headed = headerIssues.filter((i) => i.pointsHeaded).map((i) => address(grid, start, i.col));

@@ -3,8 +3,8 @@ import { STATED_UNMET_WORDS } from "../data/grades";
 import { withoutDenials } from "./grade";
 import { cleanText, squeeze } from "./clean";
 import { dayNumber } from "./date";
-import { plain } from "./format";
-import { MULTIPLIERS } from "./units";
+import { plain, round } from "./format";
+import { MULTIPLIERS, unitRatio } from "./units";
 import type { DateMeasure, Measure, Op, QuantityMeasure } from "./types";
 import type { Grade } from "./types";
 
@@ -38,6 +38,8 @@ export interface QuantityComparison {
   qualitative?: boolean;
   /** true when the target is words (按时限完成) and the actual a percentage of it done (100%): read against 100%. */
   gradeTarget?: boolean;
+  /** The two units of one kind the target and actual were written in (公里, 米), where the actual was converted. */
+  converted?: { target: string; actual: string };
   /** true when the target is a deadline (11月底完成100%) and the actual only a percentage done: read against the share due. */
   dateTarget?: boolean;
 }
@@ -189,6 +191,7 @@ function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): Qu
   let actualShown = actual.shown;
   let t = target.value;
   let targetShown = target.shown;
+  let converted: QuantityComparison["converted"];
   if (target.kind === "percent" && actual.kind === "number") {
     if (actual.unit !== null) {
       return fail("unreadable", "unit-mismatch", `单位不一致：目标为百分比（${target.shown}），实际为“${actual.shown}”`);
@@ -206,7 +209,15 @@ function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): Qu
     notes.push(`目标值“${target.shown}”未写单位，按 ${targetShown} 计`);
   } else if (target.kind === "number" && actual.kind === "number") {
     if (target.unit !== null && actual.unit !== null && target.unit !== actual.unit) {
-      return fail("unreadable", "unit-mismatch", `单位不一致：目标为“${target.shown}”，实际为“${actual.shown}”`);
+      // Two units of one kind (12公里 against 12600米): the actual in the target's unit, said.
+      const ratio = unitRatio(actual.unit, target.unit);
+      if (ratio === null) return fail("unreadable", "unit-mismatch", `单位不一致：目标为“${target.shown}”，实际为“${actual.shown}”`);
+      a = actual.value * ratio;
+      actualShown = `${plain(round(a, 6))}${target.unit}`;
+      notes.push(`实际值“${actual.shown}”换算为 ${actualShown} 计`);
+      // (千米 for 公里, 千克 for 公斤: one unit under two names, nothing to tell.)
+      const written = Number(/-?\d+(?:\.\d+)?/.exec(actual.shown)?.[0]);
+      if (!(Math.abs(written - a) < 1e-9)) converted = { target: target.unit, actual: actual.shown.replace(/^[≥≤<>=]*-?[\d.,]+/, "") || actual.unit };
     }
     // A bare actual (90) against a target with a scaled unit (≤90万元) is read in the target's unit, and says so.
     const scale = target.unit !== null && actual.unit === null && actual.op === null ? writtenScale(target) : null;
@@ -231,7 +242,7 @@ function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): Qu
     notes.push(`目标或实际为 0 或负数，不能按比例计算完成率：${met ? "达到目标，按 100%" : "未达到目标，按 0%"} 计`);
     return { ok: true, kind: "quantity", ratio: met ? 1 : 0, met, lower, target: t, actual: a, targetShown, actualShown, notes, allOrNothing: true };
   }
-  return { ok: true, kind: "quantity", ratio: a / t, met, lower, target: t, actual: a, targetShown, actualShown, notes };
+  return { ok: true, kind: "quantity", ratio: a / t, met, lower, target: t, actual: a, targetShown, actualShown, notes, ...(converted ? { converted } : {}) };
 }
 
 /** The scaled unit a target is written in (`≤90万元` → 万元 × 10000); null when its unit is not scaled. */

@@ -33,6 +33,8 @@ const BEFORE = /^(?:之前|以前|前|或之前|及之前|内|以内|之内)$/;
 /** A deadline worded with what is to be done by then: 完成, 前完成, 底前全部完成, 完成100%. */
 const DONE_BY = /^(?:之前|以前|前|内|以内|之内)?(?:全部|全面|按期|如期)?(?:完成|完工|竣工|办结|到位|实施完毕|结束|交付|验收|支付|拨付)(?:任务)?(?:\d+(?:\.\d+)?%)?$/;
 const AFTER = /^(?:之后|以后|后)$/;
+/** What happened on the date (2023年5月12日签订, 2023年11月验收): an actual's date, with no bound. */
+const DONE_ON = /^(?:已|正式|顺利)?(?:签订|签署|开工|验收|通过验收|投入使用|投用|上线|印发|出台|发布|下达|启动|召开|举办|开展|挂牌|成立|运行)(?:合同|协议|完成|完毕)?$/;
 
 /**
  * Read a date such as `2024年12月10日前`, `2024-12-10`, `12月底之前`. `前/之前` mean on or before
@@ -55,7 +57,7 @@ export function readDate(s: string, text: string): DateMeasure | null {
     if (tail !== "") {
       if (BEFORE.test(tail) || DONE_BY.test(tail)) op = "<=";
       else if (AFTER.test(tail)) op = ">=";
-      else return null;
+      else if (!DONE_ON.test(tail)) return null;
     }
     return { kind: "date", op, year, month, dayOfMonth, text, shown: showDate(year, month, dayOfMonth) };
   }

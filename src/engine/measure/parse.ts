@@ -32,9 +32,11 @@ function changeAtEnd(label: string): "down" | "up" | null {
   return null;
 }
 
+/** A bound after the figure (95%以上, 24小时内), the work said done after it or not (24小时内完成, 3个工作日内办结). */
+const DONE_AFTER_BOUND = "(?:已?(?:全部)?(?:完成|办结|处置|处理|解决|到位|落实|发放|拨付|响应|到达|答复|反馈))?$";
 const WORD_OPS_AFTER: [RegExp, Op][] = [
-  [/(?:以上|及以上|或以上|之上)$/, ">="],
-  [/(?:以下|及以下|或以下|以内|之内|内)$/, "<="],
+  [new RegExp(`(?:以上|及以上|或以上|之上)${DONE_AFTER_BOUND}`), ">="],
+  [new RegExp(`(?:以下|及以下|或以下|以内|之内|内)${DONE_AFTER_BOUND}`), "<="],
 ];
 
 const QUANTITY = /^(-?\d+(?:\.\d+)?)(%|‰)?(.*)$/;
@@ -159,7 +161,7 @@ function readMeasure(input: string | number | null | undefined): Measure {
 function readSingle(s: string, text: string): Measure {
   const date = readDate(s, text);
   if (date) return date;
-  const quantity = readQuantity(s, text) ?? countInSentence(s, text);
+  const quantity = readQuantity(s, text) ?? countInSentence(s, text) ?? limitInSentence(s, text);
   if (quantity) return quantity;
   if (/\d/.test(s)) return { kind: "unreadable", text, reason: `无法识别“${text.trim()}”中的数值或单位` };
   const grade = readGrade(s);
@@ -248,6 +250,18 @@ function countInSentence(s: string, text: string): NumberMeasure | null {
   return { kind: "number", op, value: Number(m[1]) * unit.multiplier, unit: unit.unit, text, shown: `${m[1]}${m[2]}` };
 }
 
+/** A time limit inside a sentence, its only figure (雪停后24小时内完成主干道清雪, 接件后3个工作日内办结): at most that time. */
+const LIMIT = /(\d+(?:\.\d+)?)(个?小时|个?工作日|分钟)(?:以内|之内|内)/;
+function limitInSentence(s: string, text: string): NumberMeasure | null {
+  const digits = s.match(/\d+(?:\.\d+)?/g) ?? [];
+  if (digits.length !== 1 || /[%‰≥≤<>=]/.test(s)) return null;
+  const m = LIMIT.exec(s);
+  if (!m || NOT_DONE_OR_ROUGH.test(s)) return null;
+  // (As the plain reader reads the same words: 个工作日 is a unit of its own, 个小时 is 小时.)
+  const unit = m[2] === "个小时" ? "小时" : m[2]!;
+  return { kind: "number", op: "<=", value: Number(m[1]), unit, text, shown: `${m[1]}${unit}` };
+}
+
 function readMulti(parts: string[], text: string): Measure {
   const read: MultiMeasure["parts"] = [];
   for (const p of parts) {
@@ -271,6 +285,17 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
     const d = readDate(`${m.value}月底`, typeof actual === "string" ? actual : String(actual));
     if (d) return { ...d, shown: `${m.value}月` };
   }
+  // A rise asked for in words (较上年有所提高) answered by the figure reached, the year before's beside it or not
+  // (提高至33.6%（上年31.9%）): met when the actual says it rose and, where both figures are given, the later is higher.
+  // (A change read as such, 提高3%, is compare's: a direction answered by a change.)
+  if (target.kind === "grade" && typeof actual === "string" && (m.kind === "unreadable" || ((m.kind === "number" || m.kind === "percent") && m.change === undefined))) {
+    const rise = riseAnswered(target.text, actual);
+    if (rise) return rise;
+  }
+  // The target's own words as the actual, read as a lesser grade (有所提高 / 有所提高): what the target asked for was done.
+  if (m.kind === "grade" && target.kind === "grade" && m.grade !== "met" && typeof actual === "string" && squeeze(cleanText(actual)) === squeeze(cleanText(target.text))) {
+    return { kind: "grade", grade: "met", text: actual, shown: `${m.shown}（与目标相同）` };
+  }
   if (typeof actual !== "string" || (m.kind !== "unreadable" && m.kind !== "blank")) return m;
   const a = squeeze(cleanText(actual));
   // 无 against a count or a rate (安全事故 0 起 / 实际“无”) is none of it: 0 in the target's terms.
@@ -284,6 +309,27 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
     return { kind: "grade", grade: "met", text: actual, shown: `${a}（与目标相同）` };
   }
   return m;
+}
+
+/** Words of a rise, in a target without a figure (较上年有所提高, 逐步提升) and in the actual that answers it. */
+const RISE_TARGET = /^(?:较上年|比上年|同比|逐年|逐步|持续|不断|进一步)?(?:有所|明显|稳步|显著)?(?:提高|提升|增长|增加|上升|改善)$/;
+const RISE_ACTUAL = /^(?:较上年|比上年|同比)?(?:有所|明显|稳步|显著)?(?:提高|提升|增长|增加|上升)(?:至|到|为|了)?(\d+(?:\.\d+)?)(%|个百分点)?/;
+const PRIOR = /[（(](?:上年|去年|上年度|上一年度?|上年同期|同期)(?:为|是)?(\d+(?:\.\d+)?)(%)?[）)]$/;
+
+function riseAnswered(targetText: string, actual: string): Measure | null {
+  const t = squeeze(cleanText(targetText));
+  if (!RISE_TARGET.test(t)) return null;
+  const a = squeeze(cleanText(actual));
+  const prior = PRIOR.exec(a);
+  const body = prior ? a.slice(0, prior.index) : a;
+  const m = RISE_ACTUAL.exec(body);
+  if (!m || m[0].length !== body.length) return null;
+  const now = Number(m[1]);
+  const before = prior ? Number(prior[1]) : null;
+  // 提高至X（上年Y）: a level, compared with the year before's; 提高X个百分点 or 提高X% with no level: a rise stated.
+  const level = /至|到|为/.test(m[0]) && m[2] !== "个百分点";
+  const met = before === null || !level ? now > 0 : (prior![2] ?? "") === (m[2] ?? "") && now > before;
+  return { kind: "grade", grade: met ? "met" : "unmet", text: actual, shown: before !== null && level ? `${a}：${now}${m[2] ?? ""} ${met ? "高于" : "不高于"}上年 ${before}${prior![2] ?? ""}` : a };
 }
 
 /** An actual that says "none". */

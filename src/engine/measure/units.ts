@@ -51,3 +51,25 @@ export function readUnit(text: string): { multiplier: number; unit: string | nul
   if (!atoms.every((a) => KNOWN_UNITS.includes(a) || /^[\u4e00-\u9fa5a-zA-Z²³]{1,2}$/.test(a))) return null;
   return { multiplier, unit: rest, known };
 }
+
+/**
+ * Units of one kind, by how many of the kind's smallest unit each holds: a target and an actual written in two of them
+ * (12公里 against 12600米, 10吨 against 9500公斤) are compared once converted. 千米 and 千克 are read as 千 × 米, 千 × 克.
+ * Only exact, fixed ratios (1 亩 = 10000/15 平方米); days, months and years are not converted (工作日, 自然月).
+ */
+const KINDS: readonly ReadonlyMap<string, number>[] = [
+  new Map([["米", 1], ["公里", 1000]]),
+  new Map([["克", 1], ["公斤", 1000], ["吨", 1e6]]),
+  new Map([["平方米", 1], ["亩", 10000 / 15], ["公顷", 10000], ["平方公里", 1e6]]),
+  new Map([["分钟", 1], ["小时", 60]]),
+];
+
+/** How many `to` one `from` is (公里 → 米: 1000), where the two are units of one kind; null otherwise. */
+export function unitRatio(from: string, to: string): number | null {
+  for (const kind of KINDS) {
+    const f = kind.get(from);
+    const t = kind.get(to);
+    if (f !== undefined && t !== undefined) return f / t;
+  }
+  return null;
+}

@@ -4,7 +4,7 @@ import { rowMeasures } from "../outcome";
 import type { Finding, IndicatorInput, IndicatorResult, Severity, TableInput, TableResult } from "../evaluate/types";
 import type { ReviewRule, RuleSeverity } from "./rules";
 import type { DetectedTableInput } from "../evaluate/table";
-import { LOWER_IS_BETTER_NAMES } from "../data/rows";
+import { LOWER_IS_BETTER_NAMES, PAID_STANDARD } from "../data/rows";
 import { fundFacts } from "../evaluate/funds";
 import { isProgressText } from "../data/grades";
 import { readGrade, withoutDenials } from "../measure/grade";
@@ -94,8 +94,8 @@ const claimsDone = (text: string) => {
   const rest = said.replace(DENIAL, "");
   return said !== "" && !ADMITS.test(rest) && (rest !== said || CLAIMS.test(said) || readGrade(said) === "met");
 };
-/** A reason that speaks of the money (资金未及时拨付, 结余, 结转, 支付进度): it explains the spending too (R26). */
-const MONEY_REASON = /资金|预算|执行|支付|拨付|结余|结转|采购|招标|决算/;
+/** A reason that speaks of the money (资金未及时拨付, 结余, 结转, 支付进度) or of work carried into next year (部分项目延续至下年): it explains the spending too (R26). */
+const MONEY_REASON = /资金|预算|执行|支付|拨付|结余|结转|采购|招标|决算|(?:延续|延|顺延|转)至?下一?年|跨年度?(?:实施|完成|项目)/;
 /** A reason that says the work is not done (未完成, 尚未, 待审核后将尽快实施, 正在建设) (R27). */
 const NOT_DONE = /未完成|尚未(?:完成|实施|开工|验收|建成|完工|到位)|没有完成|未开工|未验收|未实施|待.{0,30}后.{0,8}(?:实施|开展|完成|建设|施工|开工)|正在(?:实施|建设|施工)/;
 /** A clause about another year or the next stage (下一步, 二期, 明年, 上年未完成的): not about this row's work (R27). */
@@ -140,7 +140,8 @@ const CHECKS: Record<string, Check> = {
     const lowSpend = rate !== null && rate < rule.thresholds.executionBelow!;
     const missed = scored.filter((r) => r.result.met === false);
     if (!lowSpend && missed.length === 0) return [];
-    return [{ indicator: null, message: () => `全部 ${scored.length} 个指标自评满分，但${[lowSpend ? spent!.said : "", missed.length ? `按规则复核有 ${missed.length} 项未完成目标（${missed.slice(0, 3).map((r) => r.result.name).join("、")}${missed.length > 3 ? "等" : ""}）` : ""].filter(Boolean).join("，")}，自评可能流于形式` }];
+    // (The rows missed are named: the finding is about them too.)
+    return [{ indicator: null, ...(missed.length ? { rows: missed.map((r) => r.result.index) } : {}), message: () => `全部 ${scored.length} 个指标自评满分，但${[lowSpend ? spent!.said : "", missed.length ? `按规则复核有 ${missed.length} 项未完成目标（${missed.slice(0, 3).map((r) => r.result.name).join("、")}${missed.length > 3 ? "等" : ""}）` : ""].filter(Boolean).join("，")}，自评可能流于形式` }];
   },
   R02: (rows) => rows.filter((r) => isBenefit(r) && squash(r.result.target) !== "").flatMap((r) => {
     const m = rowMeasures(r.result).target;
@@ -151,7 +152,8 @@ const CHECKS: Record<string, Check> = {
     return m.kind === "number" && m.op === null && m.unit === null ? [{ indicator: r.result.index, message: () => `${at(r)}的指标值“${r.result.target}”没有运算符和计量单位，看不出是上限还是下限、以什么计` }] : [];
   }),
   R04: (rows) => rows.flatMap((r) => {
-    if (!/成本/.test(squash(r.input.level2) + r.result.name)) return [];
+    // (A standard to be paid, 生均公用经费标准 ≥720元, is a floor: what each is owed.)
+    if (!/成本/.test(squash(r.input.level2) + r.result.name) || PAID_STANDARD.test(toSimplified(squash(r.result.name)))) return [];
     const m = rowMeasures(r.result).target;
     return (m.kind === "number" || m.kind === "percent") && (m.op === ">=" || m.op === ">") ? [{ indicator: r.result.index, message: () => `${at(r)}是成本指标，指标值写作“${r.result.target}”（下限）；成本指标应为上限（≤）` }] : [];
   }),
