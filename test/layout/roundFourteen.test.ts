@@ -1,4 +1,4 @@
-import { applyRulebook, DEFAULT_RULES, evaluateTable, runPipeline, type Grid, type TableInput } from "../../src/engine";
+import { applyRulebook, DEFAULT_RULES, evaluateTable, normaliseRating, runPipeline, type Grid, type TableInput } from "../../src/engine";
 import { grid } from "./grids";
 
 /**
@@ -164,5 +164,39 @@ describe("what the audit of the corpus's unpaired findings found (61 read one by
     ]);
     expect(found(g("部分项目延续至下年")).map((x) => x.code)).not.toContain("budget-underspent-unexplained");
     expect(found(g("工作人员不足")).map((x) => x.code)).toContain("budget-underspent-unexplained");
+  });
+});
+
+describe("吉林's 部门整体 form (blind probe): the rating as boxes to tick, a reason row under the funds", () => {
+  const form = (rating: string, reason: string | null) => grid([
+    ["部门预算资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    [null, "年度资金总额", 100, 100, 85, 10, "85.00%", 8.5],
+    [null, "其中：财政拨款", 100, 100, 85, null, null, null],
+    ...(reason ? [["执行率偏低原因", null, reason, reason, reason, reason, reason, reason]] : []),
+    ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因分析"],
+    ["产出指标", "数量指标", "维修校舍面积", "≥1000平方米", "1000平方米", 50, 50, null],
+    ["满意度指标", "满意度", "家长满意度", "≥90%", "95%", 40, 40, null],
+    ["总分", null, null, null, null, 100, 98.5, null],
+    ["自评等级", null, rating, rating, rating, rating, rating, rating],
+  ]);
+  test("the one grade ticked is the rating reported, and checked", () => {
+    const t = tablesOf(form("优（√）    良（  ）    中（  ）    差（  ）", null))[0]!;
+    expect(t.detected.table.reported_rating).toContain("优（√）");
+    expect(found(form("优（√）    良（  ）    中（  ）    差（  ）", null)).map((x) => x.code)).not.toContain("rating-unreadable");
+    const wrong = found(form("优（  ）    良（√）    中（  ）    差（  ）", null)).find((x) => x.code === "rating-inconsistent")!;
+    expect(wrong.message).toBe("报告总分 98.50 应评为“优”，报告为“良（表中勾选）”");
+  });
+  test.each([
+    ["☑优 □良 □中 □差", "优"], ["□优 ■良 □中 □差", "良"], ["优 良√ 中 差", "良"], ["√优秀 □良好 □合格 □不合格", "优"],
+    ["优（√） 良（√） 中（ ） 差（ ）", null], ["优 良 中 差", null],
+  ])("%s → %s", (text, rating) => {
+    expect(normaliseRating(text)).toBe(rating);
+  });
+  test("a reason row under the funds is no source of money, and answers for the money unspent (R26)", () => {
+    const t = tablesOf(form("优（√） 良（ ） 中（ ） 差（ ）", "因招标流标两次，部分工程款结转下年"))[0]!;
+    expect(t.detected.table.budget!.parts!.map((p) => p.label)).toEqual(["财政拨款"]);
+    expect(t.detected.table.budget!.reason).toContain("因招标流标两次");
+    expect(t.result.findings.map((f) => f.code)).not.toContain("budget-underspent-unexplained");
+    expect(tablesOf(form("优（√） 良（ ） 中（ ） 差（ ）", null))[0]!.result.findings.map((f) => f.code)).toContain("budget-underspent-unexplained");
   });
 });

@@ -25,11 +25,36 @@ export function rate(total: number, scheme: RatingScheme = "standard"): Rating {
 export function normaliseRating(text: string | null | undefined): Rating | null {
   if (!text) return null;
   const s = text.replace(/\s+/g, "").replace(/等级?$/, "");
+  if (s.length > 4) return ticked(s);
   if (/^(?:优|优秀|A)$/.test(s)) return "优";
   if (/^(?:良|良好|B)$/.test(s)) return "良";
   if (/^(?:中|中等|合格|一般|C)$/.test(s)) return "中";
   if (/^(?:差|较差|不合格|D)$/.test(s)) return "差";
   return null;
+}
+
+/** A mark that ticks a box (√, ✓, ☑, ■ …); an empty box (□, ( )) ticks nothing. */
+const MARK = "[√✓✔☑☒■●▇✗×Xx]";
+const GRADE = "(优秀|良好|中等|不合格|较差|合格|优|良|中|差)";
+/** 优（√）, 优√, 优☑: the mark after the grade; ☑优, √优, ■优: before it. */
+const AFTER_MARK = new RegExp(`${GRADE}[(（]?${MARK}[)）]?`, "g");
+const BEFORE_MARK = new RegExp(`${MARK}${GRADE}`, "g");
+
+/**
+ * The grades listed as boxes to tick (优（√） 良（ ） 中（ ） 差（ ）, ☑优 □良 □中 □差): the one grade ticked, or null
+ * when none or several are.
+ */
+function ticked(s: string): Rating | null {
+  const grades = s.match(new RegExp(GRADE, "g")) ?? [];
+  if (grades.length < 2 || !new RegExp(MARK).test(s)) return null;
+  const hits = new Set<Rating>();
+  // Boxes stand on one side of their grades throughout: before them where the list opens with one (□优 ■良), else after.
+  const before = new RegExp(`^(?:${MARK}|[□☐])`).test(s);
+  for (const m of s.matchAll(before ? BEFORE_MARK : AFTER_MARK)) {
+    const r = normaliseRating(m[1]!);
+    if (r) hits.add(r);
+  }
+  return hits.size === 1 ? [...hits][0]! : null;
 }
 
 export function schemeByName(name: string | null | undefined): RatingScheme | null {

@@ -30,6 +30,8 @@ export interface BudgetInput {
   /** The unit the block's amounts are written in when a header says (`万元`, `元`); bare numbers take it. */
   unit?: string | null;
   reported_score?: number | string | null;
+  /** The reason the block's own rows give for its execution (执行率偏低原因 | 因招标流标…), where read from a sheet. */
+  reason?: string | null;
   /** The total row's own label as written (年度资金总额), where read from a sheet. */
   label?: string | null;
   /** The block's 其中 rows (财政拨款, 上年结转, 其他资金) with their amounts and rate as written: each rate is checked. */

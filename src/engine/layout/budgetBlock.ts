@@ -79,7 +79,9 @@ export function budgetInput(grid: Grid, vals: CellValue[][], b: NonNullable<Dete
   const unitText = [headerText, ...(vals[b.row] ?? []).slice(0, 2).map(text), ...labels].find((t) => amountUnitIn(t) !== null) ?? null;
   const parts = budgetParts(grid, vals, b);
   const splits = budgetSplits(grid, b);
+  const reason = budgetReason(vals, b);
   return {
+    ...(reason ? { reason } : {}),
     ...(parts.length ? { parts } : {}),
     ...(splits.length ? { splits } : {}),
     initial: amountOf(at("initial")),
@@ -172,6 +174,22 @@ const SPLIT_LABEL = /^(?:其中[:：]?)?[\u4e00-\u9fa5]{2,16}[(（][^)）]*[)）
  * The budget block's 其中 rows below its total row (其中：财政拨款, 上年结转资金, 其他资金): label, amounts and rate as
  * written, up to the first row that is not one (a blank row, the 年度总体目标 block, a header).
  */
+/**
+ * A row under the block that gives the reason for its execution (执行率偏低原因 | 因招标流标两次…, 资金未执行原因说明 | …): its
+ * text, within the block's rows (up to 8 below its total row), before any indicator header.
+ */
+function budgetReason(vals: CellValue[][], b: NonNullable<DetectedTable["budget"]>): string | null {
+  for (let r = b.row + 1; r < Math.min(vals.length, b.row + 9); r++) {
+    const texts = (vals[r] ?? []).map(text).filter((t) => t !== "");
+    const at = texts.findIndex((t) => /^(?:预算)?(?:执行率?偏低|未执行|资金未执行|偏差|执行偏差)(?:的)?原因(?:说明|分析)?[:：]?$/.test(toSimplified(t)));
+    if (texts.some((t) => /一级指标|三级指标|绩效指标/.test(toSimplified(t)))) return null;
+    if (at < 0) continue;
+    const said = texts.slice(at + 1).find((t) => t !== texts[at]);
+    return said ?? null;
+  }
+  return null;
+}
+
 function budgetParts(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTable["budget"]>): NonNullable<NonNullable<TableInput["budget"]>["parts"]> {
   const out: NonNullable<NonNullable<TableInput["budget"]>["parts"]> = [];
   const first = Math.min(...Object.values(b.columns));
@@ -184,7 +202,8 @@ function budgetParts(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTab
     // The row's own labels (grid cells: a label merged down the block's left is not repeated here).
     const labels = (grid.cells[r] ?? []).slice(0, first).map((c) => text(c?.v ?? null)).filter((t) => t !== "" && !own.has(t));
     const label = labels[labels.length - 1] ?? "";
-    if (label === "" || labels.some((t) => /目标|指标|项目资金|预算执行|资金管理|情况说明|性质分|主要任务|任务名称/.test(toSimplified(t)))) break;
+    // (A row giving the reason, 执行率偏低原因 | 因招标流标…, ends the parts: budgetReason reads it.)
+    if (label === "" || labels.some((t) => /目标|指标|项目资金|预算执行|资金管理|情况说明|性质分|主要任务|任务名称|原因|说明/.test(toSimplified(t)))) break;
     const rate = cell(r, "rate");
     const written = (c: ReturnType<typeof cell>) => (c && c.v !== null && text(c.v) !== "" ? (typeof c.v === "number" ? c.v : text(c.v)) : null);
     const score = written(cell(r, "score"));

@@ -629,8 +629,9 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       if (rc) rating = rc;
       continue;
     }
-    // A rating row holds three texts at most (评价等级 | 优): an indicator row is never one, and is not searched.
-    const ratingHere = texts.filter((t) => t !== "").length <= 3 ? ratingIn(vals, r) : null;
+    // A rating row holds three texts at most (评价等级 | 优; a merged cell filled across counts once): an indicator row is
+    // never one, and is not searched.
+    const ratingHere = new Set(texts.filter((t) => t !== "")).size <= 3 ? ratingIn(vals, r) : null;
     if (ratingHere) {
       rating = ratingHere;
       rows.push({ row: r, kind: "rating", reason: "评价等级行" });

@@ -104,14 +104,16 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
 
   // Rating.
   const reportedRating = normaliseRating(table.reported_rating);
+  // (Grades listed as boxes, 优（√） 良（ ） …, are shown as the one ticked.)
+  const shownRating = reportedRating && String(table.reported_rating).replace(/\s+/g, "").length > 4 ? `${reportedRating}（表中勾选）` : table.reported_rating;
   if (table.reported_rating && !reportedRating) {
     add({ code: "rating-unreadable", severity: "warning", message: () => `无法识别报告的等级“${table.reported_rating}”` });
   }
   if (reportedRating && reportedTotal !== null && reportedRating !== rate(reportedTotal, opts.scheme)) {
-    add({ code: "rating-inconsistent", severity: "error", message: () => `报告总分 ${pts(reportedTotal)} 应评为“${rate(reportedTotal, opts.scheme)}”，报告为“${table.reported_rating}”`, reported: table.reported_rating, recomputed: rate(reportedTotal, opts.scheme) });
+    add({ code: "rating-inconsistent", severity: "error", message: () => `报告总分 ${pts(reportedTotal)} 应评为“${rate(reportedTotal, opts.scheme)}”，报告为“${shownRating}”`, reported: table.reported_rating, recomputed: rate(reportedTotal, opts.scheme) });
   }
   if (reportedRating && result.rating && reportedRating !== result.rating) {
-    add({ code: "rating-mismatch", severity: "error", message: () => `报告等级“${table.reported_rating}”，按复核总分 ${pts(result.total ?? 0)} 应为“${result.rating}”`, reported: table.reported_rating, recomputed: result.rating });
+    add({ code: "rating-mismatch", severity: "error", message: () => `报告等级“${shownRating}”，按复核总分 ${pts(result.total ?? 0)} 应为“${result.rating}”`, reported: table.reported_rating, recomputed: result.rating });
   }
   // A total in 差 with no rating written: a failing self-evaluation said only as a figure. (A table whose form has no
   // rating field is left alone above 60: most forms print none; a 差 is the one a reviewer must see named and explained.

@@ -277,7 +277,7 @@ const CHECKS: Record<string, Check> = {
     // And a form with a place for the reason (the 资金管理情况 block, or a reason column).
     if (items.length === 0 && t.deviation_column !== true) return [];
     const said = (s: string | null | undefined) => typeof s === "string" && squash(s) !== "" && !BOILERPLATE.has(squash(s));
-    if (items.some((c) => said(c.problem)) || said(t.deviation_block)) return [];
+    if (items.some((c) => said(c.problem)) || said(t.deviation_block) || said(table.budget?.reason)) return [];
     // A statement that admits the gap (因招标时间较长，资金尚未支付完毕) is the reason; one that denies it is R23's.
     if (items.some((c) => ADMITS.test(toSimplified(squash(c.text)).replace(DENIAL, "")))) return [];
     if (items.some((c) => /^执行准确性$/.test(c.item) && claimsDone(c.text))) return [];
