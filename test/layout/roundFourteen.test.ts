@@ -200,3 +200,35 @@ describe("吉林's 部门整体 form (blind probe): the rating as boxes to tick,
     expect(tablesOf(form("优（√） 良（ ） 中（ ） 差（ ）", null))[0]!.result.findings.map((f) => f.code)).toContain("budget-underspent-unexplained");
   });
 });
+
+describe("actuals as units type them, probed after the blind forms", () => {
+  test("a remark in brackets after the value is shown and not read (95.2%（有效问卷500份）); one that denies it keeps the cell unread", () => {
+    const r = row("≥90%", "95.2%（有效问卷500份）");
+    expect(r.indicators[0]).toMatchObject({ status: "ok", met: true, score: 100 });
+    expect(r.indicators[0]!.explanation).toContain("95.2%（有效问卷500份） / 90%");
+    expect(row("≤50万元", "48.6万元（决算数）").indicators[0]!.met).toBe(true);
+    expect(row("≥30场", "28场（含线上10场）").indicators[0]!.score).toBeCloseTo(93.333333, 5);
+    expect(row("≥95%", "95%（未达标）").indicators[0]!.status).toBe("unreadable");
+  });
+  test("a count in Chinese numerals (两次, 十二个), and a figure with 余 (1200余人次), are read", () => {
+    expect(row("≥2次", "两次").indicators[0]!.met).toBe(true);
+    expect(row("≥12个", "十一个").indicators[0]!.score).toBeCloseTo(100 * 11 / 12, 9);
+    expect(row("≥1000人次", "1200余人次").indicators[0]!.met).toBe(true);
+    // 一般 is a grade, not one of anything.
+    expect(row("好", "一般").indicators[0]!.met).toBe(false);
+  });
+  test("a fraction typed for a rate (0.96 against ≥95%) is read as a percentage, and said; a figure that can only be points stays points", () => {
+    const r = row("≥95%", "0.96");
+    expect(r.indicators[0]).toMatchObject({ met: true, score: 100 });
+    expect(r.indicators[0]!.explanation).toContain("按 96% 计（按小数形式的百分比读取）");
+    expect(row("≥95%", "96").indicators[0]!.met).toBe(true);
+    expect(row("≥5%", "0.8").indicators[0]!.score).toBeCloseTo(16, 9);
+    expect(row("≥95%", "0").indicators[0]!.score).toBe(0);
+  });
+  test("an actual with its own scale and no unit (99.5万 against ≤100万元) is not scaled twice", () => {
+    const r = row("≤100万元", "99.5万");
+    expect(r.indicators[0]).toMatchObject({ met: true, score: 100 });
+    expect(r.indicators[0]!.explanation).toContain("按 99.5万元 计");
+    expect(row("≤100万元", "99.5").indicators[0]!.met).toBe(true);
+  });
+});

@@ -182,7 +182,7 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
   if (ranges.length) {
     // One habit, one finding (on its first row): a table that copies its targets into every actual is told once.
     const list = ranges.map((i) => `第 ${i + 1} 项“${indicators[i]!.actual}”`).join("、");
-    findings.push(new LazyFinding("actual-is-range", "warning", ranges[0]!, () => `实际完成值写作范围（${list}），${ranges.length > 1 ? "多为照抄指标值，" : ""}不是实际完成的数；按字面视为达到目标计分。请填写实际完成数（满意度、知晓率填写调查结果）`, undefined, undefined, undefined, ranges.length > 1 ? ranges : undefined));
+    findings.push(new LazyFinding("actual-is-range", "warning", ranges[0]!, () => `实际完成值写作范围（${list}），${ranges.length > 1 ? "多为照抄指标值，" : ""}不是实际完成的数；${ranges.every((i) => indicators[i]!.met !== false) ? "按字面视为达到目标计分" : ranges.every((i) => indicators[i]!.met === false) ? "按所写的数计分，仍未达到目标" : "按所写的数计分"}。请填写实际完成数（满意度、知晓率填写调查结果）`, undefined, undefined, undefined, ranges.length > 1 ? ranges : undefined));
   }
   // A table with no weights whose targets and actuals are bare numbers adding up to 100 (20, 20, 10 …): the points
   // were written where the target and the actual go, and nothing was measured.

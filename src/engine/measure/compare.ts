@@ -196,9 +196,11 @@ function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): Qu
     if (actual.unit !== null) {
       return fail("unreadable", "unit-mismatch", `单位不一致：目标为百分比（${target.shown}），实际为“${actual.shown}”`);
     }
-    a = actual.value / 100;
-    actualShown = `${plain(actual.value)}%`;
-    notes.push(`实际值“${actual.shown}”无单位，按 ${actualShown} 计`);
+    // A fraction typed for a rate (0.96 against ≥95%, 1 against 100%): as points it would be a hundredth of the target.
+    const fraction = actual.value > 0 && actual.value <= 1.5 && target.value >= 0.1 && actual.value / target.value >= 0.5;
+    a = fraction ? actual.value : actual.value / 100;
+    actualShown = `${plain(round(a * 100, 6))}%`;
+    notes.push(`实际值“${actual.shown}”无单位，按 ${actualShown} 计${fraction ? "（按小数形式的百分比读取）" : ""}`);
   } else if (target.kind === "number" && actual.kind === "percent") {
     // A bare target (≥95) against a rate (96%): the target is the rate's figure, as the bare actual above; said.
     if (target.unit !== null || !(target.value > 0 && target.value <= 100)) {
@@ -220,7 +222,10 @@ function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): Qu
       if (!(Math.abs(written - a) < 1e-9)) converted = { target: target.unit, actual: actual.shown.replace(/^[≥≤<>=]*-?[\d.,]+/, "") || actual.unit };
     }
     // A bare actual (90) against a target with a scaled unit (≤90万元) is read in the target's unit, and says so.
-    const scale = target.unit !== null && actual.unit === null && actual.op === null ? writtenScale(target) : null;
+    // (An actual with its own scale and no unit, 99.5万 against ≤100万元, is already in the base unit: read as written.)
+    const ownScale = actual.unit === null && Number(/-?\d+(?:\.\d+)?/.exec(actual.shown)?.[0]) !== actual.value;
+    const scale = target.unit !== null && actual.unit === null && actual.op === null && !ownScale ? writtenScale(target) : null;
+    if (ownScale && target.unit !== null) notes.push(`实际值“${actual.shown}”未写单位，按 ${actual.shown}${target.unit} 计`);
     if (scale) {
       a = actual.value * scale.multiplier;
       actualShown = `${actual.shown}${scale.unit}`;

@@ -155,7 +155,44 @@ function readMeasure(input: string | number | null | undefined): Measure {
   const parts = s.split(/[;；]/).filter((p) => p !== "");
   if (parts.length > 1) return readMulti(parts, text);
 
-  return readSingle(s, text);
+  const read = readSingle(s, text);
+  if (read.kind !== "unreadable") return read;
+  // A remark in brackets after a value (95.2%（有效问卷500份）, 32场（含线上10场）, 48.6万元（决算数）): the value as written
+  // before it, the remark shown with it.
+  const remark = /^(.+?)[（(]([^（）()]+)[)）]$/.exec(s);
+  // (Not a remark that denies the value: 95%（未达标）, 100%（尚未验收） stay unread.)
+  if (remark && !/未|没有|不|尚|差/.test(remark[2]!)) {
+    const head = readSingle(remark[1]!, text);
+    if (head.kind === "number" || head.kind === "percent" || head.kind === "date" || head.kind === "grade") return { ...head, shown: `${head.shown}（${remark[2]}）` };
+  }
+  // A count in Chinese numerals (两次, 十个, 三场): the figure.
+  const cn = /^([≥≤<>=]?)([零一二两三四五六七八九十百千]+)([\u4e00-\u9fa5]{1,3})$/.exec(s);
+  if (cn) {
+    const n = chineseNumber(cn[2]!);
+    const unit = readUnit(cn[3]!);
+    if (n !== null && unit && unit.known && unit.multiplier === 1 && unit.unit !== null) {
+      return { kind: "number", op: cn[1] ? asciiOp(cn[1]) : null, value: n, unit: unit.unit, text, shown: `${n}${unit.unit}` };
+    }
+  }
+  return read;
+}
+
+/** 两 → 2, 十二 → 12, 三十 → 30, 一百零五 → 105; null for anything else. */
+function chineseNumber(s: string): number | null {
+  const digit: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  const place: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+  let total = 0;
+  let current: number | null = null;
+  for (const ch of s) {
+    if (ch in digit) {
+      if (current !== null && current !== 0) return null;
+      current = digit[ch]!;
+    } else if (ch in place) {
+      total += (current ?? 1) * place[ch]!;
+      current = null;
+    } else return null;
+  }
+  return total + (current ?? 0);
 }
 
 function readSingle(s: string, text: string): Measure {
@@ -210,7 +247,8 @@ function readQuantity(s: string, text: string): NumberMeasure | PercentMeasure |
     const scale = m[2] === "%" ? 100 : 1000;
     return { kind: "percent", op, value: value / scale, text, shown: `${change === "down" ? "下降" : ""}${shownNumber}${m[2]}`, ...(change ? { change } : {}) };
   }
-  const unitText = (m[3] ?? "").replace(/[()（）]/g, "");
+  // (1200余人次, 30多场: at least the figure written, read as that figure.)
+  const unitText = (m[3] ?? "").replace(/[()（）]/g, "").replace(/^(?:余|多)(?=[\u4e00-\u9fa5])/, "");
   const unit = readUnit(unitText);
   if (!unit) return null;
   return {
