@@ -232,3 +232,13 @@ describe("actuals as units type them, probed after the blind forms", () => {
     expect(row("≤100万元", "99.5").indicators[0]!.met).toBe(true);
   });
 });
+
+describe("going over the budget, in words", () => {
+  test.each([["未超预算", true], ["未突破年度预算", true], ["严格控制，未超支", true], ["超支", false], ["项目超出预算10%", false]])("控制在预算内 | %s → met %s", (text, met) => {
+    expect(row("控制在预算内", text as string).indicators[0]!.met).toBe(met);
+  });
+  test("a ceiling in words answered 未超预算 is met", () => {
+    expect(row("≤预算金额", "未超预算").indicators[0]!.met).toBe(true);
+    expect(row("≤预算", "超出预算").indicators[0]!.met).toBe(false);
+  });
+});
