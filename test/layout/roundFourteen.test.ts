@@ -242,3 +242,48 @@ describe("going over the budget, in words", () => {
     expect(row("≤预算", "超出预算").indicators[0]!.met).toBe(false);
   });
 });
+
+describe("the second blind probe (12 more forms: 山东 … 安徽 民生工程)", () => {
+  test("a 分值 merged over the rows of one level, each row scored, is shared evenly and said (分值按二级指标设置)", () => {
+    const g = grid([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      ["产出指标", "数量指标", "维修养护处数", "≥46处", "46处", 24, 8, null],
+      [null, null, "更换管网长度", "≥32公里", "29.6公里", null, 7.4, "施工交叉，顺延至次年"],
+      [null, null, "检测覆盖村数", "≥332个", "332个", null, 8, null],
+      ["满意度指标", "满意度", "群众满意度", "≥90%", "92%", 76, 76, null],
+      ["总分", null, null, null, null, 100, 99.4, null],
+    ], [{ r1: 1, c1: 0, r2: 3, c2: 0 }, { r1: 1, c1: 1, r2: 3, c2: 1 }, { r1: 1, c1: 5, r2: 3, c2: 5 }]);
+    const t = tablesOf(g)[0]!;
+    expect(t.result.indicators.map((r) => r.weight)).toEqual([8, 8, 8, 76]);
+    expect(t.result.indicators[1]!.score).toBeCloseTo(7.4, 9);
+    expect(found(g)).toEqual([]);
+    expect(t.result.findings.find((f) => f.code === "layout" && f.message.includes("按平均分配"))!.message).toContain("分值 24 合并在 3 项指标上（第 2–4 行），各项都有得分：按平均分配，每项 8 分");
+    // Scores that do not fit an even share (16 of 24 on one of two rows): weights set by hand, left as they were.
+    const uneven = grid([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "维修养护处数", "≥46处", "46处", 24, 16],
+      [null, null, "更换管网长度", "≥32公里", "32公里", null, 8],
+      ["满意度指标", "满意度", "群众满意度", "≥90%", "92%", 76, 76],
+    ], [{ r1: 1, c1: 5, r2: 2, c2: 5 }]);
+    expect(tablesOf(uneven)[0]!.result.indicators.map((r) => r.weight)).toEqual([24, null, 76]);
+  });
+  test("targets written as sentences: a deadline at the end, a bound at the end, a label in quotation marks", () => {
+    expect(row("年度文化惠民活动于2023年12月底前全部完成", "2023年12月20日前全部完成").indicators[0]!.met).toBe(true);
+    expect(row("对全区28处文物保护单位开展安全巡查不少于4轮", "完成巡查4轮，覆盖28处").indicators[0]).toMatchObject({ status: "ok", met: true });
+    expect(row("“三公”经费支出控制在12.5万元以内", "“三公”经费实际支出11.8万元").indicators[0]!.met).toBe(true);
+    expect(row("为全县1200户低保户发放补助不少于95%", "96%").indicators[0]!.met).toBe(true);
+    // A bound on each of several is no total.
+    expect(row("对12个乡镇开展培训，每个乡镇不少于2次", "24次").indicators[0]!.status).toBe("unreadable");
+  });
+  test("a grade on a scale as the floor (较好及以上（好/较好/一般/差）) is met by that grade or better", () => {
+    expect(row("较好及以上（好/较好/一般/差）", "较好").indicators[0]).toMatchObject({ met: true, score: 100 });
+    expect(row("良好以上", "优秀").indicators[0]!.met).toBe(true);
+    expect(row("较好及以上", "一般").indicators[0]!.met).toBe(false);
+    // Without 及以上 the grade itself is asked for: 较好 for 好 is partly met, as before.
+    expect(row("好", "较好").indicators[0]!.met).toBe(false);
+  });
+  test("自评：优 | 复核：良 reads the self-evaluation's rating", () => {
+    expect(normaliseRating("自评：优")).toBe("优");
+    expect(normaliseRating("等级：良好")).toBe("良");
+  });
+});

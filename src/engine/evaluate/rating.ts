@@ -24,7 +24,8 @@ export function rate(total: number, scheme: RatingScheme = "standard"): Rating {
 /** A rating as tables write it (优秀, 良好, 合格, 不合格…) → 优/良/中/差, or null when it is not one. */
 export function normaliseRating(text: string | null | undefined): Rating | null {
   if (!text) return null;
-  const s = text.replace(/\s+/g, "").replace(/等级?$/, "");
+  // (自评：优 | 复核：良 in one cell or two: the self-evaluation's own, its label taken off.)
+  const s = text.replace(/\s+/g, "").replace(/^(?:自评|自评等级|评价等级|绩效等级|等级|评级|自评结果)[:：]/, "").replace(/等级?$/, "");
   if (s.length > 4) return ticked(s);
   if (/^(?:优|优秀|A)$/.test(s)) return "优";
   if (/^(?:良|良好|B)$/.test(s)) return "良";

@@ -748,6 +748,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     if (row.weight !== null && row.weight !== undefined && row.weight !== "") continue;
     if ((typeof prev.weight === "number" || prev.shares_weight_above) && ALTERNATIVE_RULE.test(`${prev.rule_text ?? ""}${row.rule_text ?? ""}`)) row.shares_weight_above = true;
   }
+  splitMergedWeights(grid, indicators, indicatorRows, columns, issues);
   const budget = findBudget(grid, vals, searchFrom, start);
   const title = findTitle(vals, searchFrom, budget ? budget.headerRow : start);
   // A total written in the title block (自评总分(分) | 97.6, 项目总得分 99分) when no total row gives one.
@@ -889,6 +890,33 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
   if (l1w !== null) row.level1_weight = l1w;
   if (l2w !== null) row.level2_weight = l2w;
   return row;
+}
+
+/**
+ * One 分值 merged down over several indicators that each carry their own score (分值按二级指标设置，所属三级指标平均计分: 24 over
+ * three rows scored 8, 7.4, 8): the points are the group's, shared evenly, and said. Not a pair of alternatives (二者择其一,
+ * one row assessed), nor a group whose scores would not fit an even share (one row's score above it: weights set by hand).
+ */
+function splitMergedWeights(grid: Grid, indicators: IndicatorInput[], rows: number[], columns: ColumnMap, issues: { address: string; message: string }[]): void {
+  for (let i = 0; i < indicators.length; i++) {
+    const first = indicators[i]!;
+    if (typeof first.weight !== "number" || !(first.weight > 0)) continue;
+    let j = i + 1;
+    while (j < indicators.length && indicators[j]!.shares_weight_above && !ALTERNATIVE_RULE.test(`${first.rule_text ?? ""}${indicators[j]!.rule_text ?? ""}`)) j++;
+    const group = indicators.slice(i, j);
+    if (group.length < 2) continue;
+    const share = first.weight / group.length;
+    const scores = group.map((r) => (typeof r.reported_score === "number" ? r.reported_score : null));
+    if (scores.filter((x) => x !== null).length < 2 || scores.some((x) => x !== null && x > share + 0.005)) continue;
+    const total = first.weight;
+    for (const r of group) {
+      r.weight = share;
+      delete r.shares_weight_above;
+    }
+    const shown = Math.round(share * 100) / 100;
+    issues.push({ address: address(grid, rows[i]!, columns.weight ?? 0), message: `分值 ${total} 合并在 ${group.length} 项指标上（第 ${rows[i]! + 1}–${rows[j - 1]! + 1} 行），各项都有得分：按平均分配，每项 ${shown === share ? shown : `${shown}（${total}/${group.length}）`} 分` });
+    i = j - 1;
+  }
 }
 
 /** A header row's label outside every mapped column that states points (年度绩效目标1(40分)): the block of goals below. */

@@ -2,7 +2,7 @@ import { asciiOp, cleanText, squeeze } from "./clean";
 import { dateFromSerial, readDate } from "./date";
 import { readGrade } from "./grade";
 import { readUnit } from "./units";
-import type { Measure, MultiMeasure, NumberMeasure, Op, PercentMeasure } from "./types";
+import type { DateMeasure, Measure, MultiMeasure, NumberMeasure, Op, PercentMeasure } from "./types";
 
 const WORD_OPS_BEFORE: [string[], Op][] = [
   [["不低于", "不少于", "不小于", "至少", "达到", "大于等于", "大于或等于"], ">="],
@@ -196,9 +196,9 @@ function chineseNumber(s: string): number | null {
 }
 
 function readSingle(s: string, text: string): Measure {
-  const date = readDate(s, text);
+  const date = readDate(s, text) ?? dateInSentence(s, text);
   if (date) return date;
-  const quantity = readQuantity(s, text) ?? countInSentence(s, text) ?? limitInSentence(s, text);
+  const quantity = readQuantity(s, text) ?? countInSentence(s, text) ?? limitInSentence(s, text) ?? boundInSentence(s, text);
   if (quantity) return quantity;
   if (/\d/.test(s)) return { kind: "unreadable", text, reason: `无法识别“${text.trim()}”中的数值或单位` };
   const grade = readGrade(s);
@@ -224,7 +224,7 @@ function readQuantity(s: string, text: string): NumberMeasure | PercentMeasure |
     const label = rest.slice(0, firstDigit.index);
     change = changeAtEnd(label);
     op = change === "down" ? ">=" : wordOpAtEnd(label);
-    if (!/^[\u4e00-\u9fa5()（）:：、·]*$/.test(label)) return null;
+    if (!/^[\u4e00-\u9fa5()（）:：、·“”"‘’《》]*$/.test(label)) return null;
     rest = rest.slice(firstDigit.index);
   }
   for (const [re, o] of WORD_OPS_AFTER) {
@@ -288,6 +288,28 @@ function countInSentence(s: string, text: string): NumberMeasure | null {
   return { kind: "number", op, value: Number(m[1]) * unit.multiplier, unit: unit.unit, text, shown: `${m[1]}${m[2]}` };
 }
 
+/**
+ * A deadline at the end of a sentence, its only figures (年度文化惠民活动于2023年12月底前全部完成): the date, read from where it
+ * starts. The words before it name what is due; nothing after the date but the deadline's own words.
+ */
+function dateInSentence(s: string, text: string): DateMeasure | null {
+  const at = s.search(/\d{4}年\d{1,2}月/);
+  if (at <= 0 || /\d/.test(s.slice(0, at)) || !/^[\u4e00-\u9fa5“”"、]+$/.test(s.slice(0, at))) return null;
+  return readDate(s.slice(at), text);
+}
+
+/**
+ * A bound that ends a sentence holding other figures (对全区28处文物保护单位开展安全巡查不少于4轮, 为1200户发放补助不少于95%):
+ * the bound, read from its word. Not a bound on each of several (每个乡镇不少于2次): that is no total.
+ */
+const BOUND_AT_END = /(?:不少于|不低于|至少|不超过|不高于|控制在|达到)[^，,；;。不至达控]*$/;
+function boundInSentence(s: string, text: string): NumberMeasure | PercentMeasure | null {
+  const clause = s.split(/[，,；;。]/).pop() ?? "";
+  const m = BOUND_AT_END.exec(clause);
+  if (!m || m.index === 0 || /每/.test(clause)) return null;
+  return readQuantity(m[0], text);
+}
+
 /** A time limit inside a sentence, its only figure (雪停后24小时内完成主干道清雪, 接件后3个工作日内办结): at most that time. */
 const LIMIT = /(\d+(?:\.\d+)?)(个?小时|个?工作日|分钟)(?:以内|之内|内)/;
 function limitInSentence(s: string, text: string): NumberMeasure | null {
@@ -330,6 +352,19 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
     const rise = riseAnswered(target.text, actual);
     if (rise) return rise;
   }
+  // A grade on a scale as the floor (较好及以上（好/较好/一般/差）) answered by one grade of it (较好): met when not below.
+  if (typeof actual === "string") {
+    const scaled = scaleAnswered(target.text, actual);
+    if (scaled) return scaled;
+  }
+  // Clauses of a sentence (完成巡查4轮，覆盖28处): the one clause counted in the target's unit (4轮 against 不少于4轮).
+  if (m.kind === "unreadable" && typeof actual === "string" && target.kind === "number" && target.unit !== null) {
+    const clauses = squeeze(cleanText(actual)).split(/[，,；;。]/).filter((c) => c !== "");
+    if (clauses.length > 1) {
+      const fits = clauses.map((c) => readSingle(c, actual)).filter((x): x is NumberMeasure => x.kind === "number" && x.unit === target.unit);
+      if (fits.length === 1) return fits[0]!;
+    }
+  }
   // The target's own words as the actual, read as a lesser grade (有所提高 / 有所提高): what the target asked for was done.
   if (m.kind === "grade" && target.kind === "grade" && m.grade !== "met" && typeof actual === "string" && squeeze(cleanText(actual)) === squeeze(cleanText(target.text))) {
     return { kind: "grade", grade: "met", text: actual, shown: `${m.shown}（与目标相同）` };
@@ -368,6 +403,20 @@ function riseAnswered(targetText: string, actual: string): Measure | null {
   const level = /至|到|为/.test(m[0]) && m[2] !== "个百分点";
   const met = before === null || !level ? now > 0 : (prior![2] ?? "") === (m[2] ?? "") && now > before;
   return { kind: "grade", grade: met ? "met" : "unmet", text: actual, shown: before !== null && level ? `${a}：${now}${m[2] ?? ""} ${met ? "高于" : "不高于"}上年 ${before}${prior![2] ?? ""}` : a };
+}
+
+/** Grades of the scales tables use (好/较好/一般/差, 优/良/中/差), by rank. */
+const SCALE_RANK: Record<string, number> = { 优: 3, 优秀: 3, 好: 3, 良: 2, 良好: 2, 较好: 2, 中: 1, 中等: 1, 一般: 1, 合格: 1, 差: 0, 较差: 0, 不合格: 0 };
+const SCALE_WORD = "优秀|良好|较好|中等|一般|合格|不合格|较差|优|良|中|好|差";
+const SCALE_FLOOR = new RegExp(`^(?:不低于|达到|至少)?(${SCALE_WORD})(?:等级|级)?(?:及|或)?以上(?:[（(][^）)]*[）)])?$`);
+const SCALE_ANSWER = new RegExp(`^(?:评价为|评定为|达到)?(${SCALE_WORD})(?:等级|级)?$`);
+
+function scaleAnswered(targetText: string, actual: string): Measure | null {
+  const t = SCALE_FLOOR.exec(squeeze(cleanText(targetText)));
+  const a = SCALE_ANSWER.exec(squeeze(cleanText(actual)));
+  if (!t || !a) return null;
+  const met = SCALE_RANK[a[1]!]! >= SCALE_RANK[t[1]!]!;
+  return { kind: "grade", grade: met ? "met" : SCALE_RANK[a[1]!]! >= 1 ? "partial" : "unmet", text: actual, shown: `${a[1]}（目标${t[1]}及以上）` };
 }
 
 /** An actual that says "none". */

@@ -95,7 +95,7 @@ const claimsDone = (text: string) => {
   return said !== "" && !ADMITS.test(rest) && (rest !== said || CLAIMS.test(said) || readGrade(said) === "met");
 };
 /** A reason that speaks of the money (资金未及时拨付, 结余, 结转, 支付进度) or of work carried into next year (部分项目延续至下年): it explains the spending too (R26). */
-const MONEY_REASON = /资金|预算|执行|支付|拨付|结余|结转|采购|招标|决算|(?:延续|延|顺延|转)至?下一?年|跨年度?(?:实施|完成|项目)/;
+const MONEY_REASON = /资金|预算|执行|支付|拨付|结余|结转|采购|招标|决算|(?:延续|延|顺延|转)至?(?:下一?年|次年|\d{4}年)|延期|推迟|跨年度?(?:实施|完成|项目)/;
 /** A reason that says the work is not done (未完成, 尚未, 待审核后将尽快实施, 正在建设) (R27). */
 const NOT_DONE = /未完成|尚未(?:完成|实施|开工|验收|建成|完工|到位)|没有完成|未开工|未验收|未实施|待.{0,30}后.{0,8}(?:实施|开展|完成|建设|施工|开工)|正在(?:实施|建设|施工)/;
 /** A clause about another year or the next stage (下一步, 二期, 明年, 上年未完成的): not about this row's work (R27). */
