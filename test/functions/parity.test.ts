@@ -88,8 +88,11 @@ test("every EVAL formula written on the seed and corpus tables equals the pane's
 
 test("without the cell-format argument (a formula typed by hand), a percent cell is read as written: the reason the argument exists", async () => {
   const { scoreOf } = await import("../../src/functions/core");
-  expect(scoreOf("≥95%", 0.96, 10, null, null)).toMatchObject({ ok: true, value: 0.1 });
-  expect(scoreOf("≥95%", 0.96, 10, null, null, "G|P0|v")).toEqual({ ok: true, value: 10 });
+  // (Against a rate of 10% or more a bare fraction is read as one, 0.96 as 96%: the engine guesses right there. Against a
+  // small rate it cannot tell 0.06 from 0.06%: only the cell's format says.)
+  expect(scoreOf("≥95%", 0.96, 10, null, null)).toMatchObject({ ok: true, value: 10 });
+  expect(scoreOf("≥5%", 0.06, 10, null, null)).toMatchObject({ ok: true, value: 0.12 });
+  expect(scoreOf("≥5%", 0.06, 10, null, null, "G|P0|v")).toEqual({ ok: true, value: 10 });
   expect(scoreOf("≥95%", 0, 10, null, null, "G|G|b")).toMatchObject({ ok: false, code: "na" });
   expect(scoreOf("≤0起", 0, 10, null, null, "G|G|v")).toEqual({ ok: true, value: 10 });
 });
