@@ -78,8 +78,8 @@ describe("wordings met on first contact with tables from other provinces (a blin
     expect(row("3000人", "2860户").indicators[0]!.status).toBe("unreadable");
     expect(row("≤2天", "40小时").indicators[0]!.status).toBe("unreadable");
   });
-  test("a date with what happened on it (2023年5月12日签订) is the date done", () => {
-    const late = row("2023年3月底前", "2023年5月12日签订");
+  test("a date with what happened on it (2023年5月12日签订) is that event's date, against a deadline naming it", () => {
+    const late = row("2023年3月底前签订", "2023年5月12日签订");
     expect(late.indicators[0]).toMatchObject({ status: "ok", met: false, score: 0 });
     expect(late.indicators[0]!.explanation).toContain("逾期 42 天");
     expect(row("2023年6月30日前", "2023年6月2日验收").indicators[0]!.met).toBe(true);
@@ -285,5 +285,99 @@ describe("the second blind probe (12 more forms: 山东 … 安徽 民生工程)
   test("自评：优 | 复核：良 reads the self-evaluation's rating", () => {
     expect(normaliseRating("自评：优")).toBe("优");
     expect(normaliseRating("等级：良好")).toBe("良");
+  });
+});
+
+describe("the review of this round's changes: readings that must not turn a doubt into a score", () => {
+  const status = (t: string, a: string) => {
+    const r = row(t, a).indicators[0]!;
+    return r.status === "ok" ? (r.met ? "met" : "unmet") : r.status;
+  };
+  test.each([
+    // S1: denials are unmet; plans and rough wordings unread.
+    ["2023年12月底前完成", "未能于2023年12月底前完成", "unmet"],
+    ["24小时内完成", "未能在24小时内完成", "unmet"],
+    ["开展巡查不少于4轮", "实际完成巡查3轮，未达到不少于4轮", "unmet"],
+    ["2023年12月底前完成", "计划于2023年11月完成", "unreadable"],
+    ["3个工作日内办结", "一般在3个工作日内办结", "unreadable"],
+    ["≥95%", "合格率未达到95%", "unmet"],
+    // S2: the clause in the target's unit, not where another clause says something was not done or names the plan.
+    ["对28处文保单位开展巡查不少于4轮", "完成巡查4轮，其中2轮未完成", "unmet"],
+    ["开展巡查不少于4轮", "计划巡查4轮，因疫情仅完成2次", "unreadable"],
+    ["≥100人", "应培训100人，部分人员未参加", "unreadable"],
+    // S3: the date of a start is no finish.
+    ["2023年12月底前完工", "2023年5月开工", "unreadable"],
+    ["2023年9月底前拨付", "2023年9月下达", "unreadable"],
+    ["2023年6月底前签订合同", "2023年5月12日签订", "met"],
+    // S4: a bound on each, or on a size, or one of two targets, is not the target.
+    ["为1200户发放补助，户均不少于2000元", "240万元", "unreadable"],
+    ["新建道路10公里，路面宽度不低于6米", "9.5公里", "unreadable"],
+    ["完成绿化面积不少于5000平方米", "5200平方米", "met"],
+    // S6: a remark that qualifies the figure leaves it unread.
+    ["100%", "100%（部分完成）", "unreadable"],
+    ["≥95%", "96%（预计）", "unreadable"],
+    ["≥100户", "100户（实际发放80户）", "unreadable"],
+    ["≤5%", "3%（超标）", "unreadable"],
+    // M5: the far side of a limit says it was missed, not by how much.
+    ["接件后3个工作日内办结", "超过3个工作日", "unreadable"],
+    ["≥95%", "不足95%", "unreadable"],
+    ["≥95%", "超过95%", "met"],
+    // S10: the fraction reading only near a floor of 50% or more.
+    ["≤10%", "0.5", "met"],
+    ["≥12%", "1", "unmet"],
+  ])("%s | %s → %s", (t, a, want) => {
+    expect(status(t, a)).toBe(want);
+  });
+  test("S3: the date of an event the indicator is named for answers its deadline (合同签订时间 | 2023年5月12日签订)", () => {
+    const r = evaluateTable({ id: "t", indicators: [{ name: "保洁服务采购合同签订时间", weight: 100, target: "2023年3月底前", actual: "2023年5月12日签订", deviation_note: "招标延误" }] });
+    expect(r.indicators[0]).toMatchObject({ status: "ok", met: false, score: 0 });
+  });
+  test("S5: a number cell with many decimals against 万元 keeps the target's unit", () => {
+    const r = evaluateTable({ id: "t", indicators: [{ name: "完成投资额", weight: 100, target: "≥90万元", actual: 95.12345, reported_score: 100 }] });
+    expect(r.indicators[0]).toMatchObject({ met: true, score: 100 });
+    expect(r.findings.map((f) => f.code)).not.toContain("score-mismatch");
+  });
+  test("S7: denials of overspending are met", () => {
+    for (const a of ["未出现超支", "不存在超支情况", "没有发生超支", "不超支", "未发生超预算情况"]) expect(status("控制在预算范围内", a)).toBe("met");
+  });
+  test("S8: meeting, training and office standards stay ceilings when read from a sheet", () => {
+    const g = grid([
+      ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "成本指标", "会议经费金额", "5万元", "4.8万元", 20, 20],
+      ["满意度指标", "满意度", "满意度", "≥90%", "95%", 80, 80],
+    ]);
+    expect(found(g).map((x) => x.code)).toEqual([]);
+  });
+  test("S9: 单项指标得分 beside a plain 自评得分 (no 折算) is not a score out of 100", () => {
+    const g = grid([
+      ["一级指标", "三级指标", "指标值", "实际完成值", "分值", "单项指标得分", "自评得分"],
+      ["产出指标", "覆盖率", "≥98%", "100%", 60, 60, 60],
+      ["满意度指标", "满意度", "≥90%", "95%", 40, 40, 40],
+    ]);
+    expect(found(g).map((x) => x.code)).toEqual([]);
+    const sub = grid([
+      ["一级指标", "三级指标", "指标值", "实际完成值", "分值", "单项得分", "合计得分"],
+      ["产出指标", "覆盖率", "≥98%", "100%", 60, 60, 100],
+      ["满意度指标", "满意度", "≥90%", "95%", 40, 40, null],
+    ]);
+    expect(tablesOf(sub)[0]!.result.indicators.map((r) => r.reported_score)).toEqual([60, 40]);
+  });
+  test("S11: a rate written as a fraction is held to its percentage's digits", () => {
+    const t = (rate: string): TableInput => ({ id: "t", budget: { full_year: 100, executed: 60, weight: 10, rate_as_written: rate, reported_score: 6 }, indicators: [{ name: "补助人数", weight: 90, target: "≥8人", actual: "8人", reported_score: 90 }] });
+    expect(evaluateTable(t("1")).findings.map((x) => x.code)).toContain("rate-mismatch");
+    expect(evaluateTable(t("0.6")).findings.map((x) => x.code)).not.toContain("rate-mismatch");
+  });
+  test.each([["○优 ●良 ○中 ○差", "良"], ["优 √良 中 差", "良"], ["优 √ 良 中 差", null], ["优（√）良（）中（）差（）", "优"]])("S12: %s → %s", (text, rating) => {
+    expect(normaliseRating(text)).toBe(rating);
+  });
+  test("M3: an even share of 20 over three rows, written 6.67, is not above its weight", () => {
+    const g = grid([
+      ["一级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "甲", "≥1个", "1个", 20, 6.67],
+      [null, "乙", "≥1个", "1个", null, 6.67],
+      [null, "丙", "≥1个", "1个", null, 6.66],
+      ["满意度指标", "满意度", "≥90%", "95%", 80, 80],
+    ], [{ r1: 1, c1: 4, r2: 3, c2: 4 }]);
+    expect(found(g).map((x) => x.code)).not.toContain("score-above-weight");
   });
 });

@@ -74,10 +74,16 @@ export const GOAL_LABEL: RegExp = /^(?:年度总体目标|总体目标|项目年
 export const GOAL_SUBLABEL: RegExp = /^(?:预期目标|年初设定目标|设定目标|总体目标|项目年度目标|实际完成情况|全年实际完成情况|全年完成情况|完成情况|(?:年度)?总体目标完成情况(?:综述)?|年度目标完成情况|1\.项目年度目标完成情况)$/;
 
 /**
- * A cost row that names a standard to be paid (培训补贴标准, 人均补助标准, 慰问金发放标准, 生均公用经费标准): the amount each is owed,
+ * A cost row that names a standard to be paid (培训补贴标准, 人均补助标准, 慰问金发放标准): the amount each person is owed,
  * not a ceiling on what is spent. A bare amount there (3000元/人) is the standard to reach, not “≤”.
  */
-export const PAID_STANDARD: RegExp = /(?:补贴|补助|资助|奖补|奖励|救助|慰问金?|生活费|发放|经费)(?:资金)?(?:标准|金额)|生均公用经费/;
+export const PAID_STANDARD: RegExp = /(?:补贴|补助|资助|奖补|奖励|救助|慰问金?|生活费|发放)(?:资金)?(?:标准|金额)/;
+/**
+ * Standards a unit must at least provide (生均公用经费标准 ≥720元/生·年: the state's floor per pupil), besides the standards to
+ * be paid above: R04 does not read their ≥ as a cost written the wrong way. (Meeting, training and office standards are
+ * ceilings: not here.)
+ */
+export const PROVIDED_STANDARD: RegExp = /生均(?:公用)?经费/;
 
 /** Units whose whole budget is never 100 亿元 (budget-unit-doubt warns only for them): offices, centres, schools, townships. */
 export const SMALL_UNIT: RegExp = /研究室|研究所|研究院|中心|站|所$|馆|学校|学院|大学|中学|小学|幼儿园|医院|卫生院|乡|镇|街道|村|社区|大队|中队|林场|农场|剧团|协会|联合会|办公室|研究会|编辑部/;

@@ -234,8 +234,9 @@ function checkWrittenRate(b: BudgetInput, rate: number, executed: string, budget
     const bare = read !== null && read > 1 && !/[%％‰]/.test(String(b.rate_as_written));
     const w = bare ? read / 100 : read;
     // Half a unit of the last digit written: of the percentage (97.80%, 86.5 under 执行率(%)), or of the fraction (0.958).
+    // (A fraction's digits are the percentage's two more: 0.958 is 95.8%, held to ±0.05 point; 1 and 0.9 to ±0.5 point.)
     const fraction = !bare && !/[%％‰]/.test(String(b.rate_as_written));
-    const unit = 10 ** -writtenDecimals(b.rate_as_written) / (fraction ? 1 : 100);
+    const unit = 10 ** -(fraction ? Math.max(0, writtenDecimals(b.rate_as_written) - 2) : writtenDecimals(b.rate_as_written)) / 100;
     if (w !== null && !Number.isNaN(w) && Math.abs(w - rate) > 0.5 * unit + 1e-9) {
       // Within one unit of the last digit, below: the digits cut off, not rounded (97.80% for 97.809%). Still told: the form
       // rounds half up, as score-rounding holds a score to.

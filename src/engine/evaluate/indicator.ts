@@ -119,7 +119,10 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
   if (fund?.differs) add("fund-rate-differs", "warning", () => `${at()}${fund.note}`, fund.differs, fund.actual);
   else if (fund) add("fund-from-budget", "info", () => `${at()}${fund.note}`);
   const target = parseMeasure(row.target);
-  const actual = parseActualAgainst(target, row.actual);
+  const read = parseActualAgainst(target, row.actual);
+  // The date of an event the indicator is named for (合同签订时间 | 2023年5月12日签订) answers its deadline.
+  const named = read.kind === "date" && read.event !== undefined && toSimplified(`${row.level3 ?? row.name ?? ""}`).includes(read.event);
+  const actual = named && read.kind === "date" ? { ...read, event: undefined } : read;
   const reportedScore = readPoints(row.reported_score);
   const weightRaw = readPoints(row.weight);
   const base = new RowResult(row, index, name);
@@ -194,7 +197,8 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     return done("unreadable", () => `权重“${String(row.weight)}”${why}`);
   }
   const weight = weightRaw;
-  if (base.reported_score !== null && base.reported_score > weight + 1e-9) {
+  // (Against the weight as written to the cent: a share of 20 over three rows, 6.666…, is 6.67 on the form.)
+  if (base.reported_score !== null && base.reported_score > weight + 1e-9 && base.reported_score > round(weight, 2) + 1e-9) {
     const rs = base.reported_score;
     add("score-above-weight", "error", () => `${at()}报告得分 ${pts(rs)} 超过权重 ${pts(weight)}`, rs, weight);
   }

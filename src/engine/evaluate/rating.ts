@@ -26,7 +26,7 @@ export function normaliseRating(text: string | null | undefined): Rating | null 
   if (!text) return null;
   // (自评：优 | 复核：良 in one cell or two: the self-evaluation's own, its label taken off.)
   const s = text.replace(/\s+/g, "").replace(/^(?:自评|自评等级|评价等级|绩效等级|等级|评级|自评结果)[:：]/, "").replace(/等级?$/, "");
-  if (s.length > 4) return ticked(s);
+  if (s.length > 4) return ticked(text);
   if (/^(?:优|优秀|A)$/.test(s)) return "优";
   if (/^(?:良|良好|B)$/.test(s)) return "良";
   if (/^(?:中|中等|合格|一般|C)$/.test(s)) return "中";
@@ -34,26 +34,33 @@ export function normaliseRating(text: string | null | undefined): Rating | null 
   return null;
 }
 
-/** A mark that ticks a box (√, ✓, ☑, ■ …); an empty box (□, ( )) ticks nothing. */
-const MARK = "[√✓✔☑☒■●▇✗×Xx]";
+/** A mark that ticks a box (√, ✓, ☑, ■, ●); an empty box (□, ☐, ○, ◯, ( )) ticks nothing. A cross says "not this one". */
+const MARK = "[√✓✔☑■●◉▇]";
 const GRADE = "(优秀|良好|中等|不合格|较差|合格|优|良|中|差)";
-/** 优（√）, 优√, 优☑: the mark after the grade; ☑优, √优, ■优: before it. */
-const AFTER_MARK = new RegExp(`${GRADE}[(（]?${MARK}[)）]?`, "g");
-const BEFORE_MARK = new RegExp(`${MARK}${GRADE}`, "g");
+/** One grade with its mark beside it, in one token (优（√）, 优√, ☑优, ●良). */
+const MARKED = new RegExp(`^(?:${MARK}[（(]?${GRADE}[)）]?|${GRADE}[（(]?${MARK}[)）]?)$`);
+/** Written without spaces: 优（√）良（ ）…, with the mark in the brackets after its grade. */
+const BRACKETED = new RegExp(`${GRADE}[（(]${MARK}[)）]`, "g");
 
 /**
  * The grades listed as boxes to tick (优（√） 良（ ） 中（ ） 差（ ）, ☑优 □良 □中 □差): the one grade ticked, or null
- * when none or several are.
+ * when none or several are, or where a mark stands alone between two grades (优 √ 良).
  */
-function ticked(s: string): Rating | null {
-  const grades = s.match(new RegExp(GRADE, "g")) ?? [];
-  if (grades.length < 2 || !new RegExp(MARK).test(s)) return null;
+function ticked(text: string): Rating | null {
+  const all = text.replace(/\s+/g, "");
+  if ((all.match(new RegExp(GRADE, "g")) ?? []).length < 2 || !new RegExp(MARK).test(all)) return null;
   const hits = new Set<Rating>();
-  // Boxes stand on one side of their grades throughout: before them where the list opens with one (□优 ■良), else after.
-  const before = new RegExp(`^(?:${MARK}|[□☐])`).test(s);
-  for (const m of s.matchAll(before ? BEFORE_MARK : AFTER_MARK)) {
-    const r = normaliseRating(m[1]!);
-    if (r) hits.add(r);
+  const tokens = text.trim().split(/\s+/);
+  if (tokens.length > 1) {
+    for (const t of tokens) {
+      // (Brackets split by spaces inside them, 优（ √ ）, are one token once joined back: 优（ and √ and ） are read together.)
+      const m = MARKED.exec(t);
+      if (m) hits.add(normaliseRating(m[1] ?? m[2]!)!);
+      else if (new RegExp(MARK).test(t) && !new RegExp(GRADE).test(t) && !/^[（(]?[√✓✔☑■●◉▇][)）]?$/.test(t)) return null;
+      else if (/^[√✓✔☑■●◉▇]$/.test(t)) return null;
+    }
+  } else {
+    for (const m of all.matchAll(BRACKETED)) hits.add(normaliseRating(m[1]!)!);
   }
   return hits.size === 1 ? [...hits][0]! : null;
 }

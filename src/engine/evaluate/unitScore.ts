@@ -13,6 +13,8 @@ import type { Finding, IndicatorInput, IndicatorResult } from "./types";
  */
 export function unitScoreFindings(inputs: readonly IndicatorInput[], results: readonly IndicatorResult[]): Finding[] {
   const out: Finding[] = [];
+  // (Two columns of the same points, 单项得分 beside 得分 on every row: no conversion to check.)
+  if (results.every((r, i) => inputs[i]?.unit_score === undefined || inputs[i]?.unit_score === null || readPoints(inputs[i]!.unit_score!) === r.reported_score)) return out;
   const asWeight: { i: number; unit: number; weight: number; due: number }[] = [];
   results.forEach((r, i) => {
     const given = inputs[i]?.unit_score;
@@ -22,7 +24,9 @@ export function unitScoreFindings(inputs: readonly IndicatorInput[], results: re
     if (unit === null || !Number.isFinite(unit) || weight === null || !(weight > 0) || weight > 100) return;
     const reported = r.reported_score;
     const converted = (unit * weight) / 100;
-    if (reported !== null && Math.abs(reported - converted) > 0.01 + 1e-9) {
+    // (Held to the cent, or to half a unit of the last digit written: 33.3 for 33.33 in a form printing one decimal.)
+    const decimals = reported === null ? 2 : (String(reported).split(".")[1] ?? "").length;
+    if (reported !== null && Math.abs(reported - converted) > (decimals === 1 ? 0.05 : 0.01) + 1e-9) {
       out.push(new LazyFinding("unit-score-conversion", "warning", i, () => `第 ${i + 1} 项“${r.name}”折算得分写作 ${pts(reported)}，按单项指标得分 ${pts(unit)} × 权重占比 ${pts(weight)}% 应为 ${pts(converted)}`, reported, converted));
     }
     // What the row earns out of 100 by its rule: its points over its weight.

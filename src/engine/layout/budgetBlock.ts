@@ -167,13 +167,7 @@ function amountIn(t: string | null): { value: number | null; unit: string | null
 }
 const SPLIT_HEAD = /^按(收入|支出)性质分[:：]?(\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元|亿元)?)?$/;
 const SPLIT_PART = /^(其中[:：]?)?([\u4e00-\u9fa5]{2,16})[:：](\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元|亿元)?)?$/;
-/** A label and a colon, whatever follows (a part whose amount cannot be read). */
-const SPLIT_LABEL = /^(?:其中[:：]?)?[\u4e00-\u9fa5]{2,16}[(（][^)）]*[)）][:：]|^(?:其中[:：]?)?[\u4e00-\u9fa5]{2,16}[:：]./;
 
-/**
- * The budget block's 其中 rows below its total row (其中：财政拨款, 上年结转资金, 其他资金): label, amounts and rate as
- * written, up to the first row that is not one (a blank row, the 年度总体目标 block, a header).
- */
 /**
  * A row under the block that gives the reason for its execution (执行率偏低原因 | 因招标流标两次…, 资金未执行原因说明 | …): its
  * text, within the block's rows (up to 8 below its total row), before any indicator header.
@@ -185,11 +179,19 @@ function budgetReason(vals: CellValue[][], b: NonNullable<DetectedTable["budget"
     if (texts.some((t) => /一级指标|三级指标|绩效指标/.test(toSimplified(t)))) return null;
     if (at < 0) continue;
     const said = texts.slice(at + 1).find((t) => t !== texts[at]);
-    return said ?? null;
+    // (A denial, 不存在执行率偏低情况 or 无, is no reason.)
+    return said && !/^(?:无|不存在|没有|\/|—+|-)/.test(toSimplified(said)) ? said : null;
   }
   return null;
 }
 
+/** A label and a colon, whatever follows (a part whose amount cannot be read). */
+const SPLIT_LABEL = /^(?:其中[:：]?)?[\u4e00-\u9fa5]{2,16}[(（][^)）]*[)）][:：]|^(?:其中[:：]?)?[\u4e00-\u9fa5]{2,16}[:：]./;
+
+/**
+ * The budget block's 其中 rows below its total row (其中：财政拨款, 上年结转资金, 其他资金): label, amounts and rate as
+ * written, up to the first row that is not one (a blank row, the 年度总体目标 block, a header).
+ */
 function budgetParts(grid: Grid, vals: CellValue[][], b: NonNullable<DetectedTable["budget"]>): NonNullable<NonNullable<TableInput["budget"]>["parts"]> {
   const out: NonNullable<NonNullable<TableInput["budget"]>["parts"]> = [];
   const first = Math.min(...Object.values(b.columns));

@@ -386,10 +386,14 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
       delete columns.level1Weight;
     }
   }
-  // 单项指标得分 with no 折算得分 beside it is the row's score itself.
-  if (columns.unitScore !== undefined && columns.score === undefined) {
-    columns.score = columns.unitScore;
-    delete columns.unitScore;
+  // 单项指标得分 is a score out of 100 only beside a 折算得分 column (河北's form). Otherwise it is the row's score itself, as
+  // any 得分 column: the first of equally named ones (单项得分 | 合计得分), or none where a column is named exactly (自评得分).
+  if (columns.unitScore !== undefined) {
+    const head = (c: number) => `${text(row[c])}${below[c] ?? ""}`;
+    if (columns.score === undefined || !/折算/.test(head(columns.score))) {
+      if (columns.score === undefined || ((scores.score ?? 0) < 3 && columns.unitScore < columns.score)) columns.score = columns.unitScore;
+      delete columns.unitScore;
+    }
   }
   return { columns, issues, subRow, others };
 }
@@ -902,7 +906,7 @@ function splitMergedWeights(grid: Grid, indicators: IndicatorInput[], rows: numb
     const first = indicators[i]!;
     if (typeof first.weight !== "number" || !(first.weight > 0)) continue;
     let j = i + 1;
-    while (j < indicators.length && indicators[j]!.shares_weight_above && !ALTERNATIVE_RULE.test(`${first.rule_text ?? ""}${indicators[j]!.rule_text ?? ""}`)) j++;
+    while (j < indicators.length && indicators[j]!.shares_weight_above && !ALTERNATIVE_RULE.test(`${first.rule_text ?? ""}${indicators[j]!.rule_text ?? ""}${first.level3 ?? ""}${indicators[j]!.level3 ?? ""}`)) j++;
     const group = indicators.slice(i, j);
     if (group.length < 2) continue;
     const share = first.weight / group.length;

@@ -197,7 +197,9 @@ function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): Qu
       return fail("unreadable", "unit-mismatch", `单位不一致：目标为百分比（${target.shown}），实际为“${actual.shown}”`);
     }
     // A fraction typed for a rate (0.96 against ≥95%, 1 against 100%): as points it would be a hundredth of the target.
-    const fraction = actual.value > 0 && actual.value <= 1.5 && target.value >= 0.1 && actual.value / target.value >= 0.5;
+    // Only against a floor or a level of 50% or more (≥95%, 100%), where read as a fraction it lands near the target: a
+    // ceiling (≤10%) or a low rate (≥12%) keeps its points (0.5 is 0.5%).
+    const fraction = actual.value > 0 && actual.value <= 1.5 && target.value >= 0.5 && (target.op === null || target.op === ">=" || target.op === ">" || target.op === "=") && actual.value / target.value >= 0.5 && actual.value / target.value <= 1.5;
     a = fraction ? actual.value : actual.value / 100;
     actualShown = `${plain(round(a * 100, 6))}%`;
     notes.push(`实际值“${actual.shown}”无单位，按 ${actualShown} 计${fraction ? "（按小数形式的百分比读取）" : ""}`);
@@ -218,12 +220,12 @@ function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): Qu
       actualShown = `${plain(round(a, 6))}${target.unit}`;
       notes.push(`实际值“${actual.shown}”换算为 ${actualShown} 计`);
       // (千米 for 公里, 千克 for 公斤: one unit under two names, nothing to tell.)
-      const written = Number(/-?\d+(?:\.\d+)?/.exec(actual.shown)?.[0]);
-      if (!(Math.abs(written - a) < 1e-9)) converted = { target: target.unit, actual: actual.shown.replace(/^[≥≤<>=]*-?[\d.,]+/, "") || actual.unit };
+      const written = Number(/-?\d+(?:\.\d+)?/.exec(actual.text.normalize("NFKC").replace(/(\d),(?=\d{3})/g, "$1"))?.[0]);
+      if (!(Math.abs(written - a) <= 1e-9 * Math.max(1, Math.abs(a)))) converted = { target: target.unit, actual: actual.shown.replace(/^[≥≤<>=]*-?[\d.,]+/, "") || actual.unit };
     }
     // A bare actual (90) against a target with a scaled unit (≤90万元) is read in the target's unit, and says so.
     // (An actual with its own scale and no unit, 99.5万 against ≤100万元, is already in the base unit: read as written.)
-    const ownScale = actual.unit === null && Number(/-?\d+(?:\.\d+)?/.exec(actual.shown)?.[0]) !== actual.value;
+    const ownScale = actual.unit === null && /\d\s*[万亿千]/.test(actual.text);
     const scale = target.unit !== null && actual.unit === null && actual.op === null && !ownScale ? writtenScale(target) : null;
     if (ownScale && target.unit !== null) notes.push(`实际值“${actual.shown}”未写单位，按 ${actual.shown}${target.unit} 计`);
     if (scale) {
@@ -239,6 +241,10 @@ function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): Qu
     if (d !== a) notes.push(`按下降幅度 ${plain(d * (target.kind === "percent" ? 100 : 1))}${target.kind === "percent" ? "%" : ""} 计`);
     a = d;
   }
+  // An actual bounded the other way at or past the target (超过3个工作日 or 24小时以上 against ≤3个工作日 / 24小时内; 不足95%
+  // against ≥95%): it says the target was missed, whatever its figure.
+  const past = (actual.op === ">" || actual.op === ">=") && (target.op === "<=" || target.op === "<") && a >= t ? true : (actual.op === "<" || actual.op === "<=") && (target.op === ">=" || target.op === ">") && a <= t;
+  if (past) return fail("unreadable", "unreadable", `实际值“${actual.text.trim()}”只说在目标的另一侧（未达到目标），没有写实际是多少，无法按比例计分`);
   const met = meets(target.op, a, t);
   const lower = isLower(target.op);
   // Ratios of figures with a zero or negative side mean nothing (≥-5% against -50% is not 1000%): all or nothing.
@@ -259,6 +265,8 @@ function writtenScale(target: QuantityMeasure): { unit: string; multiplier: numb
 }
 
 function compareDates(target: DateMeasure, actual: DateMeasure): DateComparison | CompareError {
+  // A date of another event (2023年5月开工) says nothing of a deadline for finishing (12月底前完工), unless the target names it.
+  if (actual.event && !target.text.includes(actual.event)) return fail("unreadable", "unreadable", `实际完成值写的是${actual.event}的日期（${actual.shown}），不是完成的日期，无法与时限比较`);
   // Neither side names its year (9月前 / 7月): both are in the table's year, compared as dates of one year.
   const sameYear = target.year === null && actual.year === null;
   const t = dayNumber(target, actual.year ?? (sameYear ? 2001 : null));

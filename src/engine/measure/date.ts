@@ -31,10 +31,15 @@ function lastDay(year: number | null, month: number): number {
 
 const BEFORE = /^(?:之前|以前|前|或之前|及之前|内|以内|之内)$/;
 /** A deadline worded with what is to be done by then: 完成, 前完成, 底前全部完成, 完成100%. */
-const DONE_BY = /^(?:之前|以前|前|内|以内|之内)?(?:全部|全面|按期|如期)?(?:完成|完工|竣工|办结|到位|实施完毕|结束|交付|验收|支付|拨付)(?:任务)?(?:\d+(?:\.\d+)?%)?$/;
+const DONE_BY = /^(?:之前|以前|前|内|以内|之内)?(?:全部|全面|按期|如期)?(?:完成|完工|竣工|办结|到位|实施完毕|结束|交付|验收|支付|拨付|签订|签署|开工|下达|印发|出台|启动|召开|举办|开展)(?:任务|合同|协议)?(?:\d+(?:\.\d+)?%)?$/;
 const AFTER = /^(?:之后|以后|后)$/;
-/** What happened on the date (2023年5月12日签订, 2023年11月验收): an actual's date, with no bound. */
-const DONE_ON = /^(?:已|正式|顺利)?(?:签订|签署|开工|验收|通过验收|投入使用|投用|上线|印发|出台|发布|下达|启动|召开|举办|开展|挂牌|成立|运行)(?:合同|协议|完成|完毕)?$/;
+/** What was finished on the date (2023年11月验收, 2023年6月投入使用): an actual's date of completion, with no bound. */
+const DONE_ON = /^(?:已|正式|顺利)?(?:验收|通过验收|投入使用|投用|上线|印发|出台|发布|运行)(?:完成|完毕)?$/;
+/**
+ * Another event on the date (2023年5月12日签订, 2023年5月开工, 2023年9月下达): a date, but of that event, which answers only a
+ * target that names it (compare.ts), never a deadline for finishing.
+ */
+const EVENT_ON = /^(?:已|正式|顺利)?(签订|签署|开工|下达|启动|召开|举办|开展|挂牌|成立)(?:合同|协议|完成|完毕)?$/;
 
 /**
  * Read a date such as `2024年12月10日前`, `2024-12-10`, `12月底之前`. `前/之前` mean on or before
@@ -54,12 +59,15 @@ export function readDate(s: string, text: string): DateMeasure | null {
     const [year, month, dayOfMonth] = p.build(m);
     if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31) return null;
     const tail = rest.slice(m[0].length);
+    let event: string | undefined;
     if (tail !== "") {
-      if (BEFORE.test(tail) || DONE_BY.test(tail)) op = "<=";
+      // (An event named bare, 2023年5月开工, is that event's date; with 前, 2023年6月底前签订合同, a deadline for it.)
+      if (EVENT_ON.test(tail)) event = EVENT_ON.exec(tail)![1]!;
+      else if (BEFORE.test(tail) || DONE_BY.test(tail)) op = "<=";
       else if (AFTER.test(tail)) op = ">=";
       else if (!DONE_ON.test(tail)) return null;
     }
-    return { kind: "date", op, year, month, dayOfMonth, text, shown: showDate(year, month, dayOfMonth) };
+    return { kind: "date", op, year, month, dayOfMonth, text, shown: showDate(year, month, dayOfMonth), ...(event ? { event } : {}) };
   }
   return null;
 }

@@ -160,8 +160,9 @@ function readMeasure(input: string | number | null | undefined): Measure {
   // A remark in brackets after a value (95.2%（有效问卷500份）, 32场（含线上10场）, 48.6万元（决算数）): the value as written
   // before it, the remark shown with it.
   const remark = /^(.+?)[（(]([^（）()]+)[)）]$/.exec(s);
-  // (Not a remark that denies the value: 95%（未达标）, 100%（尚未验收） stay unread.)
-  if (remark && !/未|没有|不|尚|差/.test(remark[2]!)) {
+  // Only a remark that says where the figure comes from or what it counts: one that qualifies or changes it (（部分完成）,
+  // （实际发放80户）, （预计）, （截至10月）, （含2个在建）, （超标）) leaves the cell unread.
+  if (remark && HARMLESS_REMARK.test(remark[2]!) && !CHANGING_REMARK.test(remark[2]!)) {
     const head = readSingle(remark[1]!, text);
     if (head.kind === "number" || head.kind === "percent" || head.kind === "date" || head.kind === "grade") return { ...head, shown: `${head.shown}（${remark[2]}）` };
   }
@@ -170,12 +171,18 @@ function readMeasure(input: string | number | null | undefined): Measure {
   if (cn) {
     const n = chineseNumber(cn[2]!);
     const unit = readUnit(cn[3]!);
-    if (n !== null && unit && unit.known && unit.multiplier === 1 && unit.unit !== null) {
+    // (十分 is "very", not ten points: 分 is never counted this way.)
+    if (n !== null && unit && unit.known && unit.multiplier === 1 && unit.unit !== null && unit.unit !== "分") {
       return { kind: "number", op: cn[1] ? asciiOp(cn[1]) : null, value: n, unit: unit.unit, text, shown: `${n}${unit.unit}` };
     }
   }
   return read;
 }
+
+/** Remarks that say where a figure comes from or what it counts (有效问卷500份, 抽样调查, 决算数, 含线上10场, 全年). */
+const HARMLESS_REMARK = /^(?:有效)?(?:问卷|样本|抽样|抽查|调查|测评|随机)|决算|审计数|统计|数据来源|来源|^含|^全年|^年度|^全口径/;
+/** Words in a remark that qualify or change the figure. */
+const CHANGING_REMARK = /部分|实际|实发|已|应|计划|预计|拟|待|截至|截止|累计|在建|在途|预算|超|目标|月|半年|季度|未|没有|不|尚|差|约|左右/;
 
 /** 两 → 2, 十二 → 12, 三十 → 30, 一百零五 → 105; null for anything else. */
 function chineseNumber(s: string): number | null {
@@ -303,10 +310,13 @@ function dateInSentence(s: string, text: string): DateMeasure | null {
  * the bound, read from its word. Not a bound on each of several (每个乡镇不少于2次): that is no total.
  */
 const BOUND_AT_END = /(?:不少于|不低于|至少|不超过|不高于|控制在|达到)[^，,；;。不至达控]*$/;
+const PER_UNIT = /每|人均|户均|生均|亩均|平均|单(?:户|座|个|人|项|次|家|件|台)(?!位)|单价|标准|最高|最低|宽度|高度|厚度|直径/;
 function boundInSentence(s: string, text: string): NumberMeasure | PercentMeasure | null {
-  const clause = s.split(/[，,；;。]/).pop() ?? "";
+  const clauses = s.split(/[，,；;。]/).filter((c) => c !== "");
+  const clause = clauses.pop() ?? "";
   const m = BOUND_AT_END.exec(clause);
-  if (!m || m.index === 0 || /每/.test(clause)) return null;
+  // Not a bound on each or on a size (户均不少于2000元, 路面宽度不低于6米), nor one of two targets (新建道路10公里，…).
+  if (!m || m.index === 0 || PER_UNIT.test(clause) || clauses.some((c) => /\d/.test(c))) return null;
   return readQuantity(m[0], text);
 }
 
@@ -340,6 +350,12 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
     return dateFromSerial(actual, String(actual));
   }
   const m = parseMeasure(actual);
+  // An actual that says the figure was not reached or is only planned or rough (未能于2023年12月底前完成, 计划巡查4轮，
+  // 因疫情仅完成2次, 一般在3个工作日内办结): its figure is not what was done. Unmet where it says so, else unread.
+  if (typeof actual === "string" && (m.kind === "number" || m.kind === "percent" || m.kind === "date") && ACTUAL_DOUBT.test(squeeze(cleanText(actual)))) {
+    const a = squeeze(cleanText(actual));
+    return STATED_NOT_DONE.test(a) ? { kind: "grade", grade: "unmet", text: actual, shown: a } : { kind: "unreadable", text: actual, reason: `“${actual.trim()}”说明未完成、只是计划或约数，不能作为实际完成值读取` };
+  }
   // A bare month (7月) as the actual of a date target (9月前) is the month it was done in, not seven months.
   if (target.kind === "date" && m.kind === "number" && m.unit === "月" && m.op === null && Number.isInteger(m.value) && m.value >= 1 && m.value <= 12) {
     const d = readDate(`${m.value}月底`, typeof actual === "string" ? actual : String(actual));
@@ -357,8 +373,9 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
     const scaled = scaleAnswered(target.text, actual);
     if (scaled) return scaled;
   }
-  // Clauses of a sentence (完成巡查4轮，覆盖28处): the one clause counted in the target's unit (4轮 against 不少于4轮).
-  if (m.kind === "unreadable" && typeof actual === "string" && target.kind === "number" && target.unit !== null) {
+  // Clauses of a sentence (完成巡查4轮，覆盖28处): the one clause counted in the target's unit (4轮 against 不少于4轮). Not
+  // where any clause says something was not done or names the plan (完成巡查4轮，其中2轮未完成; 应培训100人，部分人员未参加).
+  if (m.kind === "unreadable" && typeof actual === "string" && target.kind === "number" && target.unit !== null && !ACTUAL_DOUBT.test(squeeze(cleanText(actual))) && !/未|尚|没有|计划|目标|应|下达|任务|年初|原定/.test(squeeze(cleanText(actual)))) {
     const clauses = squeeze(cleanText(actual)).split(/[，,；;。]/).filter((c) => c !== "");
     if (clauses.length > 1) {
       const fits = clauses.map((c) => readSingle(c, actual)).filter((x): x is NumberMeasure => x.kind === "number" && x.unit === target.unit);
@@ -384,6 +401,11 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
   return m;
 }
 
+/** Words in an actual that say its figure was not reached, is planned, or is rough. */
+const ACTUAL_DOUBT = /未能|未于|未在|未按|未达到|未完成|没有完成|没有达到|没有在|尚未|尚有|部分|基本|大部分|个别|预计|计划|拟|争取|力争|原定|截至|截止|原则上|一般在/;
+/** Of those, the ones that say it was not done. */
+const STATED_NOT_DONE = /未能|未于|未在|未按|未达到|未完成|没有完成|没有达到|没有在|尚未/;
+
 /** Words of a rise, in a target without a figure (较上年有所提高, 逐步提升) and in the actual that answers it. */
 const RISE_TARGET = /^(?:较上年|比上年|同比|逐年|逐步|持续|不断|进一步)?(?:有所|明显|稳步|显著)?(?:提高|提升|增长|增加|上升|改善)$/;
 const RISE_ACTUAL = /^(?:较上年|比上年|同比)?(?:有所|明显|稳步|显著)?(?:提高|提升|增长|增加|上升)(?:至|到|为|了)?(\d+(?:\.\d+)?)(%|个百分点)?/;
@@ -401,12 +423,14 @@ function riseAnswered(targetText: string, actual: string): Measure | null {
   const before = prior ? Number(prior[1]) : null;
   // 提高至X（上年Y）: a level, compared with the year before's; 提高X个百分点 or 提高X% with no level: a rise stated.
   const level = /至|到|为/.test(m[0]) && m[2] !== "个百分点";
-  const met = before === null || !level ? now > 0 : (prior![2] ?? "") === (m[2] ?? "") && now > before;
+  // (A unit left off one side, 提高至33.6%（上年31.9）, is the other's.)
+  const met = before === null || !level ? now > 0 : now > before;
   return { kind: "grade", grade: met ? "met" : "unmet", text: actual, shown: before !== null && level ? `${a}：${now}${m[2] ?? ""} ${met ? "高于" : "不高于"}上年 ${before}${prior![2] ?? ""}` : a };
 }
 
 /** Grades of the scales tables use (好/较好/一般/差, 优/良/中/差), by rank. */
-const SCALE_RANK: Record<string, number> = { 优: 3, 优秀: 3, 好: 3, 良: 2, 良好: 2, 较好: 2, 中: 1, 中等: 1, 一般: 1, 合格: 1, 差: 0, 较差: 0, 不合格: 0 };
+// (On 优秀/良好/中等/合格/不合格 合格 is below 中等.)
+const SCALE_RANK: Record<string, number> = { 优: 3, 优秀: 3, 好: 3, 良: 2, 良好: 2, 较好: 2, 中: 1.5, 中等: 1.5, 一般: 1, 合格: 1, 差: 0, 较差: 0, 不合格: 0 };
 const SCALE_WORD = "优秀|良好|较好|中等|一般|合格|不合格|较差|优|良|中|好|差";
 const SCALE_FLOOR = new RegExp(`^(?:不低于|达到|至少)?(${SCALE_WORD})(?:等级|级)?(?:及|或)?以上(?:[（(][^）)]*[）)])?$`);
 const SCALE_ANSWER = new RegExp(`^(?:评价为|评定为|达到)?(${SCALE_WORD})(?:等级|级)?$`);

@@ -41,6 +41,8 @@ export interface DateMeasure extends MeasureBase {
   month: number;
   dayOfMonth: number;
   shown: string;
+  /** The event the date is of, where not a finish (签订, 开工, 下达): it answers only a target naming that event. */
+  event?: string;
 }
 
 /** Qualitative text: a target such as `有效保障`, or an actual such as `达到预期指标` / `部分达成`. */

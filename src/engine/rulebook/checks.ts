@@ -4,7 +4,7 @@ import { rowMeasures } from "../outcome";
 import type { Finding, IndicatorInput, IndicatorResult, Severity, TableInput, TableResult } from "../evaluate/types";
 import type { ReviewRule, RuleSeverity } from "./rules";
 import type { DetectedTableInput } from "../evaluate/table";
-import { LOWER_IS_BETTER_NAMES, PAID_STANDARD } from "../data/rows";
+import { LOWER_IS_BETTER_NAMES, PAID_STANDARD, PROVIDED_STANDARD } from "../data/rows";
 import { fundFacts } from "../evaluate/funds";
 import { isProgressText } from "../data/grades";
 import { readGrade, withoutDenials } from "../measure/grade";
@@ -153,7 +153,7 @@ const CHECKS: Record<string, Check> = {
   }),
   R04: (rows) => rows.flatMap((r) => {
     // (A standard to be paid, 生均公用经费标准 ≥720元, is a floor: what each is owed.)
-    if (!/成本/.test(squash(r.input.level2) + r.result.name) || PAID_STANDARD.test(toSimplified(squash(r.result.name)))) return [];
+    if (!/成本/.test(squash(r.input.level2) + r.result.name) || PAID_STANDARD.test(toSimplified(squash(r.result.name))) || PROVIDED_STANDARD.test(toSimplified(squash(r.result.name)))) return [];
     const m = rowMeasures(r.result).target;
     return (m.kind === "number" || m.kind === "percent") && (m.op === ">=" || m.op === ">") ? [{ indicator: r.result.index, message: () => `${at(r)}是成本指标，指标值写作“${r.result.target}”（下限）；成本指标应为上限（≤）` }] : [];
   }),
