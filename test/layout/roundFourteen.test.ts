@@ -381,3 +381,42 @@ describe("the review of this round's changes: readings that must not turn a doub
     expect(found(g).map((x) => x.code)).not.toContain("score-above-weight");
   });
 });
+
+describe("the third blind probe (12 harder forms): 评分标准 printed beside each row", () => {
+  const ruled = (rule: string, target: string, actual: string, reported?: number) => evaluateTable({ id: "t", indicators: [{ name: "指标", weight: 10, target, actual, rule_text: rule, deviation_note: "原因已说明", ...(reported !== undefined ? { reported_score: reported } : {}) }] });
+  test.each([
+    ["完成率×分值（完成率=实际完成值/年度指标值，最高为100%）", "≥1100吨/日", "1023吨/日", 9.3],
+    ["完成率×分值", "≥42公里", "38.6公里", 9.19],
+    ["得分=实际完成值/年度指标值×分值", "≥42公里", "38.6公里", 9.19],
+    ["实际值≤指标值的得满分；超出的，得分=指标值/实际值×分值", "≤260元/吨", "268元/吨", 9.7],
+    ["结转结余率≤10%得满分；超出的按10%/实际值×分值计分", "≤10%", "12%", 8.33],
+    ["满意度≥90%得满分；低于90%的按完成率×分值", "≥90%", "88.2%", 9.8],
+    ["固定资产利用率≥95%得满分；低于的按完成比例计分", "≥95%", "90%", 9.47],
+    ["按期完成得满分，逾期不得分", "2023年9月30日前", "2023年11月20日完成验收", 0],
+  ])("%s | %s | %s → %s", (rule, target, actual, score) => {
+    const r = ruled(rule, target, actual).indicators[0]!;
+    expect(r.status).toBe("ok");
+    expect(Math.round(r.score! * 100) / 100).toBe(score);
+    expect(r.explanation).toContain("按文字理解为");
+  });
+  test("达到预期得满分，部分达到得分值的50%: three grades at fixed shares", () => {
+    expect(ruled("达到预期得满分，部分达到得分值的50%，未达到不得分", "健全", "基本达到").indicators[0]!.score).toBeCloseTo(5, 9);
+  });
+  test("a rule not read as a whole that says a target met scores full: a met row scores full, said; an unmet row stays needs-rule", () => {
+    const met = ruled("在职人员控制率≤100%得满分；每超出1%扣0.5分", "≤100%", "96.4%", 2);
+    expect(met.indicators[0]).toMatchObject({ status: "mismatch", score: 10 });
+    expect(met.findings.map((f) => `${f.code}/${f.severity}`)).toEqual(expect.arrayContaining(["rule-met-full/info", "score-mismatch/warning"]));
+    expect(ruled("在职人员控制率≤100%得满分；每超出1%扣0.5分", "≤100%", "103%").indicators[0]!.status).toBe("needs-rule");
+    expect(ruled("“三公”经费变动率≤0得满分；大于0不得分", "≤0", "-6.8%", 10).indicators[0]).toMatchObject({ status: "ok", score: 10 });
+  });
+  test("a 预算执行率 row whose 评分标准 is the rate times the points is read against the funds block", () => {
+    const t: TableInput = { id: "t", budget: { initial: 4280, full_year: 4865.3, executed: 4552.6, weight: 0 }, indicators: [{ name: "预算执行率", weight: 8, target: "100%", actual: "106.37%", reported_score: 8, rule_text: "预算执行率×分值（预算执行率=全年执行数/全年预算数）", deviation_note: "x" }, { name: "其他", weight: 92, target: "1", actual: "1", reported_score: 92 }] };
+    const r = evaluateTable(t);
+    expect(r.indicators[0]!.score).toBeCloseTo(7.49, 2);
+    expect(r.findings.map((f) => f.code)).toEqual(expect.arrayContaining(["fund-rate-differs", "score-mismatch"]));
+  });
+  test("a rate written with a full-width ％ keeps its decimals (96.08％)", () => {
+    const t: TableInput = { id: "t", budget: { full_year: 2655.8, executed: 2551.6, weight: 10, rate_as_written: "96.08％", reported_score: 9.61 }, indicators: [{ name: "n", weight: 90, target: "1", actual: "1", reported_score: 90 }] };
+    expect(evaluateTable(t).findings.map((f) => f.code)).not.toContain("rate-mismatch");
+  });
+});

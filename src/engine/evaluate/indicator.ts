@@ -114,7 +114,8 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
   const add = (code: FindingCode, severity: Severity, message: () => string, reported?: number | string | null, recomputed?: number | string | null) =>
     findings.push(new LazyFinding(code, severity, index, message, reported, recomputed));
   // A money indicator (资金支付完成率, 在预算范围内) is read against the budget block: its figures, or its check.
-  const fund = opts.funds && !given.rule && !given.rule_text && isMoneyName(name) ? fundView(given, name, opts.funds()) : null;
+  // (Also where its 评分标准 only says the rate times the points: 预算执行率×分值（预算执行率=全年执行数/全年预算数）.)
+  const fund = opts.funds && !given.rule && (!given.rule_text || /^[^；;。]*执行率×(?:分值|权重)/.test(toSimplified(given.rule_text).replace(/[\s*＊]/g, (c) => (c.trim() === "" ? "" : "×")))) && isMoneyName(name) ? fundView(given, name, opts.funds()) : null;
   const row = fund ? { ...given, target: fund.target, actual: fund.actual } : given;
   if (fund?.differs) add("fund-rate-differs", "warning", () => `${at()}${fund.note}`, fund.differs, fund.actual);
   else if (fund) add("fund-from-budget", "info", () => `${at()}${fund.note}`);
@@ -222,6 +223,26 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     if (row.rule_text && isChecklist(row.rule_text) && base.target === "" && base.actual === "") {
       const j = judged("评分标准为逐项得分、扣分的检查清单，表中没有目标值和实际值", "由评价人按清单逐项判断");
       if (j) return j;
+    }
+    // A rule not understood as a whole that still says a target met scores full (在职人员控制率≤100%得满分；每超出1%扣0.5分),
+    // on a row whose target is met: full marks, said. A row not met stays needs-rule: its deduction is the part not read.
+    if (row.rule_text && /得满分/.test(row.rule_text)) {
+      const c = compare(target, actual);
+      if (c.ok && c.met === true) {
+        base.score = weight;
+        base.completion = 1;
+        base.met = true;
+        base.rule_label = "评分标准：达到目标得满分";
+        const rs = base.reported_score;
+        const text = row.rule_text.length > 40 ? `${row.rule_text.slice(0, 40)}…` : row.rule_text;
+        add("rule-met-full", "info", () => `${at()}的评分标准“${text}”未能完全理解；其中写明达到目标得满分，本行已达到目标，按满分 ${pts(weight)} 复核`);
+        if (rs !== null && Math.abs(rs - weight) > opts.tolerance + 1e-9) {
+          base.status = "mismatch";
+          add("score-mismatch", "warning", () => `${at()}已达到目标（评分标准写明达到目标得满分），报告得分 ${pts(rs)}，应为满分 ${pts(weight)}（相差 ${pts(rs - weight)}）`, rs, weight);
+          return done("mismatch", () => `评分标准写明达到目标得满分；本行已达到目标：得满分 ${pts(weight)}`);
+        }
+        return done("ok", () => `评分标准写明达到目标得满分；本行已达到目标：得满分 ${pts(weight)}`);
+      }
     }
     // EVAL cannot score the row until it is given a rule: a to-do for the evaluator (the row shows 需指定规则), not a
     // slip in the table under review.

@@ -205,7 +205,8 @@ function compareQuantities(target: QuantityMeasure, actual: QuantityMeasure): Qu
     notes.push(`实际值“${actual.shown}”无单位，按 ${actualShown} 计${fraction ? "（按小数形式的百分比读取）" : ""}`);
   } else if (target.kind === "number" && actual.kind === "percent") {
     // A bare target (≥95) against a rate (96%): the target is the rate's figure, as the bare actual above; said.
-    if (target.unit !== null || !(target.value > 0 && target.value <= 100)) {
+    // (A target of 0 is 0% either way: 变动率 ≤0 against -6.8%.)
+    if (target.unit !== null || !(target.value >= 0 && target.value <= 100)) {
       return fail("unreadable", "unit-mismatch", `单位不一致：目标为“${target.shown}”，实际为百分比（${actual.shown}）`);
     }
     t = target.value / 100;

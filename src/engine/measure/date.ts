@@ -34,7 +34,7 @@ const BEFORE = /^(?:之前|以前|前|或之前|及之前|内|以内|之内)$/;
 const DONE_BY = /^(?:之前|以前|前|内|以内|之内)?(?:全部|全面|按期|如期)?(?:完成|完工|竣工|办结|到位|实施完毕|结束|交付|验收|支付|拨付|签订|签署|开工|下达|印发|出台|启动|召开|举办|开展)(?:任务|合同|协议)?(?:\d+(?:\.\d+)?%)?$/;
 const AFTER = /^(?:之后|以后|后)$/;
 /** What was finished on the date (2023年11月验收, 2023年6月投入使用): an actual's date of completion, with no bound. */
-const DONE_ON = /^(?:已|正式|顺利)?(?:验收|通过验收|投入使用|投用|上线|印发|出台|发布|运行)(?:完成|完毕)?$/;
+const DONE_ON = /^(?:已|正式|顺利)?(?:完成|竣工)?(?:验收|通过验收|投入使用|投用|上线|印发|出台|发布|运行)(?:完成|完毕)?$/;
 /**
  * Another event on the date (2023年5月12日签订, 2023年5月开工, 2023年9月下达): a date, but of that event, which answers only a
  * target that names it (compare.ts), never a deadline for finishing.

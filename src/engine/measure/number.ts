@@ -147,8 +147,9 @@ export function readRate(v: number | string | null | undefined): number | null {
 
 /** Decimals written after the point in a rate text (`83.40%` → 2), to judge rounding tolerance. */
 export function writtenDecimals(v: number | string): number {
-  const s = String(v).trim();
-  const end = s.endsWith("%") ? s.length - 1 : s.length;
+  // (Full-width digits and signs as their half-width forms: 96.08％ has 2 decimals.)
+  const s = String(v).normalize("NFKC").trim();
+  const end = s.endsWith("%") || s.endsWith("‰") ? s.length - 1 : s.length;
   const i = s.indexOf(".");
   return i < 0 || i > end ? 0 : end - i - 1;
 }

@@ -132,3 +132,33 @@ export function readTiers(s: string): Rule | null {
   const mid = Number(m[3]) / 100;
   return { type: "qualitative", met: [hi, 1], partial: [mid, hi], unmet: [0, mid] };
 }
+
+/**
+ * The plain formulas forms print beside each row: 完成率×分值, 得分=实际完成值/年度指标值×分值, 低于的按完成比例计分,
+ * 超出的按目标值/实际值×分值计分 (a ceiling's A/B): the national proportional rule, its direction from the target.
+ */
+export function readProportionalText(s: string): Rule | null {
+  const rateTimes = /(?:完成率|完成比例|预算执行率|执行率|实际完成率)×(?:该指标)?(?:分值|权重分?|指标分值|标准分)/.test(s);
+  const higher = /(?:实际(?:完成)?值|完成值|实际数)\/(?:年度)?(?:指标值|目标值|计划值|计划数)×(?:该指标)?(?:分值|权重)/.test(s);
+  const lower = /(?:(?:年度)?(?:指标值|目标值|计划值)|\d+(?:\.\d+)?%)\/(?:实际(?:完成)?值|完成值|实际数)×(?:该指标)?(?:分值|权重)/.test(s);
+  // (低于, 不足 and 超过 are < and > once normalised.)
+  const prop = /(?:未完成|未达到|低于|不足|超出|否则|<|>)[^；。]{0,8}?按(?:实际)?(?:完成)?比例(?:计分|得分|赋分|扣分)/.test(s);
+  if (!rateTimes && !higher && !lower && !prop) return null;
+  // (A cap stated or not: the proportional rule never gives more than the weight.)
+  return lower && !higher ? { type: "proportional", direction: "lower" } : higher && !lower ? { type: "proportional", direction: "higher" } : { type: "proportional" };
+}
+
+/** 按期完成得满分，逾期不得分 / 按时完成得满分，未按时完成不得分: the deadline rule. */
+export function readDeadlineText(s: string): Rule | null {
+  return /(?:按期|按时|如期)(?:完成)?(?:的)?得满分[，；]?(?:逾期|未按期|未按时|超期|延期)(?:完成)?(?:的)?(?:不得分|得0分)/.test(s) ? { type: "deadline" } : null;
+}
+
+/** 达到预期得满分，部分达到得分值的50%，未达到不得分: three grades at fixed shares. */
+export function readGradeShares(s: string): Rule | null {
+  if (!/得满分/.test(s)) return null;
+  const part = /部分(?:达到|达成|完成|实现)(?:的)?得(?:分值|权重分?|该项分值)?(?:的)?(\d+(?:\.\d+)?)%/.exec(s);
+  if (!part) return null;
+  const p = Number(part[1]) / 100;
+  if (!(p > 0 && p < 1)) return null;
+  return { type: "qualitative", met: [1, 1], partial: [p, p], unmet: [0, 0] };
+}
