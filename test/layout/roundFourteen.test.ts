@@ -420,3 +420,50 @@ describe("the third blind probe (12 harder forms): 评分标准 printed beside e
     expect(evaluateTable(t).findings.map((f) => f.code)).not.toContain("rate-mismatch");
   });
 });
+
+describe("the third blind probe's layouts", () => {
+  test("河北's funds block: 单项指标得分 | 权重占比 | 单项指标折算得分 gives the block's points from the last", () => {
+    const g = grid([
+      ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "执行率", "单项指标得分", "权重占比(%)", "单项指标折算得分"],
+      [null, "年度资金总额", 260, 286.4, 268.9, 0.9389, 93.89, 10, 9.39],
+      ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", null, null],
+      ["产出指标", "数量指标", "检查企业数", "≥320家", "346家", 90, 90, null, null],
+    ]);
+    const t = tablesOf(g)[0]!;
+    expect(t.result.budget!.reported_score).toBe(9.39);
+    expect(found(g).map((x) => x.code)).toEqual([]);
+  });
+  test("a header whose last group splits over a second row (原因分析 | 改进措施) is one header, not a second table", () => {
+    const g = grid([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "偏差原因分析及改进措施"],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "原因分析", "改进措施"],
+      ["产出指标", "数量指标", "养护面积", "≥386公顷", "386公顷", 60, 60, null, null],
+      ["满意度指标", "满意度", "游客满意度", "≥90%", "91.2%", 40, 40, null, null],
+    ]);
+    const ts = tablesOf(g);
+    expect(ts).toHaveLength(1);
+    expect(ts[0]!.detected.indicatorRows).toEqual([2, 3]);
+  });
+  test("a table broken over two pages (第 1 页, the title again with 续表, the header again) is one table", () => {
+    const g = grid([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "清扫面积", "≥620万平方米", "628万平方米", 50, 50],
+      ["第 1 页，共 2 页", null, null, null, null, null, null],
+      ["某区部门整体支出绩效自评表（续表）", null, null, null, null, null, null],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["满意度指标", "满意度", "市民满意度", "≥90%", "92.1%", 50, 50],
+      ["合计", null, null, null, null, 100, 100],
+    ]);
+    const ts = tablesOf(g);
+    expect(ts).toHaveLength(1);
+    expect(ts[0]!.result.indicators).toHaveLength(2);
+    expect(found(g)).toEqual([]);
+  });
+  test("R04 leaves a rate under 生态环境成本 alone (废弃物资源化利用率 ≥80%)", () => {
+    const t: TableInput = { id: "t", indicators: [{ name: "园林绿化废弃物资源化利用率", level1: "成本指标", level2: "生态环境成本指标", weight: 100, target: "≥80%", actual: "85%", reported_score: 100 }] };
+    expect(reviewed(t).map((f) => f.code)).not.toContain("cost-direction");
+  });
+  test("a unit with its alternative in brackets (件（套）) is the unit before them", () => {
+    expect(row("≥2800件", "2800件（套）").indicators[0]!.met).toBe(true);
+  });
+});

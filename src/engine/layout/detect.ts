@@ -269,7 +269,18 @@ function headerAt(vals: CellValue[][], r: number): { start: number; end: number;
     const subs = Array.from({ length: d }, (_, i) => r + 1 + i);
     const more = rolesOf(vals, r, subs);
     const changed = Object.keys(more.columns).length > Object.keys(best.columns).length || (more.subRow && !sameColumns(more.columns, best.columns));
-    if (!changed || !isHeader(more.columns)) break;
+    if (!changed) {
+      // A lower row that only splits a group into parts the reader already has (偏差原因分析及改进措施 over 原因分析 | 改进措施):
+      // still the header, not a second table's.
+      const above = vals[r + d - 1] ?? [];
+      const split = next.map((v, c) => (text(v) !== text(above[c]) ? text(v) : "")).filter((t) => t !== "");
+      if (split.length > 0 && split.length <= 3 && split.every((t) => matchHeader(t) !== null) && isHeader(more.columns) && sameColumns(more.columns, best.columns)) {
+        best = { ...best, end: r + d };
+        continue;
+      }
+      break;
+    }
+    if (!isHeader(more.columns)) break;
     best = { start: r, end: r + d, columns: more.columns, issues: more.issues, others: more.others };
   }
   return { ...best, columns: valueBetween(preferFigures(vals, best.end + 1, best.columns, best.others)) };
@@ -685,6 +696,18 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       const label = texts.findIndex((t) => /偏差|未完成原因|原因分析/.test(t) && t.length <= 20);
       const reason = label < 0 ? "" : (texts.slice(label + 1).find((t) => t.length >= 6 && !/偏差|原因分析/.test(t)) ?? "");
       if (reason) deviationBlock = reason;
+    }
+    // A page's break inside the table (第 1 页，共 2 页, then the title again with 续表, then the same header): the table goes
+    // on, with no total row yet. The title repeated is passed over; the header after it continues the rows (above).
+    if (cls.kind === "title" && total === null && indicators.length > 0 && /续表|續表|\(续\)|（续）/.test(texts.join("")) && (() => {
+      for (let h = r + 1; h <= r + 2 && h < vals.length; h++) {
+        const next = headerAt(vals, h);
+        if (next) return sameColumns(next.columns, columns);
+      }
+      return false;
+    })()) {
+      rows.push({ row: r, kind: "note", reason: "续表的标题：表格在下一页继续" });
+      continue;
     }
     if (cls.kind === "title" || cls.kind === "info") {
       endAt = { row: r, reason: cls.reason };

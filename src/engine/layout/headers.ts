@@ -79,7 +79,7 @@ export const APPROPRIATION = /^(?:其中[:：])?财政拨款数$/;
 
 const BUDGET_WORDS: [RegExp, BudgetRole][] = [
   [/得分/, "score"],
-  [/^(?:分值|权重|满分)$|^执行率(?:权重|分值)$/, "weight"],
+  [/^(?:分值|权重|满分|权重占比)$|^执行率(?:权重|分值)$/, "weight"],
   // 预算执行(E/C×100%): a rate by its formula, though it does not say 率 (四川's 林草 form).
   [/执行率|支出实现率|^预算执行\(.*100%\)$/, "rate"],
   // (全年执行 with its 数 left off: 武汉 新洲; so 本年执行, 年度执行, 累计执行, 已执行.)
@@ -96,6 +96,8 @@ export function budgetRoleOf(header: string): BudgetRole | null {
   if (/^得分\(\d+(?:\.\d+)?分\*执行率\)$/.test(raw)) return "score";
   const h = normaliseHeader(header);
   if (h === "" || h.length > 20) return null;
+  // 河北's form: 单项指标得分 (out of 100) | 权重占比(%) | 单项指标折算得分, the last the block's points.
+  if (/^单项(?:指标)?得分$/.test(h)) return null;
   for (const [re, role] of BUDGET_WORDS) if (re.test(h)) return role;
   return null;
 }

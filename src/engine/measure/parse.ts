@@ -255,7 +255,9 @@ function readQuantity(s: string, text: string): NumberMeasure | PercentMeasure |
     return { kind: "percent", op, value: value / scale, text, shown: `${change === "down" ? "下降" : ""}${shownNumber}${m[2]}`, ...(change ? { change } : {}) };
   }
   // (1200余人次, 30多场: at least the figure written, read as that figure.)
-  const unitText = (m[3] ?? "").replace(/[()（）]/g, "").replace(/^(?:余|多)(?=[\u4e00-\u9fa5])/, "");
+  // (件（套）: a unit with its alternative in brackets is the unit before them, as a 度量单位 column gives it.)
+  const alt = /^([\u4e00-\u9fa5]{1,4})[（(][\u4e00-\u9fa5]{1,3}[)）]$/.exec(m[3] ?? "");
+  const unitText = (alt && readUnit(alt[1]!)?.known ? alt[1]! : (m[3] ?? "").replace(/[()（）]/g, "")).replace(/^(?:余|多)(?=[\u4e00-\u9fa5])/, "");
   const unit = readUnit(unitText);
   if (!unit) return null;
   return {

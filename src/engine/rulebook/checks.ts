@@ -155,6 +155,8 @@ const CHECKS: Record<string, Check> = {
     // (A standard to be paid, 生均公用经费标准 ≥720元, is a floor: what each is owed.)
     if (!/成本/.test(squash(r.input.level2) + r.result.name) || PAID_STANDARD.test(toSimplified(squash(r.result.name))) || PROVIDED_STANDARD.test(toSimplified(squash(r.result.name)))) return [];
     const m = rowMeasures(r.result).target;
+    // A rate under 社会成本 or 生态环境成本 (废弃物资源化利用率 ≥80%) is no money spent: only amounts, or a rate of spending.
+    if (m.kind === "percent" && !/成本|费|支出|价|投资|资金/.test(toSimplified(squash(r.result.name)))) return [];
     return (m.kind === "number" || m.kind === "percent") && (m.op === ">=" || m.op === ">") ? [{ indicator: r.result.index, message: () => `${at(r)}是成本指标，指标值写作“${r.result.target}”（下限）；成本指标应为上限（≤）` }] : [];
   }),
   R13: (rows) => rows.flatMap((r) => {
