@@ -115,7 +115,7 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     findings.push(new LazyFinding(code, severity, index, message, reported, recomputed));
   // A money indicator (资金支付完成率, 在预算范围内) is read against the budget block: its figures, or its check.
   // (Also where its 评分标准 only says the rate times the points: 预算执行率×分值（预算执行率=全年执行数/全年预算数）.)
-  const fund = opts.funds && !given.rule && (!given.rule_text || /^[^；;。]*执行率×(?:分值|权重)/.test(toSimplified(given.rule_text).replace(/[\s*＊]/g, (c) => (c.trim() === "" ? "" : "×")))) && isMoneyName(name) ? fundView(given, name, opts.funds()) : null;
+  const fund = opts.funds && !given.rule && (!given.rule_text || (/执行率/.test(name) && /^[^；;。]*执行率×(?:分值|权重)/.test(toSimplified(given.rule_text).replace(/[\s*＊]/g, (c) => (c.trim() === "" ? "" : "×"))))) && isMoneyName(name) ? fundView(given, name, opts.funds()) : null;
   const row = fund ? { ...given, target: fund.target, actual: fund.actual } : given;
   if (fund?.differs) add("fund-rate-differs", "warning", () => `${at()}${fund.note}`, fund.differs, fund.actual);
   else if (fund) add("fund-from-budget", "info", () => `${at()}${fund.note}`);
@@ -225,23 +225,24 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
       if (j) return j;
     }
     // A rule not understood as a whole that still says a target met scores full (在职人员控制率≤100%得满分；每超出1%扣0.5分),
-    // on a row whose target is met: full marks, said. A row not met stays needs-rule: its deduction is the part not read.
+    // on a row whose target is met and whose reported score is full or blank: full marks, said. A reported score below full
+    // may follow the rule's other conditions (且无事故, 每发现一例扣1分): the evaluator's judgement, never a mismatch. A row not
+    // met stays needs-rule: its deduction is the part not read.
     if (row.rule_text && /得满分/.test(row.rule_text)) {
       const c = compare(target, actual);
-      if (c.ok && c.met === true) {
+      const rs = base.reported_score;
+      if (c.ok && c.met === true && (rs === null || Math.abs(rs - weight) <= opts.tolerance + 1e-9)) {
         base.score = weight;
         base.completion = 1;
         base.met = true;
         base.rule_label = "评分标准：达到目标得满分";
-        const rs = base.reported_score;
         const text = row.rule_text.length > 40 ? `${row.rule_text.slice(0, 40)}…` : row.rule_text;
         add("rule-met-full", "info", () => `${at()}的评分标准“${text}”未能完全理解；其中写明达到目标得满分，本行已达到目标，按满分 ${pts(weight)} 复核`);
-        if (rs !== null && Math.abs(rs - weight) > opts.tolerance + 1e-9) {
-          base.status = "mismatch";
-          add("score-mismatch", "warning", () => `${at()}已达到目标（评分标准写明达到目标得满分），报告得分 ${pts(rs)}，应为满分 ${pts(weight)}（相差 ${pts(rs - weight)}）`, rs, weight);
-          return done("mismatch", () => `评分标准写明达到目标得满分；本行已达到目标：得满分 ${pts(weight)}`);
-        }
         return done("ok", () => `评分标准写明达到目标得满分；本行已达到目标：得满分 ${pts(weight)}`);
+      }
+      if (c.ok && c.met === true) {
+        const j = judged("的评分标准未能完全理解，本行已达到目标但报告得分低于满分，可能按评分标准的其他条件扣分", resolved.reason);
+        if (j) return j;
       }
     }
     // EVAL cannot score the row until it is given a rule: a to-do for the evaluator (the row shows 需指定规则), not a

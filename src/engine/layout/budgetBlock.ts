@@ -18,8 +18,9 @@ export function findBudget(grid: Grid, vals: CellValue[][], from: number, before
     const row = vals[r] ?? [];
     const columns: Partial<Record<BudgetRole, number>> = {};
     let appropriation: number | undefined;
+    const converted = row.some((v) => /折算/.test(text(v)));
     row.forEach((v, c) => {
-      const role = budgetRoleOf(text(v));
+      const role = budgetRoleOf(text(v), converted);
       if (role === "fullYear" && APPROPRIATION.test(normaliseHeader(text(v)))) appropriation ??= c;
       else if (role && columns[role] === undefined) columns[role] = c;
     });

@@ -699,7 +699,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
     }
     // A page's break inside the table (第 1 页，共 2 页, then the title again with 续表, then the same header): the table goes
     // on, with no total row yet. The title repeated is passed over; the header after it continues the rows (above).
-    if (cls.kind === "title" && total === null && indicators.length > 0 && /续表|續表|\(续\)|（续）/.test(texts.join("")) && (() => {
+    if (cls.kind === "title" && total === null && indicators.length > 0 && /续表|續表|\(续\)|（续）/.test(texts.join("")) && sameTitleAbove(vals, searchFrom, start, texts.join("")) && (() => {
       for (let h = r + 1; h <= r + 2 && h < vals.length; h++) {
         const next = headerAt(vals, h);
         if (next) return sameColumns(next.columns, columns);
@@ -917,6 +917,23 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
   if (l1w !== null) row.level1_weight = l1w;
   if (l2w !== null) row.level2_weight = l2w;
   return row;
+}
+
+/** A 续表 title that repeats the table's own title (…自评表（续表） under …自评表), not another project's. */
+function sameTitleAbove(vals: CellValue[][], from: number, before: number, title: string): boolean {
+  const bare = (t: string) => toSimplified(t).replace(/\s+/g, "").replace(/[(（]?(?:续表|续)[)）]?/g, "");
+  const want = bare(title);
+  if (want === "") return false;
+  let titled = false;
+  for (let r = Math.max(0, from); r < before; r++) {
+    for (const v of vals[r] ?? []) {
+      const t = text(v);
+      if (t !== "" && bare(t) === want) return true;
+      if (/表$|表[(（]/.test(bare(t)) && bare(t).length >= 6) titled = true;
+    }
+  }
+  // (No title above the table at all: nothing says the 续表 is another's.)
+  return !titled;
 }
 
 /**

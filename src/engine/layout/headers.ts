@@ -91,13 +91,14 @@ const BUDGET_WORDS: [RegExp, BudgetRole][] = [
   [/^(?:年初预算数?|预算数|年初预算安排)$/, "initial"],
 ];
 
-export function budgetRoleOf(header: string): BudgetRole | null {
+/** `converted`: the row also has a 折算得分 column (河北's form), which then gives the block's points. */
+export function budgetRoleOf(header: string, converted = false): BudgetRole | null {
   const raw = toSimplified(fold(header)).replace(/[（]/g, "(").replace(/[）]/g, ")");
   if (/^得分\(\d+(?:\.\d+)?分\*执行率\)$/.test(raw)) return "score";
   const h = normaliseHeader(header);
   if (h === "" || h.length > 20) return null;
   // 河北's form: 单项指标得分 (out of 100) | 权重占比(%) | 单项指标折算得分, the last the block's points.
-  if (/^单项(?:指标)?得分$/.test(h)) return null;
+  if (converted && /^单项(?:指标)?得分$/.test(h)) return null;
   for (const [re, role] of BUDGET_WORDS) if (re.test(h)) return role;
   return null;
 }

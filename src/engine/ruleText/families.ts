@@ -134,31 +134,52 @@ export function readTiers(s: string): Rule | null {
 }
 
 /**
- * The plain formulas forms print beside each row: 完成率×分值, 得分=实际完成值/年度指标值×分值, 低于的按完成比例计分,
- * 超出的按目标值/实际值×分值计分 (a ceiling's A/B): the national proportional rule, its direction from the target.
+ * What may stand around a plain formula without changing it: a definition in brackets (完成率=实际完成值/年度指标值), a cap
+ * (最高为100%, 最高不超过分值), the full marks the formula gives anyway (达到目标得满分, 实际值≤指标值的得满分), and joining words.
+ * Anything left (a figure, 不得分, 扣, a factor, 且/同时, a second condition) is a rule of its own: the phrase is then not read.
+ */
+function onlyFormula(s: string, formula: RegExp): boolean {
+  const rest = s
+    .replace(/\([^()]*\)/g, "")
+    .replace(formula, "")
+    .replace(/最高(?:为|不超过|不得超过)?(?:100%|该指标分值|分值|权重分?|满分)|(?:得分)?最高不超过(?:分值|权重分?|满分)|不超过(?:分值|权重)|封顶/g, "")
+    .replace(/(?:实际(?:完成)?值|完成值)?[≤≥](?:年度)?(?:指标值|目标值)(?:的)?得满分|(?:达到|完成|符合|实现)(?:年度)?(?:目标|指标值|目标值|预期)?(?:的)?得满分/g, "")
+    .replace(/(?:完成率|完成比例)?=(?:实际(?:完成)?值|完成值)\/(?:年度)?(?:指标值|目标值)/g, "")
+    .replace(/超出的|低于的|未达到的|未完成的|否则|得分=|计分|得分|赋分|按|的|[，；。:：]/g, "");
+  return rest === "";
+}
+
+const COMPLETION_TIMES = /(?:完成率|完成比例|实际完成率)×(?:该指标)?(?:分值|权重分?|指标分值|标准分)/;
+const RATE_WRITTEN = /(?:实际(?:完成)?值|完成值|实际数)\/(?:年度)?(?:指标值|目标值|计划值|计划数)×(?:该指标)?(?:分值|权重)/;
+const RATE_INVERTED = /(?:(?:年度)?(?:指标值|目标值|计划值))\/(?:实际(?:完成)?值|完成值|实际数)×(?:该指标)?(?:分值|权重)/;
+const BY_SHARE = /(?:未完成|未达到|<|>|否则)?(?:的)?按(?:实际)?(?:完成)?比例(?:计分|得分|赋分)/;
+
+/**
+ * The plain formulas forms print beside each row, when they are the whole rule (完成率×分值, 得分=实际完成值/年度指标值×分值,
+ * 超出的按目标值/实际值×分值计分, 未完成的按完成比例计分): the national proportional rule, its direction from the target's sign.
  */
 export function readProportionalText(s: string): Rule | null {
-  const rateTimes = /(?:完成率|完成比例|预算执行率|执行率|实际完成率)×(?:该指标)?(?:分值|权重分?|指标分值|标准分)/.test(s);
-  const higher = /(?:实际(?:完成)?值|完成值|实际数)\/(?:年度)?(?:指标值|目标值|计划值|计划数)×(?:该指标)?(?:分值|权重)/.test(s);
-  const lower = /(?:(?:年度)?(?:指标值|目标值|计划值)|\d+(?:\.\d+)?%)\/(?:实际(?:完成)?值|完成值|实际数)×(?:该指标)?(?:分值|权重)/.test(s);
-  // (低于, 不足 and 超过 are < and > once normalised.)
-  const prop = /(?:未完成|未达到|低于|不足|超出|否则|<|>)[^；。]{0,8}?按(?:实际)?(?:完成)?比例(?:计分|得分|赋分|扣分)/.test(s);
-  if (!rateTimes && !higher && !lower && !prop) return null;
-  // (A cap stated or not: the proportional rule never gives more than the weight.)
-  return lower && !higher ? { type: "proportional", direction: "lower" } : higher && !lower ? { type: "proportional", direction: "higher" } : { type: "proportional" };
+  for (const f of [COMPLETION_TIMES, RATE_WRITTEN, RATE_INVERTED, BY_SHARE]) {
+    if (f.test(s) && onlyFormula(s, new RegExp(f.source, "g"))) return { type: "proportional" };
+  }
+  return null;
 }
 
-/** 按期完成得满分，逾期不得分 / 按时完成得满分，未按时完成不得分: the deadline rule. */
+/** 执行率×分值 (预算执行率=全年执行数/全年预算数): the rate itself times the points, as 得分=资金到位率×权重. */
+export function readRateTimesPoints(s: string): Rule | null {
+  const f = /(?:预算|资金)?(?:执行率|到位率|支付率|拨付率)×(?:该指标)?(?:分值|权重分?)/;
+  return f.test(s) && onlyFormula(s, new RegExp(f.source, "g")) ? { type: "rateTimesWeight", basis: "actual" } : null;
+}
+
+/** 按期完成得满分，逾期不得分 as the whole rule: the deadline rule (a date target only: resolveRule's kind check). */
 export function readDeadlineText(s: string): Rule | null {
-  return /(?:按期|按时|如期)(?:完成)?(?:的)?得满分[，；]?(?:逾期|未按期|未按时|超期|延期)(?:完成)?(?:的)?(?:不得分|得0分)/.test(s) ? { type: "deadline" } : null;
+  return /^(?:按期|按时|如期)(?:完成)?(?:的)?得满分[，；]?(?:逾期|未按期|未按时|超期|延期|否则)(?:完成)?(?:的)?(?:不得分|得0分)[。]?$/.test(s) ? { type: "deadline" } : null;
 }
 
-/** 达到预期得满分，部分达到得分值的50%，未达到不得分: three grades at fixed shares. */
+/** 达到预期得满分，部分达到得分值的50%，未达到不得分, as the whole rule: three grades at fixed shares. */
 export function readGradeShares(s: string): Rule | null {
-  if (!/得满分/.test(s)) return null;
-  const part = /部分(?:达到|达成|完成|实现)(?:的)?得(?:分值|权重分?|该项分值)?(?:的)?(\d+(?:\.\d+)?)%/.exec(s);
-  if (!part) return null;
-  const p = Number(part[1]) / 100;
-  if (!(p > 0 && p < 1)) return null;
-  return { type: "qualitative", met: [1, 1], partial: [p, p], unmet: [0, 0] };
+  const m = /^(?:达到|达成|实现|完成)(?:预期|目标|预期目标)?(?:的)?得满分[，；]?部分(?:达到|达成|完成|实现)(?:的)?得(?:分值|权重分?|该项分值)?(?:的)?(\d+(?:\.\d+)?)%(?:[，；]?(?:未达到|未达成|未完成)(?:的)?(?:不得分|得0分))?[。]?$/.exec(s);
+  if (!m) return null;
+  const p = Number(m[1]) / 100;
+  return p > 0 && p < 1 ? { type: "qualitative", met: [1, 1], partial: [p, p], unmet: [0, 0] } : null;
 }

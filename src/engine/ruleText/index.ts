@@ -3,7 +3,7 @@ import { describeRule } from "../rules/describe";
 import { ruleByName } from "../rules/names";
 import type { Rule } from "../rules/types";
 import { readBands } from "./bands";
-import { readChecklist, readConditionPoints, readCost, readDeadlineText, readFloorLinear, readGradeShares, readOverAchievement, readPerUnit, readProportionalText, readRateTimesWeight, readStep, readThreshold, readTiers } from "./families";
+import { readChecklist, readConditionPoints, readCost, readDeadlineText, readFloorLinear, readGradeShares, readOverAchievement, readPerUnit, readProportionalText, readRateTimesPoints, readRateTimesWeight, readStep, readThreshold, readTiers } from "./families";
 import { normaliseRuleText } from "./normalise";
 
 /**
@@ -51,7 +51,7 @@ function understand(s: string): { rule: Rule; note: string | null } | null {
   if (rate) return { rule: rate, note: null };
   const tiers = readTiers(s);
   if (tiers) return { rule: tiers, note: null };
-  const plain = readProportionalText(s) ?? readDeadlineText(s) ?? readGradeShares(s);
+  const plain = readRateTimesPoints(s) ?? readProportionalText(s) ?? readDeadlineText(s) ?? readGradeShares(s);
   if (plain) return { rule: plain, note: null };
   return null;
 }
