@@ -324,6 +324,9 @@ describe("the review of this round's changes: readings that must not turn a doub
     ["≥95%", "超过95%", "met"],
     // S10: the fraction reading only near a floor of 50% or more.
     ["≤10%", "0.5", "met"],
+    // M2: 余 is more than the figure: past a ceiling at that figure.
+    ["≤30天", "30余天", "unreadable"],
+    ["≥1000人次", "1200余人次", "met"],
     ["≥12%", "1", "unmet"],
   ])("%s | %s → %s", (t, a, want) => {
     expect(status(t, a)).toBe(want);

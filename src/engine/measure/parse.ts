@@ -257,7 +257,11 @@ function readQuantity(s: string, text: string): NumberMeasure | PercentMeasure |
   // (1200余人次, 30多场: at least the figure written, read as that figure.)
   // (件（套）: a unit with its alternative in brackets is the unit before them, as a 度量单位 column gives it.)
   const alt = /^([\u4e00-\u9fa5]{1,4})[（(][\u4e00-\u9fa5]{1,3}[)）]$/.exec(m[3] ?? "");
-  const unitText = (alt && readUnit(alt[1]!)?.known ? alt[1]! : (m[3] ?? "").replace(/[()（）]/g, "")).replace(/^(?:余|多)(?=[\u4e00-\u9fa5])/, "");
+  const written = alt && readUnit(alt[1]!)?.known ? alt[1]! : (m[3] ?? "").replace(/[()（）]/g, "");
+  // (30余天 is more than 30: against ≤30天 it is past the limit, compare.ts.)
+  const more = /^(?:余|多)(?=[\u4e00-\u9fa5])/.test(written);
+  if (more && op === null) op = ">";
+  const unitText = written.replace(/^(?:余|多)(?=[\u4e00-\u9fa5])/, "");
   const unit = readUnit(unitText);
   if (!unit) return null;
   return {
