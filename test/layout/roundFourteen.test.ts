@@ -484,6 +484,12 @@ describe("the review of the rule texts: a phrase is read only when it is the who
   ])("%s stays needs-rule", (rule, target, actual) => {
     expect(ruled(rule, target, actual).status).toBe("needs-rule");
   });
+  test("a rule whose own threshold is the target itself is read (满意度≥90%得满分；低于90%的按完成率×分值 on a ≥90% row)", () => {
+    expect(ruled("满意度≥90%得满分；低于90%的按完成率×分值", "≥90%", "88.2%").score).toBeCloseTo(9.8, 9);
+    expect(ruled("结转结余率≤10%得满分；超出的按10%/实际值×分值计分", "≤10%", "12%").score).toBeCloseTo(100 / 12, 9);
+    expect(ruled("固定资产利用率≥95%得满分；低于的按完成比例计分", "≥95%", "90%").score).toBeCloseTo(10 * 90 / 95, 9);
+    expect(ruled("完成率≥60%得满分；低于60%的按完成率×分值", "≥90%", "50%").status).toBe("needs-rule");
+  });
   test("执行率×分值 is the rate itself times the points; the direction of a formula comes from the target's sign", () => {
     expect(ruled("预算执行率×分值", "≥90%", "80%").score).toBeCloseTo(8, 9);
     expect(ruled("超出的按目标值/实际值×分值计分", "≥100个", "80个").score).toBeCloseTo(8, 9);

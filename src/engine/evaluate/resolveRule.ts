@@ -54,6 +54,11 @@ export function resolveRule(
     if (named) return { ok: true, rule: named, source: "rule-name", paraphrase: null };
     const read = readRuleText ? readRuleText(text) : null;
     if (read) return { ok: true, rule: read.rule, source: "rule-text", paraphrase: read.paraphrase };
+    // A rule whose own threshold is the target itself (满意度≥90%得满分；低于90%的按完成率×分值 on a ≥90% row): that threshold
+    // says nothing the target does not; the rest is read. A threshold other than the target's is a rule of its own.
+    const rest = withoutTargetThreshold(text, target);
+    const again = rest !== null && readRuleText ? readRuleText(rest) : null;
+    if (again) return { ok: true, rule: again.rule, source: "rule-text", paraphrase: `${again.paraphrase}（评分标准中的门槛即本行目标值）` };
     // The text states no rule, but the evaluator gave the share of the weight: that judgement is the score.
     if (judgedShare(row.judgement ?? null) !== null) return { ok: true, rule: { type: "judged" }, source: "judgement", paraphrase: "评分规则文字未给出计分方法，按评价人判断的得分比例计" };
     // A 评价标准 that says nothing about points (提供佐证资料；分值按指标个数平均确定): no rule of its own, so the
@@ -77,4 +82,21 @@ export function resolveRule(
     default:
       return { ok: true, rule: preset.byKind.quantity, source: "preset", paraphrase: null };
   }
+}
+
+/**
+ * The rule text with its full-marks threshold taken out where that threshold is the target's own (≥90%得满分 on a ≥90%
+ * target; 低于90%的 then says "below the target"), or null where it has none or another.
+ */
+function withoutTargetThreshold(text: string, target: Measure): string | null {
+  if (target.kind !== "percent" && target.kind !== "number") return null;
+  const s = text.normalize("NFKC").replace(/\s+/g, "").replace(/大于等于|不低于|不少于/g, "≥").replace(/小于等于|不高于|不超过/g, "≤").replace(/>=/g, "≥").replace(/<=/g, "≤");
+  const m = /^[^；;，,。]*?([≥≤])(\d+(?:\.\d+)?)(%?)(?:的)?(?:得满分)[；;，,]?/.exec(s);
+  if (!m) return null;
+  const value = Number(m[2]) / (m[3] === "%" ? 100 : 1);
+  const op = m[1] === "≥" ? ">=" : "<=";
+  if (Math.abs(value - target.value) > 1e-9 || (target.op !== null && target.op !== op && !(target.op === ">" && op === ">=") && !(target.op === "<" && op === "<="))) return null;
+  // (低于90%的, 超出90%的: below or past that same threshold.)
+  const n = `${m[2]!.replace(".", "\\.")}${m[3]}`;
+  return s.slice(m[0].length).replace(new RegExp(`(?:低于|不足|超出|超过|高于|<|>)${n}`, "g"), "未达到").replace(new RegExp(`${n}/`, "g"), "目标值/");
 }
