@@ -36,6 +36,7 @@ export const FINDING_CATALOGUE = {
   "year-typo": { zh: "年度漏写“年”字", en: "Year written without 年" },
   "bracket-unmatched": { zh: "括号不成对", en: "A bracket left unmatched" },
   "row-shifted": { zh: "整行错位", en: "A row moved one column right" },
+  "status-claims-done": { zh: "完成情况写“完成”而未达到目标", en: "Marked done though the target was missed" },
   "rule-met-full": { zh: "评分标准部分理解：达到目标得满分", en: "Rule partly read: a target met scores full" },
   "unit-converted": { zh: "目标与实际单位不同（已换算）", en: "Target and actual in two units of one kind (converted)" },
   "unit-score-conversion": { zh: "折算得分与单项得分×权重占比不符", en: "Converted score is not the row score times the weight share" },

@@ -513,3 +513,18 @@ describe("the review of the rule texts: a phrase is read only when it is the who
     expect(found(f).map((x) => x.code)).toContain("budget-score-mismatch");
   });
 });
+
+describe("a column marking each row done (单项指标完成情况 | 完成)", () => {
+  test("a row marked 完成 whose figures miss the target is told; one marked 未完成, or met, is not", () => {
+    const g = grid([
+      ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "单项指标完成情况", "分值", "得分", "偏差原因分析及改进措施"],
+      ["产出指标", "质量指标", "隐患整改闭环率", "=100%", "98.6%", "完成", 30, 29.58, "个别隐患跨年整改"],
+      ["产出指标", "数量指标", "检查企业数", "≥320家", "346家", "完成", 30, 30, null],
+      ["产出指标", "数量指标", "综合演练", "≥12次", "10次", "未完成", 40, 33.33, "汛期任务重"],
+      ["合计", null, null, null, null, null, 100, 92.91, null],
+    ]);
+    const f = found(g).filter((x) => x.code === "status-claims-done");
+    expect(f.map((x) => x.indicator)).toEqual([0]);
+    expect(f[0]!.message).toBe("第 1 项“隐患整改闭环率”的完成情况写“完成”，但实际完成值“98.6%”未达到指标值“=100%”");
+  });
+});

@@ -32,6 +32,8 @@ export const HEADER_SYNONYMS: Record<Role, string[]> = {
   // 河北's form scores each row out of 100 (单项指标得分) and converts it by the weight share (权重占比) into 单项指标折算得分.
   // Beside a 折算得分 column it is the row's score out of 100; alone, it is the score (layout/detect.ts).
   unitScore: ["单项指标得分", "单项得分"],
+  // A column saying, row by row, whether the target was met (单项指标完成情况 | 完成 / 未完成), beside the actual's own column.
+  status: ["单项指标完成情况", "是否完成", "完成状态", "是否达标"],
   recheck: ["复核得分", "完成率(复核)", "偏差分析", "复核分", "抽评分", "抽评得分", "复核评分", "财政评分", "财政审核评分", "审核得分", "核定得分"],
 };
 

@@ -15,7 +15,7 @@ import type { Finding, IndicatorResult, TableInput, TableResult } from "./types"
 import { readRuleText } from "../ruleText";
 import { LazyFinding } from "../findings";
 import { copyFindings } from "./copies";
-import { unitScoreFindings } from "./unitScore";
+import { statusFindings, unitScoreFindings } from "./unitScore";
 
 export interface EvaluateOptions {
   /** Preset name or object; the table's own `preset` wins over this default. */
@@ -167,7 +167,7 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
     if (r.applicable && SCALE_FIRST.includes(r.actual.charAt(0)) && SCALE_CHARS.test(r.actual) && GRADE_SCALE.test(squash(r.actual))) findings.push(new LazyFinding("actual-is-scale", "warning", i, () => `第 ${i + 1} 项“${r.name}”的实际完成值写的是评价档次“${r.actual}”${squash(r.actual) === squash(r.target) ? "（照抄指标值）" : ""}，不是实际评定结果；按字面视为达到目标计分，请写明实际达到哪一档`));
   });
   findings.push(...copyFindings(indicators));
-  findings.push(...unitScoreFindings(table.indicators, indicators));
+  findings.push(...unitScoreFindings(table.indicators, indicators), ...statusFindings(table.indicators, indicators));
   // Scored rows whose target and actual stand only in unscored parts below them (★补助各类种植面积 | 10 | | | 10, then
   // 红薯种植面积 | | 5.5亩 | 5.5亩): scored from the parts, and told once, since the form wants them on the scored row.
   const parted: number[] = [];

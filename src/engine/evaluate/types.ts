@@ -79,6 +79,8 @@ export interface IndicatorInput {
    * 单项指标折算得分): reported_score is then the converted score, unit_score × weight / 100.
    */
   unit_score?: number | string | null;
+  /** The row's own word on whether its target was met (单项指标完成情况 | 完成), where the form has such a column. */
+  status_text?: string | null;
   rule_text?: string | null;
   /** A rule name or object for this row; wins over rule_text and the preset. */
   rule?: string | Rule | null;

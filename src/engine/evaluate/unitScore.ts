@@ -40,3 +40,17 @@ export function unitScoreFindings(inputs: readonly IndicatorInput[], results: re
   }
   return out;
 }
+
+/**
+ * A row the form marks done (单项指标完成情况 | 完成, 是否达标 | 是) whose figures miss its target (98.6% against =100%): the
+ * mark says more than the figures. Only a plain mark (完成, 已完成, 达标, 是); a mark of partial or no completion is not read.
+ */
+export function statusFindings(inputs: readonly IndicatorInput[], results: readonly IndicatorResult[]): Finding[] {
+  const out: Finding[] = [];
+  results.forEach((r, i) => {
+    const said = String(inputs[i]?.status_text ?? "").replace(/\s+/g, "");
+    if (!r.applicable || r.met !== false || !/^(?:已|全部)?(?:完成|达标|达到)$|^是$/.test(said)) return;
+    out.push(new LazyFinding("status-claims-done", "warning", i, () => `第 ${i + 1} 项“${r.name}”的完成情况写“${said}”，但实际完成值“${r.actual}”未达到指标值“${r.target}”`));
+  });
+  return out;
+}

@@ -899,6 +899,8 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
     rule_text: str("rule"),
     deviation_note: str("deviation"),
   };
+  const status = str("status");
+  if (status) row.status_text = status;
   const judgement = str("judgement");
   if (judgement) row.judgement = judgement;
   // A weight cell merged down from the row above (二者择其一 rows under one 权数): one weight for both.
