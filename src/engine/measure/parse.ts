@@ -356,11 +356,14 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
     return dateFromSerial(actual, String(actual));
   }
   const m = parseMeasure(actual);
+  // The actual's text cleaned once (full-width folded, spaces out), for the readings below that need it.
+  let cleaned: string | null = null;
+  const clean = (): string => (cleaned ??= squeeze(cleanText(String(actual))));
   // An actual that says the figure was not reached or is only planned or rough (未能于2023年12月底前完成, 计划巡查4轮，
   // 因疫情仅完成2次, 一般在3个工作日内办结): its figure is not what was done. Unmet where it says so, else unread.
   // (Tested only on texts with words: most actuals are figures, 95%, 1200人, and pass at once.)
-  if (typeof actual === "string" && (m.kind === "number" || m.kind === "percent" || m.kind === "date") && DOUBT_CHARS.test(actual) && ACTUAL_DOUBT.test(squeeze(cleanText(actual)))) {
-    const a = squeeze(cleanText(actual));
+  if (typeof actual === "string" && (m.kind === "number" || m.kind === "percent" || m.kind === "date") && DOUBT_CHARS.test(actual) && ACTUAL_DOUBT.test(clean())) {
+    const a = clean();
     return STATED_NOT_DONE.test(a) ? { kind: "grade", grade: "unmet", text: actual, shown: a } : { kind: "unreadable", text: actual, reason: `“${actual.trim()}”说明未完成、只是计划或约数，不能作为实际完成值读取` };
   }
   // A bare month (7月) as the actual of a date target (9月前) is the month it was done in, not seven months.
@@ -382,19 +385,19 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
   }
   // Clauses of a sentence (完成巡查4轮，覆盖28处): the one clause counted in the target's unit (4轮 against 不少于4轮). Not
   // where any clause says something was not done or names the plan (完成巡查4轮，其中2轮未完成; 应培训100人，部分人员未参加).
-  if (m.kind === "unreadable" && typeof actual === "string" && target.kind === "number" && target.unit !== null && !ACTUAL_DOUBT.test(squeeze(cleanText(actual))) && !/未|尚|没有|计划|目标|应|下达|任务|年初|原定/.test(squeeze(cleanText(actual)))) {
-    const clauses = squeeze(cleanText(actual)).split(/[，,；;。]/).filter((c) => c !== "");
+  if (m.kind === "unreadable" && typeof actual === "string" && target.kind === "number" && target.unit !== null && !ACTUAL_DOUBT.test(clean()) && !/未|尚|没有|计划|目标|应|下达|任务|年初|原定/.test(clean())) {
+    const clauses = clean().split(/[，,；;。]/).filter((c) => c !== "");
     if (clauses.length > 1) {
       const fits = clauses.map((c) => readSingle(c, actual)).filter((x): x is NumberMeasure => x.kind === "number" && x.unit === target.unit);
       if (fits.length === 1) return fits[0]!;
     }
   }
   // The target's own words as the actual, read as a lesser grade (有所提高 / 有所提高): what the target asked for was done.
-  if (m.kind === "grade" && target.kind === "grade" && m.grade !== "met" && typeof actual === "string" && squeeze(cleanText(actual)) === squeeze(cleanText(target.text))) {
+  if (m.kind === "grade" && target.kind === "grade" && m.grade !== "met" && typeof actual === "string" && clean() === squeeze(cleanText(target.text))) {
     return { kind: "grade", grade: "met", text: actual, shown: `${m.shown}（与目标相同）` };
   }
   if (typeof actual !== "string" || (m.kind !== "unreadable" && m.kind !== "blank")) return m;
-  const a = squeeze(cleanText(actual));
+  const a = clean();
   // 无 against a count or a rate (安全事故 0 起 / 实际“无”) is none of it: 0 in the target's terms.
   // 无上访 / 无事故 / 未发生安全事故 against a count: none of it (the words after 无 name what did not happen).
   const nothing = NOTHING.includes(a) || (target.kind === "number" && target.unit !== null && /^(?:无|没有|未发生)[\u4e00-\u9fa5]{1,8}$/.test(a) && !/[\d]/.test(a));
