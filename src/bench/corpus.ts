@@ -26,6 +26,7 @@ export interface Fixture {
     budget: { row: number; hand_score: number | null } | null;
     reported_total: number | null;
     hand_total: number | null;
+    reported_rating?: string | null;
     slips: { cell: string; what: string }[];
     noise: { cell: string; what: string }[];
   };
@@ -89,6 +90,9 @@ function namedRowOf(message: string): number | null {
   return cell ? cell.row + 1 : null;
 }
 
+/** The grade of a total in the national bands (财预〔2020〕10号: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60). */
+const nationalGrade = (total: number) => (total >= 90 ? "优" : total >= 80 ? "良" : total >= 60 ? "中" : "差");
+
 /** Findings about the budget block (its amounts, rate and score). */
 const BUDGET_CODES = /^(?:budget-|rate-mismatch|executed-blank|fund-)/;
 
@@ -151,7 +155,8 @@ export async function measureFixture(fx: Fixture, file?: { bytes: Uint8Array; na
       const row = x.indicator === null ? null : t.grid.origin.row + t.detected.indicatorRows[x.indicator]! + 1;
       // A table-level finding is a slip when the manifest lists one, or (a total not as recomputed) when the
       // manifest's own hand total differs from the reported total.
-      const totalOff = x.code === "total-mismatch" && typeof exp.hand_total === "number" && typeof exp.reported_total === "number" && Math.abs(exp.hand_total - exp.reported_total) > 0.01 + 1e-9;
+      // So is a rating not as recomputed when the manifest's hand total earns another grade (national bands) than the reported one.
+      const totalOff = (x.code === "total-mismatch" && typeof exp.hand_total === "number" && typeof exp.reported_total === "number" && Math.abs(exp.hand_total - exp.reported_total) > 0.01 + 1e-9) || (x.code === "rating-mismatch" && typeof exp.hand_total === "number" && typeof exp.reported_rating === "string" && !exp.reported_rating.includes(nationalGrade(exp.hand_total)));
       // A finding that names several rows (a level whose met rows lost points) is a slip when one of them is.
       const named = (x.rows ?? []).map((i) => t.grid.origin.row + t.detected.indicatorRows[i]! + 1);
       // (A table-level finding is a slip only when one of its kind is listed off the indicator rows: see ofKind below.)

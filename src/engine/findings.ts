@@ -38,6 +38,8 @@ export const FINDING_CATALOGUE = {
   "row-shifted": { zh: "整行错位", en: "A row moved one column right" },
   "status-claims-done": { zh: "完成情况写“完成”而未达到目标", en: "Marked done though the target was missed" },
   "rule-met-full": { zh: "评分标准部分理解：达到目标得满分", en: "Rule partly read: a target met scores full" },
+  "grounds-read": { zh: "按评分依据读取目标与实际", en: "Target and actual read from the evaluator's grounds" },
+  "deduction-count": { zh: "逐项扣分与所列问题数不符", en: "Checklist deduction does not match the items found" },
   "unit-converted": { zh: "目标与实际单位不同（已换算）", en: "Target and actual in two units of one kind (converted)" },
   "unit-score-conversion": { zh: "折算得分与单项得分×权重占比不符", en: "Converted score is not the row score times the weight share" },
   "unit-score-is-weight": { zh: "单项指标得分填成了权重占比", en: "Row score out of 100 written as the weight share" },

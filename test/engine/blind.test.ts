@@ -11,7 +11,8 @@ import { loadFixtures, measureFixture, type CorpusFigures } from "../../src/benc
  * harder ones (河北's 单项指标得分 form, a third-party 评分表, 评分标准 beside each row, a table broken over two pages …), with
  * the first 25's fixes: 145/147 pairs, 143/169 hand scores, 19/28 slips, 8 false alarms.
  * The one false alarm left is the key's: a total told off by a planted score slip where the key gives no hand total. The
- * 3 slips still missed are judgements against a checklist (每发现一项扣1分 with the items listed in words).
+ * 3 slips missed after the fourteenth round, judgements against a checklist (每发现一项扣1分 with the items listed in words),
+ * are caught since the fifteenth (the items counted in the 评分依据: deduction-count).
  */
 const fixtures = loadFixtures(join(__dirname, "..", "fixtures", "blind"));
 
@@ -26,7 +27,7 @@ test("the blind probe is read at least as well as after this round's fixes", asy
   expect(sum("extra")).toBe(0);
   expect(sum("names")).toBe(482);
   expect(sum("pairsReadable")).toBeGreaterThanOrEqual(457);
-  expect(sum("handReproduced")).toBeGreaterThanOrEqual(475);
-  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(89);
+  expect(sum("handReproduced")).toBeGreaterThanOrEqual(478);
+  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(92);
   expect(sum("falseAlarms")).toBeLessThanOrEqual(1);
 }, 60000);

@@ -20,7 +20,7 @@ export const HEADER_SYNONYMS: Record<Role, string[]> = {
   completion: ["完成率", "完成比例", "完成率(%)", "指标完成率"],
   score: ["得分", "指标得分", "自评得分", "评价得分", "得分(分)", "实际得分", "评分", "自评分", "折算得分", "单项指标折算得分", "评分结果", "考评得分", "评定得分"],
   rule: ["评分规则", "赋分规则", "评分标准", "指标说明和评分标准", "计分方法", "评分方法", "评分细则", "评分办法", "计分规则"],
-  deviation: ["偏差原因分析", "未完成原因分析", "偏差原因分析及改进措施", "扣分原因", "未完成原因和改进措施", "偏差原因", "偏差原因及改进措施", "未完成原因", "偏差说明", "偏差情况说明"],
+  deviation: ["偏差原因分析", "未完成原因分析", "偏差原因分析及改进措施", "扣分原因", "扣分说明", "扣分理由", "扣分情况", "扣分情况说明", "未完成原因和改进措施", "偏差原因", "偏差原因及改进措施", "未完成原因", "偏差说明", "偏差情况说明"],
   op: ["指标性质", "指标方向", "指标类型", "计算符号", "运算符号", "符号"],
   unit: ["度量单位", "计量单位", "单位"],
   judgement: ["评价人判断", "评价判断", "评价人意见", "符合情况", "逐项判断"],
@@ -34,6 +34,9 @@ export const HEADER_SYNONYMS: Record<Role, string[]> = {
   unitScore: ["单项指标得分", "单项得分"],
   // A column saying, row by row, whether the target was met (单项指标完成情况 | 完成 / 未完成), beside the actual's own column.
   status: ["单项指标完成情况", "是否完成", "完成状态", "是否达标"],
+  // A score table's account of what the evaluator found, row by row (发现3项问题；计划46所，实际完成44所): read for the figures
+  // and counts a 评分标准 needs (evaluate/grounds.ts); never a rule of its own.
+  grounds: ["评分依据", "评价依据", "得分依据", "扣分依据", "评分情况", "评价情况", "核查情况", "评价发现", "核查发现"],
   recheck: ["复核得分", "完成率(复核)", "偏差分析", "复核分", "抽评分", "抽评得分", "复核评分", "财政评分", "财政审核评分", "审核得分", "核定得分"],
 };
 
@@ -45,7 +48,7 @@ export const HEADER_PATTERNS: { re: RegExp; role: Role; score: number; why: stri
   // 得分系数 (score ÷ weight, capped at 100%) is not a completion rate: left unmapped, it is never checked as one.
   { re: /^得分系数/, role: "explanation", score: 1, why: "得分系数（得分占权重的比例，不作完成率核对）" },
   { re: /复核|抽评|审核|核定|财政评|评审/, role: "recheck", score: 2, why: "复核/抽评列" },
-  { re: /评分(?:标准|规则|方法|细则|办法|依据)|赋分|计分(?:方法|规则|标准)|评价标准/, role: "rule", score: 2, why: "评分标准" },
+  { re: /评分(?:标准|规则|方法|细则|办法)|赋分|计分(?:方法|规则|标准)|评价标准/, role: "rule", score: 2, why: "评分标准" },
   { re: /原因|改进措施|整改措施/, role: "deviation", score: 2, why: "原因分析" },
   { re: /^一级指标/, role: "level1", score: 2, why: "一级指标" },
   { re: /^二级指标/, role: "level2", score: 2, why: "二级指标" },

@@ -15,6 +15,7 @@ import { printsNoWeight } from "./levels";
 import { isProgressText } from "../data/grades";
 import { toSimplified } from "../data/traditional";
 import { resolveRule, type RuleTextReader } from "./resolveRule";
+import { countedDeduction, figuresInGrounds } from "./grounds";
 import type { Finding, IndicatorInput, IndicatorResult, RowStatus, RuleSource, Severity, TableInput } from "./types";
 
 export interface RowOptions {
@@ -116,7 +117,10 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
   // A money indicator (资金支付完成率, 在预算范围内) is read against the budget block: its figures, or its check.
   // (Also where its 评分标准 only says the rate times the points: 预算执行率×分值（预算执行率=全年执行数/全年预算数）.)
   const fund = opts.funds && !given.rule && (!given.rule_text || (/执行率/.test(name) && /^[^；;。]*执行率×(?:分值|权重)/.test(toSimplified(given.rule_text).replace(/[\s*＊]/g, (c) => (c.trim() === "" ? "" : "×"))))) && isMoneyName(name) ? fundView(given, name, opts.funds()) : null;
-  const row = fund ? { ...given, target: fund.target, actual: fund.actual } : given;
+  // A score table's row with no target or actual cell whose 评分依据 states the figures its formula needs: read from there (said).
+  const stated = !fund && blankCell(given.target) && blankCell(given.actual) && given.grounds_text && given.rule_text && opts.readRuleText ? figuresInGrounds(given.grounds_text, given.rule_text, opts.readRuleText) : null;
+  const row = fund ? { ...given, target: fund.target, actual: fund.actual } : stated ? { ...given, target: stated.target, actual: stated.actual } : given;
+  if (stated) add("grounds-read", "info", () => `${at()}没有指标值和实际完成值栏，按评分依据“${stated.said}”读作${stated.target === null ? "" : `目标 ${stated.target}、`}实际 ${stated.actual}`);
   if (fund?.differs) add("fund-rate-differs", "warning", () => `${at()}${fund.note}`, fund.differs, fund.actual);
   else if (fund) add("fund-from-budget", "info", () => `${at()}${fund.note}`);
   const target = parseMeasure(row.target);
@@ -139,10 +143,25 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
    * The reported score taken as the evaluator's judgement (shown as such, an info finding), when the row states
    * nothing to compute from (`why`) and the score lies within 0..weight; null otherwise (the row stays as it is).
    */
+  /** Where the evaluator's findings may be written: the 评分依据, an actual in words, the 扣分说明. */
+  const evidence = () => [row.grounds_text, typeof row.actual === "string" ? row.actual : null, row.deviation_note];
   const judged = (why: string, detail: string) => {
     const rs = base.reported_score;
     const w = base.weight;
     if (rs === null || w === null || rs < 0 || rs > w + 1e-9) return null;
+    // A checklist deduction (每发现一项扣1分) whose items the 评分依据 or 扣分说明 counts: the score may be lower (the rule's other
+    // conditions), never higher than the count allows.
+    const counted = row.rule_text ? countedDeduction(row.rule_text, evidence()) : null;
+    if (counted && rs > w - counted.deduction + opts.tolerance + 1e-9) {
+      const s = Math.max(0, w - counted.deduction);
+      base.score = s;
+      base.completion = s / w;
+      base.met = false;
+      base.rule_source = "rule-text";
+      base.rule_label = "评分标准：逐项扣分";
+      add("deduction-count", "warning", () => `${at()}的评分标准“${counted.clause}”，评分依据写明 ${counted.count}${counted.unit}（“${counted.said}”），应扣 ${pts(counted.deduction)} 分、得 ${pts(s)} 分，报告得分 ${pts(rs)}`, rs, round(s, 2));
+      return done("mismatch", () => `评分标准“${counted.clause}”；评分依据写明 ${counted.count}${counted.unit}：得分 = ${pts(w)} − ${counted.count} × ${pts(counted.each)}${counted.deduction < counted.count * counted.each ? "（扣分封顶）" : ""} = ${pts(s)}`);
+    }
     base.score = rs;
     base.completion = rs / w;
     base.met = rs >= w - 1e-9;
@@ -222,6 +241,12 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     // nothing to compute from, so the evaluator judged item by item. A formula (=, ×, %, /) stays needs-rule.
     if (row.rule_text && isChecklist(row.rule_text) && base.target === "" && base.actual === "") {
       const j = judged("评分标准为逐项得分、扣分的检查清单，表中没有目标值和实际值", "由评价人按清单逐项判断");
+      if (j) return j;
+    }
+    // A checklist deduction (每发现一例违规扣1分) whose items the row's words count (审计发现1笔差旅费超标准报销): the
+    // evaluator's score is taken as the judgement it is, unless it is higher than the count allows (judged says so).
+    if (row.rule_text && countedDeduction(row.rule_text, evidence())) {
+      const j = judged("的评分标准为逐项扣分", "按评分依据所列问题逐项扣分");
       if (j) return j;
     }
     // A rule not understood as a whole that still says a target met scores full (在职人员控制率≤100%得满分；每超出1%扣0.5分),
@@ -377,6 +402,8 @@ function isChecklist(s: string): boolean {
 const QUANTITY = new RegExp(`(?<![\\d.第])\\d+(?:\\.\\d+)?\\s*[万亿千]?(?:${KNOWN_UNITS.filter((u) => !/^(?:年|月|日|天|周|小时|分钟|分|工作日|个工作日)$/.test(u)).sort((a, b) => b.length - a.length).join("|")})(?!个?月|个?工作日|季度|小时|星期|周|天|日|年)`);
 
 /** Whether a text holds a figure (a target or rule with numbers is something to compute, never a judgement). */
+const blankCell = (v: unknown) => v === null || v === undefined || String(v).trim() === "";
+
 function hasFigure(s: string | null | undefined): boolean {
   return typeof s === "string" && /[0-9０-９%％]/.test(s);
 }

@@ -81,6 +81,11 @@ export interface IndicatorInput {
   unit_score?: number | string | null;
   /** The row's own word on whether its target was met (单项指标完成情况 | 完成), where the form has such a column. */
   status_text?: string | null;
+  /**
+   * What the evaluator found, in words (评分依据 / 评价依据 / 核查情况 of a score table): the figures a row's formula needs
+   * are read from it where the table has no target or actual cell, and a checklist deduction's items are counted in it.
+   */
+  grounds_text?: string | null;
   rule_text?: string | null;
   /** A rule name or object for this row; wins over rule_text and the preset. */
   rule?: string | Rule | null;

@@ -901,6 +901,8 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
   };
   const status = str("status");
   if (status) row.status_text = status;
+  const grounds = str("grounds");
+  if (grounds) row.grounds_text = grounds;
   const judgement = str("judgement");
   if (judgement) row.judgement = judgement;
   // A weight cell merged down from the row above (二者择其一 rows under one 权数): one weight for both.

@@ -8,7 +8,7 @@ export type Role =
   | "level1" | "level1Weight" | "level2" | "level2Weight" | "level3" | "code"
   | "weight" | "target" | "actual" | "completion" | "score" | "rule" | "deviation" | "op" | "unit"
   | "judgement" | "explanation" | "basis" | "prior" | "evidence" | "serial" | "recheck"
-  | "unitScore" | "status";
+  | "unitScore" | "status" | "grounds";
 
 /** A header text matched to a role: how sure (3 exact name, 2 keyword, 1 loose or a garbled exact name) and why. */
 export interface HeaderMatch {

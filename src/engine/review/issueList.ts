@@ -35,6 +35,8 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "bracket-unmatched": "补上或删去多余的括号",
   "row-shifted": "把错位的一行移回原来的列",
   "status-claims-done": "按实际完成值改写完成情况（未完成），并写明偏差原因",
+  "grounds-read": "在评分依据中核对目标与实际的数值",
+  "deduction-count": "按评分依据所列问题数逐项扣分，或改正评分依据",
   "rule-met-full": "评分标准写清未达到目标时如何计分（如“完成率×分值”），或在设置中为该行指定规则",
   "unit-converted": "目标值与实际完成值使用同一计量单位",
   "unit-score-conversion": "折算得分 = 单项指标得分 × 权重占比，请重算",

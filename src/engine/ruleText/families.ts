@@ -31,7 +31,8 @@ export function readFloorLinear(s: string): Rule | null {
 
 /** ≥X% full; every Y% lower deducts M points or Z% of the weight (seed 004 B12, C21). */
 export function readStep(s: string): Rule | null {
-  const full = new RegExp(`≥${P}(?:的)?[，]?得(?:满分|(\\d+(?:\\.\\d+)?)分)`).exec(s);
+  // (A rate reaching a figure, 验收合格率100%得满分, is a floor as ≥100% is.)
+  const full = new RegExp(`(?:≥|(?<=[率度]))${P}(?:的)?[，]?得(?:满分|(\\d+(?:\\.\\d+)?)分)`).exec(s);
   const step = new RegExp(`每(?:降低|减少|低|下降|相差|差)${P}[，]?扣(?:(\\d+(?:\\.\\d+)?)分|${P}(?:的)?权重分|权重分的${P})`).exec(s);
   if (!full || !step) return null;
   const deductAs = step[2] !== undefined ? "points" : "share";
@@ -142,7 +143,7 @@ function onlyFormula(s: string, formula: RegExp): boolean {
   const rest = s
     .replace(/\([^()]*\)/g, "")
     .replace(formula, "")
-    .replace(/最高(?:为|不超过|不得超过)?(?:100%|该指标分值|分值|权重分?|满分)|(?:得分)?最高不超过(?:分值|权重分?|满分)|不超过(?:分值|权重)|封顶/g, "")
+    .replace(/最高(?:为|不超过|不得超过|≤)?(?:100%|该指标分值|分值|权重分?|满分)|(?:得分)?最高(?:不超过|≤)(?:分值|权重分?|满分)|(?:不超过|≤)(?:分值|权重)|封顶/g, "")
     .replace(/(?:实际(?:完成)?值|完成值)?[≤≥](?:年度)?(?:指标值|目标值)(?:的)?得满分|(?:达到|完成|符合|实现)(?:年度)?(?:目标|指标值|目标值|预期)?(?:的)?得满分/g, "")
     .replace(/(?:完成率|完成比例)?=(?:实际(?:完成)?值|完成值)\/(?:年度)?(?:指标值|目标值)/g, "")
     .replace(/超出的|低于的|未达到的|未完成的|否则|得分=|计分|得分|赋分|按|的|[，；。:：]/g, "");
@@ -150,8 +151,9 @@ function onlyFormula(s: string, formula: RegExp): boolean {
 }
 
 const COMPLETION_TIMES = /(?:完成率|完成比例|实际完成率)×(?:该指标)?(?:分值|权重分?|指标分值|标准分)/;
-const RATE_WRITTEN = /(?:实际(?:完成)?值|完成值|实际数)\/(?:年度)?(?:指标值|目标值|计划值|计划数)×(?:该指标)?(?:分值|权重)/;
-const RATE_INVERTED = /(?:(?:年度)?(?:指标值|目标值|计划值))\/(?:实际(?:完成)?值|完成值|实际数)×(?:该指标)?(?:分值|权重)/;
+// (Also with what is counted named on both sides: 实际完成学校数/计划学校数×分值, 实际完成面积/计划面积×分值.)
+const RATE_WRITTEN = /(?:(?:实际(?:完成)?值|完成值|实际数)\/(?:年度)?(?:指标值|目标值|计划值|计划数)|实际[\u4e00-\u9fa5]{0,10}\/(?:年度)?(?:计划|目标|预期)[\u4e00-\u9fa5]{0,10})×(?:该指标)?(?:分值|权重)/;
+const RATE_INVERTED = /(?:(?:(?:年度)?(?:指标值|目标值|计划值))\/(?:实际(?:完成)?值|完成值|实际数)|(?:计划|目标)[\u4e00-\u9fa5]{0,10}\/实际[\u4e00-\u9fa5]{0,10})×(?:该指标)?(?:分值|权重)/;
 const BY_SHARE = /(?:未完成|未达到|<|>|否则)?(?:的)?按(?:实际)?(?:完成)?比例(?:计分|得分|赋分)/;
 
 /**
@@ -168,7 +170,12 @@ export function readProportionalText(s: string): Rule | null {
 /** 执行率×分值 (预算执行率=全年执行数/全年预算数): the rate itself times the points, as 得分=资金到位率×权重. */
 export function readRateTimesPoints(s: string): Rule | null {
   const f = /(?:预算|资金)?(?:执行率|到位率|支付率|拨付率)×(?:该指标)?(?:分值|权重分?)/;
-  return f.test(s) && onlyFormula(s, new RegExp(f.source, "g")) ? { type: "rateTimesWeight", basis: "actual" } : null;
+  if (f.test(s) && onlyFormula(s, new RegExp(f.source, "g"))) return { type: "rateTimesWeight", basis: "actual" };
+  // Any other rate times the points (隐患消除率×分值, 合格率×分值, 满意度×分值): the rate itself. Not a completion rate (完成率×分值 is
+  // the proportional rule) and not a rate of something to be kept low (发生率, 投诉率).
+  const g = /([\u4e00-\u9fa5]{1,8}率|[\u4e00-\u9fa5]{0,8}满意度)×(?:该指标)?(?:分值|权重分?)/.exec(s);
+  if (g && !/完成|发生|投诉|差错|事故|失误|违规|下降|减少|降低/.test(g[1]!) && onlyFormula(s, new RegExp(g[0].replace(/[×]/g, "\\$&"), "g"))) return { type: "rateTimesWeight", basis: "actual" };
+  return null;
 }
 
 /** 按期完成得满分，逾期不得分 as the whole rule: the deadline rule (a date target only: resolveRule's kind check). */
