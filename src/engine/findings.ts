@@ -101,6 +101,7 @@ export const FINDING_CATALOGUE = {
   "rate-name-count-target": { zh: "率类指标的指标值为个数", en: "A rate whose target is a count" },
   "target-names-rate": { zh: "指标值只写了率的名称", en: "A target that only names a rate" },
   "benefit-within-output": { zh: "效益类指标夹在产出指标中", en: "A benefit level filed among the output levels" },
+  "benefit-beyond-output": { zh: "效益满分而产出大半未完成", en: "Benefits at full marks while most outputs were missed" },
   "percent-implausible": { zh: "百分比单位疑误", en: "A percentage in the thousands" },
   "name-not-indicator": { zh: "指标名称只写期间", en: "An indicator named by a period only" },
   "actual-is-progress": { zh: "实际完成值写成工作进度", en: "Progress given instead of the actual value" },

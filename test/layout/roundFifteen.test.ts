@@ -1,4 +1,4 @@
-import { DEFAULT_RULES, evaluateTable, readRuleText, runPipeline, type Grid, type TableInput } from "../../src/engine";
+import { applyRulebook, DEFAULT_RULES, evaluateTable, readRuleText, runPipeline, type Grid, type TableInput } from "../../src/engine";
 import { grid } from "./grids";
 
 /**
@@ -92,5 +92,150 @@ describe("rule texts of 评分表 forms", () => {
   });
   test("a rate reaching a figure (合格率100%得满分) is a floor, as ≥100% is", () => {
     expect(readRuleText("验收合格率100%得满分；每降低1个百分点扣1分。")!.rule).toMatchObject({ type: "step", full: 1, step: 0.01, deduct: 1 });
+  });
+});
+
+/** A row given as data, evaluated with the rulebook (the checks a reviewer runs). */
+const one = (row: TableInput["indicators"][number], extra: Partial<TableInput> = {}) => evaluateTable({ id: "t", indicators: [row], ...extra });
+const reviewed = (t: TableInput) => applyRulebook(t, evaluateTable(t), DEFAULT_RULES, { hasSurvey: false });
+
+describe("what the fourth blind batch taught (first contact: 153/165 hand scores, 24/29 slips, 8 false alarms)", () => {
+  test("a band scored as the rate over the threshold times the weight (80%（含）—90%按实际满意度/90%×权重分计分)", () => {
+    const rule = "≥90%得满分；80%（含）—90%按实际满意度/90%×权重分计分；低于80%不得分";
+    expect(readRuleText(rule)!.rule).toMatchObject({ type: "scaledBelow", fullAt: 0.9, zeroBelow: 0.8, perWeight: true, divisor: 0.9 });
+    const r = one({ name: "参保群众满意度", weight: 10, target: "≥90%", actual: "86.4%", rule_text: rule, reported_score: 9.6 });
+    expect(r.indicators[0]!.score).toBeCloseTo(9.6, 9);
+    expect(r.indicators[0]!.explanation).toContain("÷ 90.00% × 10");
+    expect(one({ name: "满意度", weight: 10, target: "≥90%", actual: "78%", rule_text: rule }).indicators[0]!.score).toBe(0);
+  });
+  test("得分=满意度×分值 in a band is the rate times the row's own weight, and its rate is read from the 评分依据", () => {
+    const rule = "满意度≥90%得满分；60%≤满意度<90%，得分=满意度×分值；满意度<60%不得分。";
+    const g = grid([
+      ["一级指标", "三级指标", "分值", "评分标准", "得分", "评分依据及扣分说明"],
+      ["效益", "学生满意度", 4, rule, 3.89, "有效问卷586份，满意513份，满意度87.54%，得分=87.54%÷90%×4=3.89。"],
+    ]);
+    const t = tablesOf(g)[0]!;
+    expect(t.detected.table.indicators[0]!.grounds_text).toContain("满意度87.54%");
+    expect(t.result.indicators[0]!.score).toBeCloseTo(3.5016, 4);
+    expect(warned(g).map((x) => x.code)).toContain("score-mismatch");
+  });
+  test("items numbered after the verb are counted where no count is written (发现以下问题：①…；②…；③…)", () => {
+    const g = grid([
+      ["一级指标", "三级指标", "分值", "评分标准", "得分", "评分依据及扣分说明"],
+      ["决策", "绩效指标明确性", 3, "指标细化量化得3分；每发现一项指标未细化量化或不可衡量扣0.5分，扣完为止。", 2, "发现以下问题：①未设定量化指标值；②未设定可衡量的指标值；③满意度口径不明。扣1分。"],
+    ]);
+    expect(tablesOf(g)[0]!.result.indicators[0]!.score).toBe(1.5);
+    expect(warned(g).map((x) => x.code)).toEqual(["deduction-count"]);
+  });
+  test("a qualitative target partly met: a reported score inside its tier is the evaluator's setting; a met one is still full", () => {
+    const partly = one({ name: "工程运行管护机制", weight: 6, target: "好", actual: "较好", reported_score: 4 });
+    expect(partly.indicators[0]!.score).toBe(4);
+    expect(partly.indicators[0]!.explanation).toContain("在该档内");
+    expect(partly.findings.map((x) => x.code)).not.toContain("score-mismatch");
+    expect(one({ name: "工程运行管护机制", weight: 6, target: "好", actual: "较好", reported_score: 6 }).findings.map((x) => x.code)).toContain("score-mismatch");
+    expect(one({ name: "可持续", weight: 10, target: "可持续", actual: "可持续", reported_score: 9 }).findings.map((x) => x.code)).toContain("score-mismatch");
+  });
+  test("a range target (90%-95%, 3—5个) is at least its lower end; on a cost it is at most its top", () => {
+    expect(one({ name: "农村自来水普及率", weight: 5, target: "90%-95%", actual: "93.8%", reported_score: 5 }).indicators[0]!.score).toBe(5);
+    expect(one({ name: "农村自来水普及率", weight: 5, target: "90%-95%", actual: "85.5%" }).indicators[0]!.score).toBeCloseTo(4.75, 9);
+    expect(one({ name: "培训场次", weight: 4, target: "3—5个", actual: "4个" }).indicators[0]!.score).toBe(4);
+    for (const s of ["1-6月", "2023-2024", "95%-90%"]) expect(one({ name: "x", weight: 4, target: s, actual: "4" }).indicators[0]!.status).toBe("unreadable");
+    const cost = tablesOf(grid([
+      ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "成本指标", "单位养护成本", "8-10万元", "12万元", 10, 8.33],
+    ]))[0]!;
+    expect(cost.detected.table.indicators[0]!.target).toBe("≤10万元");
+    expect(cost.result.indicators[0]!.score).toBeCloseTo(8.333, 3);
+  });
+  test("个 with what it counts (≥0.5个等级) is a unit", () => {
+    expect(one({ name: "耕地质量等级提升", weight: 5, target: "≥0.5个等级", actual: "0.5个等级", reported_score: 5 }).indicators[0]!.score).toBe(5);
+    expect(one({ name: "x", weight: 5, target: "5个左右", actual: "5个" }).indicators[0]!.status).toBe("unreadable");
+  });
+  test("a budget weight typed as a share with a percent format (0.1 shown 10%) is 10 points, as a row's is", () => {
+    const g: Grid = { ...grid([
+      ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "权重", "执行率", "得分"],
+      ["年度资金总额", 2236, 2318.5, 2205.62, 0.1, 0.9513, 9.51],
+      ["一级指标", "三级指标", "权重", "年度指标值", "实际完成值", "得分", null],
+      ["产出指标", "参保人数", 0.9, "≥62.5万人", "63.2万人", 90, null],
+    ]) };
+    g.cells[1]![4] = { v: 0.1, fmt: "0%" };
+    g.cells[3]![2] = { v: 0.9, fmt: "0%" };
+    const t = tablesOf(g)[0]!;
+    expect(t.result.budget!.weight).toBe(10);
+    expect(t.result.findings.filter((f) => f.severity !== "info").map((f) => f.code)).toEqual([]);
+  });
+  test("×权重分计分 after a plain formula is still the whole rule", () => {
+    expect(readRuleText("完成年度指标值得满分；未完成的按实际完成值/年度指标值×权重分计分，最高不超过权重分")!.rule.type).toBe("proportional");
+  });
+  test("a level's points over rows with no weight: one row short among rows that met theirs with equal scores takes what is left", () => {
+    const g = grid([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分"],
+      ["产出指标（50分）", "数量指标（20分）", "农村户厕改造", "≥320户", "320户", 5],
+      [null, null, "村庄清洁行动覆盖行政村", "=18个", "18个", 5],
+      [null, null, "新增垃圾收集设施", "≥60个", "64个", 5],
+      [null, null, "黑臭水体整治", "≥3处", "2处", 3.35],
+    ], [{ r1: 1, c1: 1, r2: 4, c2: 1 }, { r1: 1, c1: 0, r2: 4, c2: 0 }]);
+    const t = tablesOf(g)[0]!;
+    expect(t.result.indicators.map((r) => r.weight)).toEqual([5, 5, 5, 5]);
+    expect(t.result.indicators[3]!.score).toBeCloseTo(3.333, 3);
+    expect(t.result.findings.find((f) => f.code === "weight-from-level" && f.indicator === 3)!.message).toContain("20 − 3 × 5 = 5");
+    // Met rows with different scores settle nothing (one of them may hide a deduction).
+    const uneven = grid([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分"],
+      ["产出指标", "数量指标（20分）", "甲", "≥320户", "320户", 4.5],
+      [null, null, "乙", "=18个", "18个", 5],
+      [null, null, "丙", "≥60个", "64个", 5],
+      [null, null, "丁", "≥3处", "2处", 3.35],
+    ], [{ r1: 1, c1: 1, r2: 4, c2: 1 }]);
+    expect(tablesOf(uneven)[0]!.result.indicators[3]!.weight).toBeNull();
+  });
+  test("a completion written 100% for a target met or beaten is the rate capped, not a slip", () => {
+    const r = one({ name: "单处工程平均维修养护成本", weight: 10, target: "≤3.86万元/处", actual: "3.6万元/处", completion_as_written: "100%", reported_score: 10 });
+    expect(r.findings.map((f) => f.code)).not.toContain("rate-mismatch");
+    expect(one({ name: "管网长度", weight: 10, target: "≥85公里", actual: "78.6公里", completion_as_written: "100%" }).findings.map((f) => f.code)).toContain("rate-mismatch");
+  });
+  test("rows with no weight and no score beside weights that make 100: monitoring rows, a note", () => {
+    const t = evaluateTable({ id: "t", budget: { initial: 166, full_year: 166, executed: 151.35, weight: 10, reported_score: 9.12 }, indicators: [
+      { name: "维修数量", weight: 45, target: "≥126处", actual: "131处", reported_score: 45 },
+      { name: "受益人口", target: "≥42万人", actual: "42.8万人" },
+      { name: "水质达标率", weight: 45, target: "≥95%", actual: "96%", reported_score: 45 },
+    ] });
+    const w = t.findings.find((f) => f.code === "weights-missing")!;
+    expect(w.severity).toBe("info");
+    expect(w.message).toContain("监测指标");
+  });
+  test("a total and a rating written in the title block, each in one cell (项目自评总得分：89.86分 | 自评等级：优)", () => {
+    const g = grid([
+      ["宕昌县2023年度项目支出绩效自评表", null, null, null, null, null],
+      ["项目名称：基本公共卫生服务", null, null, null, "项目自评总得分：89.86分", null],
+      ["主管部门：卫生健康局", null, null, null, "自评等级：优", null],
+      ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "建档率", "≥90%", "91%", 50, 50],
+      ["效益指标", "管理率", "≥60%", "47.9%", 50, 39.86],
+    ]);
+    const t = tablesOf(g)[0]!;
+    expect(t.detected.table.reported_total).toBe(89.86);
+    expect(t.detected.table.reported_rating).toBe("自评等级：优");
+    const f = t.result.findings.find((x) => x.code === "rating-inconsistent")!;
+    expect(f.message).toBe("报告总分 89.86 应评为“良”，报告为“优”");
+  });
+  test("R32: benefits at full marks while the outputs were recomputed at less than half their points", () => {
+    const rows: TableInput["indicators"] = [
+      { level1: "产出指标", name: "资助人数", weight: 20, target: "52人", actual: "10人", reported_score: 3.85 },
+      { level1: "产出指标", name: "困难教师", weight: 30, target: "2人", actual: "0人", reported_score: 0 },
+      { level1: "效益指标", name: "提高生活水平", weight: 30, target: "有效提高", actual: "有效提高", reported_score: 30 },
+    ];
+    const f = reviewed({ id: "t", indicators: rows }).find((x) => x.code === "benefit-beyond-output")!;
+    expect(f.rows).toEqual([2]);
+    expect(f.message).toContain("只得 3.85 分（共 50 分");
+    const fine = rows.map((r, i) => (i === 1 ? { ...r, actual: "2人", reported_score: 30 } : r));
+    expect(reviewed({ id: "t", indicators: fine }).map((x) => x.code)).not.toContain("benefit-beyond-output");
+  });
+  test("R06 names every row of a repeated name, so that the repeat itself is pointed at", () => {
+    const f = reviewed({ id: "t", indicators: [
+      { level1: "产出指标", level2: "数量指标", name: "资助困难教师及学生", weight: 50, target: "52人", actual: "52人", reported_score: 50 },
+      { level1: "满意度指标", level2: "服务对象满意度", name: "资助困难教师及学生", weight: 50, target: "≥90%", actual: "95%", reported_score: 50 },
+    ] }).find((x) => x.code === "indicator-repeated")!;
+    expect(f.rows).toEqual([0, 1]);
   });
 });

@@ -48,6 +48,8 @@ export const HEADER_PATTERNS: { re: RegExp; role: Role; score: number; why: stri
   // 得分系数 (score ÷ weight, capped at 100%) is not a completion rate: left unmapped, it is never checked as one.
   { re: /^得分系数/, role: "explanation", score: 1, why: "得分系数（得分占权重的比例，不作完成率核对）" },
   { re: /复核|抽评|审核|核定|财政评|评审/, role: "recheck", score: 2, why: "复核/抽评列" },
+  // 评分依据及扣分说明: what was found, with the deduction explained: the grounds (evaluate/grounds.ts reads both).
+  { re: /^(?:评分|评价|得分|扣分)依据|^核查情况/, role: "grounds", score: 2, why: "评分依据（评价人所见）" },
   { re: /评分(?:标准|规则|方法|细则|办法)|赋分|计分(?:方法|规则|标准)|评价标准/, role: "rule", score: 2, why: "评分标准" },
   { re: /原因|改进措施|整改措施/, role: "deviation", score: 2, why: "原因分析" },
   { re: /^一级指标/, role: "level1", score: 2, why: "一级指标" },

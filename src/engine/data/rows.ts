@@ -44,7 +44,7 @@ export const BASIC_INFO_LABELS: RegExp = /^(?:项目名称|主管部门|实施�
 export const SUB_ITEM: RegExp = /^(?:其中|含|包括)[:：]?/;
 
 /** A total of the whole table written in the title block: 项目总得分 99分, 自评得分 98, 自评总分. */
-export const TITLE_TOTAL_LABELS: RegExp = /^(?:项目)?(?:总得分|自评得分|自评总分|综合得分|总分|绩效自评得分|自评分数)$/;
+export const TITLE_TOTAL_LABELS: RegExp = /^(?:项目)?(?:总得分|自评得分|自评总得分|自评总分|综合得分|总分|绩效自评得分|自评分数)$/;
 
 /**
  * Indicator names that are lower-is-better by their nature (控制率 ≤ 100%, 调整率, 结转结余率, 投诉率, 事故数):

@@ -9,7 +9,7 @@ import type { RuleTextReader } from "./resolveRule";
  */
 
 /** Text as compared: simplified, full-width folded, no spaces. */
-const plain = (s: string) => toSimplified(s).normalize("NFKC").replace(/\s+/g, "");
+const plain = (s: string) => [...toSimplified(s)].map((ch) => (/[①-⑳]/.test(ch) ? ch : ch.normalize("NFKC"))).join("").replace(/\s+/g, "");
 const CLAUSE = /[，,；;。：:\n]/;
 
 /** The rate a rule names (预算执行率×分值, 隐患消除率×分值): its last three characters, 执行率, 消除率, 满意度. */
@@ -27,7 +27,8 @@ export function figuresInGrounds(grounds: string, ruleText: string, read: RuleTe
   if (!rule) return null;
   const g = plain(grounds);
   if (g.length > 300) return null;
-  if (rule.type === "rateTimesWeight" && rule.basis === "actual") {
+  // (Rules on the rate itself: 预算执行率×分值; 满意度≥90%得满分，60%≤满意度<90%得分=满意度×分值; bands on the rate.)
+  if ((rule.type === "rateTimesWeight" || rule.type === "scaledBelow" || rule.type === "bands") && rule.basis === "actual") {
     const keys = rateKeys(normaliseRuleText(ruleText));
     if (keys.length !== 1) return null;
     const key = keys[0]!;
@@ -69,7 +70,7 @@ const SHORT_VERB = /^[延逾超缺少漏]/;
  */
 export function countedDeduction(ruleText: string, texts: (string | null | undefined)[]): { count: number; each: number; deduction: number; unit: string; said: string; clause: string } | null {
   const rule = normaliseRuleText(ruleText);
-  const per = /每([\u4e00-\u9fa5]{0,6}?)(?:一|1)(项|个|处|例|次|所|起|份|笔|条|家|户|批|件|台|套|人)([\u4e00-\u9fa5]{0,10}?)扣(\d+(?:\.\d+)?)分/g;
+  const per = /每([\u4e00-\u9fa5]{0,6}?)(?:一|1)(项|个|处|例|次|所|起|份|笔|条|家|户|批|件|台|套|人)([\u4e00-\u9fa5]{0,16}?)扣(\d+(?:\.\d+)?)分/g;
   const all = [...rule.matchAll(per)];
   if (all.length !== 1) return null;
   const [clause, verb, unit, noun, each] = all[0]! as unknown as [string, string, string, string, string];
@@ -90,6 +91,16 @@ export function countedDeduction(ruleText: string, texts: (string | null | undef
         // only a clause whose one count of this unit sits beside the verb is taken.
         if (n !== null && [...c.matchAll(new RegExp(`\\d+${units}`, "g"))].length <= 1) counts.set(n, c);
       }
+    }
+  }
+  // No count written, but the items listed after the verb (发现以下问题：①…；②…；③…): as many as are numbered, ① on.
+  if (counts.size === 0) {
+    for (const t of texts) {
+      const p = t ? plain(t) : "";
+      const at = p.indexOf(stem);
+      if (at < 0) continue;
+      const marks = [...p.slice(at).matchAll(/[①-⑳]/g)].map((m) => m[0].charCodeAt(0) - 0x2460 + 1);
+      if (marks.length > 0 && marks.every((n, i) => n === i + 1)) counts.set(marks.length, p.slice(at, at + 12));
     }
   }
   if (counts.size !== 1) return null;

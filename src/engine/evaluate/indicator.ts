@@ -317,11 +317,11 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
   if (!comparison.ok && comparison.code === "unit-mismatch" && !progressForFigure(base.actual, target)) {
     add("unit-mismatch", "warning", () => `${at()}：${comparison.reason}`);
   }
-  const outcome = applyRule(resolved.rule, { target, actual, weight, judgement: row.judgement ?? null, comparison });
+  const outcome = applyRule(resolved.rule, { target, actual, weight, judgement: row.judgement ?? null, comparison, reported: base.reported_score });
   const ruleHead = () => `规则：${base.rule_label}${resolved.paraphrase ? `（按文字理解为：${resolved.paraphrase}）` : resolved.source === "preset" ? `（预设 ${opts.preset.name}）` : ""}`;
   if (!outcome.ok && outcome.code === "rule-needs-number" && comparison.ok && comparison.kind === "grade") {
     // A figure was expected (`≥90万元`) but the actual says only 完成/达到: scored by that grade, and said.
-    const graded = applyRule(opts.preset.byKind.qualitative, { target, actual, weight, judgement: row.judgement ?? null, comparison });
+    const graded = applyRule(opts.preset.byKind.qualitative, { target, actual, weight, judgement: row.judgement ?? null, comparison, reported: base.reported_score });
     if (graded.ok) {
       // Only a target with a figure asked for one; two descriptions are simply compared by their grades.
       // (A time limit, 6个月内完成 or 3个工作日内办结, answered 完成 or 按时完成: done within it, nothing missing.)
@@ -382,7 +382,9 @@ function checkWrittenCompletion(
   // A bare figure (95 under 完成率(%), the sign left to the header) is the percentage, or the fraction (0.95, 1.0625).
   const bare = !/[%％‰]/.test(String(written));
   const readings = bare ? [{ v: w, tol: 0.5 * 10 ** -decimals + 1e-9 }, { v: w / 100, tol: (0.5 * 10 ** -decimals) / 100 + 1e-9 }] : [{ v: w, tol: (0.5 * 10 ** -decimals) / 100 + 1e-9 }];
-  const fits = (v: number, tol: number) => Math.abs(v - computed) <= tol || (directed !== null && Math.abs(v - directed) <= tol);
+  // (A target met or beaten written as 100%: the completion capped at 100%, as many forms ask.)
+  const capped = comparison.ok && comparison.met === true && computed >= 1 - 1e-9;
+  const fits = (v: number, tol: number) => Math.abs(v - computed) <= tol || (directed !== null && Math.abs(v - directed) <= tol) || (capped && Math.abs(v - 1) <= tol);
   if (!readings.some((x) => fits(x.v, x.tol))) {
     add("rate-mismatch", "warning", () => `${at()}写明完成率 ${String(written)}，按目标和实际计算为 ${pct(computed)}`, String(written), pct(computed));
   }

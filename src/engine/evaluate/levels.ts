@@ -29,7 +29,7 @@ export function levelKey(name: string | null | undefined): string {
  * scores add up to its points gave every row full marks (a score never exceeds its weight and the weights add up
  * to the level's points), so each row's weight is its score. Index → weight and the reason; nothing is guessed.
  */
-export function weightsFromLevels(rows: LevelRow[], readPoints: (v: unknown) => number | null): Map<number, { weight: number; why: string }> {
+export function weightsFromLevels(rows: LevelRow[], readPoints: (v: unknown) => number | null, metOf?: (i: number) => boolean): Map<number, { weight: number; why: string }> {
   const out = new Map<number, { weight: number; why: string }>();
   // Most tables weigh every row: nothing to infer, and nothing to group.
   if (rows.every((r) => typeof r.weight === "number" || readPoints(r.weight) !== null)) return out;
@@ -45,10 +45,10 @@ export function weightsFromLevels(rows: LevelRow[], readPoints: (v: unknown) => 
   });
   // The finer level first (数量指标15分 under 产出指标40分): its points are closer to the row's; a level with a row
   // already settled is left alone (its other rows' weights no longer follow from its points).
-  inferByLevel(rows, readPoints, out, (r) => (r.level2 ? { key: `${levelKey(r.level1)}/${levelKey(r.level2)}`, name: r.level2, points: r.level2_weight ?? weightInName(r.level2) } : null));
-  inferByLevel(rows, readPoints, out, (r) => (r.level1 ? { key: levelKey(r.level1), name: r.level1, points: r.level1_weight ?? weightInName(r.level1) } : null));
+  inferByLevel(rows, readPoints, out, metOf, (r) => (r.level2 ? { key: `${levelKey(r.level1)}/${levelKey(r.level2)}`, name: r.level2, points: r.level2_weight ?? weightInName(r.level2) } : null));
+  inferByLevel(rows, readPoints, out, metOf, (r) => (r.level1 ? { key: levelKey(r.level1), name: r.level1, points: r.level1_weight ?? weightInName(r.level1) } : null));
   // Then the block of goals above the levels (年度绩效目标2(40分) over two rows of 20).
-  inferByLevel(rows, readPoints, out, (r) => (r.block ? { key: `block:${levelKey(r.block)}`, name: r.block, points: r.block_weight ?? weightInName(r.block) } : null));
+  inferByLevel(rows, readPoints, out, metOf, (r) => (r.block ? { key: `block:${levelKey(r.block)}`, name: r.block, points: r.block_weight ?? weightInName(r.block) } : null));
   return out;
 }
 
@@ -61,7 +61,7 @@ function ownPoints(name: string | null | undefined): number | null {
 
 type LevelRow = { name?: string | null; level3?: string | null; level1?: string | null; level1_weight?: number | null; level2?: string | null; level2_weight?: number | null; block?: string | null; block_weight?: number | null; weight?: unknown; reported_score?: unknown };
 
-function inferByLevel(rows: LevelRow[], readPoints: (v: unknown) => number | null, out: Map<number, { weight: number; why: string }>, levelOf: (r: LevelRow) => { key: string; name: string; points: number | null } | null): void {
+function inferByLevel(rows: LevelRow[], readPoints: (v: unknown) => number | null, out: Map<number, { weight: number; why: string }>, metOf: ((i: number) => boolean) | undefined, levelOf: (r: LevelRow) => { key: string; name: string; points: number | null } | null): void {
   const groups = new Map<string, { name: string; points: number | null; members: number[] }>();
   rows.forEach((row, i) => {
     const level = levelOf(row);
@@ -89,6 +89,19 @@ function inferByLevel(rows: LevelRow[], readPoints: (v: unknown) => number | nul
     // smallest such weights (each score rounded up) already add up to the points, no other split is possible
     // (10、10、19.6 under 40 分 → 10、10、20).
     const least = scores.map((s) => Math.ceil(s! - 1e-9));
+    // One row short of its target among rows that met theirs, all with the same score (a 乡镇 form: 数量指标（20分） over
+    // 5、5、5、3.35): a met target scores full under 财预〔2020〕10号, so each met row's weight is its score, and the row short
+    // of its target has what is left of the level's points. Assumed as weightsFromMetScores is, and said so.
+    const unmet = metOf ? g.members.filter((i) => !metOf(i)) : [];
+    if (metOf && unmet.length === 1 && g.members.length >= 3) {
+      const metScores = g.members.filter((i) => i !== unmet[0]).map((i) => readPoints(rows[i]!.reported_score)!);
+      const s = metScores[0]!;
+      const left = g.points - metScores.reduce((a, x) => a + x, 0);
+      if (metScores.every((x) => Math.abs(x - s) <= 1e-9) && Math.abs(left - s) <= 1e-9 && readPoints(rows[unmet[0]!]!.reported_score)! <= left + 1e-9) {
+        g.members.forEach((i) => out.set(i, { weight: s, why: i === unmet[0] ? `未写分值：所在“${g.name}”共 ${g.points} 分，其余 ${metScores.length} 项已达到目标、均报 ${s} 分（达到目标应得满分），本项分值按 ${g.points} − ${metScores.length} × ${s} = ${s} 分推定` : `未写分值：所在“${g.name}”共 ${g.points} 分，已达到目标的各项均报 ${s} 分（达到目标应得满分），分值按 ${s} 分推定` }));
+        continue;
+      }
+    }
     if (sum > g.points || least.reduce((a, w) => a + w, 0) !== g.points) continue;
     const list = least.join("、");
     g.members.forEach((i, k) => out.set(i, { weight: least[k]!, why: `未写分值：所在“${g.name}”共 ${g.points} 分；分值取整数、不低于各项得分（${scores.map((x) => String(x)).join("、")}）且合计 ${g.points} 分，只能是 ${list}，本项取 ${least[k]} 分` }));

@@ -120,7 +120,7 @@ export function evaluate(table: TableInput, options: EvaluateOptions = {}): Eval
     const n = readNumber(v as string | number | null);
     return n !== null && Number.isFinite(n) ? n : null;
   };
-  let fromLevels: Map<number, { weight: number; why: string; fromScores?: true; assumed?: true }> = weightsFromLevels(table.indicators, points);
+  let fromLevels: Map<number, { weight: number; why: string; fromScores?: true; assumed?: true }> = weightsFromLevels(table.indicators, points, (i) => plainMet(table.indicators[i]!));
   if (fromLevels.size === 0 && table.budget) {
     // Completions are read only for a table with no weight at all (weightsFromScores checks that first).
     fromLevels = weightsFromScores(table.indicators, (i) => plainCompletion(table.indicators[i]!), points(table.budget.weight), points);

@@ -71,7 +71,9 @@ export function budgetInput(grid: Grid, vals: CellValue[][], b: NonNullable<Dete
   // (A figure with a conversion's replacement characters after it, 20.00?, is passed on as written: the evaluator reads it
   // and says so.)
   const garbled = (c: ReturnType<typeof at>) => (c && typeof c.v === "string" && figureBeforeGarble(c.v) !== null ? c.v : null);
-  const stated = b.columns.weight === undefined && b.columns.score === undefined && inHeader === null ? 0 : (numberOf(at("weight")) ?? garbled(at("weight")) ?? inHeader);
+  // (A weight typed as a share with a percent format, 0.1 shown as 10%, is 10 of the table's 100 points, as on the rows.)
+  const points = (c: ReturnType<typeof at>) => (c && typeof c.v === "number" && (c.fmt ?? "").includes("%") ? Math.round(c.v * 100 * 1e6) / 1e6 : numberOf(c));
+  const stated = b.columns.weight === undefined && b.columns.score === undefined && inHeader === null ? 0 : (points(at("weight")) ?? garbled(at("weight")) ?? inHeader);
   const scoreCell = at("score");
   const rate = at("rate");
   // The block's unit: a header such as 项目资金（万元） or 全年预算数（万元）, on the header row or the row's label.

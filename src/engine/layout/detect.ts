@@ -17,7 +17,7 @@ import { strayBracketCells } from "./bracket";
 import { unitBlank } from "./identity";
 import { budgetInput, findBudget, fundsRow } from "./budgetBlock";
 import { endsCut, movedRight } from "./pageShape";
-import { breakdownTexts, findTitle, ratingIn, ratingWritten, totalAbove, totalInText, unitName } from "./titleBlock";
+import { breakdownTexts, findTitle, ratingAbove, ratingIn, ratingWritten, totalAbove, totalInText, unitName } from "./titleBlock";
 
 export type ColumnMap = Partial<Record<Role, number>>;
 
@@ -786,6 +786,11 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       issues.push({ address: address(grid, above.row, above.col), message: "报告总分写在表头上方的项目信息中，按此复核总分" });
     }
   }
+  // So may the rating be (自评等级：优 beside the total in the title block).
+  if (!rating) {
+    const above = ratingAbove(vals, searchFrom, budget ? budget.headerRow : start);
+    if (above) rating = above;
+  }
   const table: TableInput = {
     id: tableId(grid, start),
     title,
@@ -882,6 +887,13 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
   // to be paid (培训补贴标准 3000元/人: what each person is owed, PAID_STANDARD), which is reached, not capped.
   if (target !== null && /^\d+(?:\.\d+)?\s*(?:万元|元|万|亿元|千元)(?:\/[\u4e00-\u9fa5、/]{1,6})?$/.test(toSimplified(String(target).trim())) && /成本/.test(toSimplified(`${levelName(str("level2")) ?? ""}${name ?? ""}`)) && !PAID_STANDARD.test(toSimplified(name ?? ""))) {
     target = `≤${String(target).trim()}`;
+    directions.push({ name: name ?? "", row: r });
+  }
+  // A range (8-10万元, 1%-3%) on a row to be kept low (a cost, an error rate) is a ceiling at its top; elsewhere the parser
+  // reads it as a floor at its bottom (measure/parse.ts readRange).
+  const range = typeof target === "string" ? /^\s*(\d+(?:\.\d+)?)(%|[\u4e00-\u9fa5/]{1,6})?\s*[-~～—–至到]\s*(\d+(?:\.\d+)?)(%|[\u4e00-\u9fa5/]{1,6})\s*$/.exec(target) : null;
+  if (range && Number(range[1]) < Number(range[3]) && (LOWER_IS_BETTER_NAMES.test(toSimplified(name ?? "")) || (/成本/.test(toSimplified(`${levelName(str("level2")) ?? ""}${name ?? ""}`)) && !PAID_STANDARD.test(toSimplified(name ?? ""))))) {
+    target = `≤${range[3]}${range[4]}`;
     directions.push({ name: name ?? "", row: r });
   }
   const weightCell = cellAt(r, "weight");

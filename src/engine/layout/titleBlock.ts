@@ -74,6 +74,23 @@ export function ratingIn(vals: CellValue[][], r: number): { row: number; col: nu
   return null;
 }
 
+/**
+ * A rating written in the title block (自评等级：优 in one cell, or 自评等级 | 优): its cell, when no rating row is found
+ * below the table.
+ */
+export function ratingAbove(vals: CellValue[][], from: number, before: number): { row: number; col: number } | null {
+  for (let r = Math.max(0, from); r < before; r++) {
+    const row = (vals[r] ?? []).map((v) => toSimplified(text(v).replace(/\s+/g, "")));
+    for (let c = 0; c < row.length; c++) {
+      if (/^(?:自评|评价|绩效)等级[:：](?:优|良|中|差|优秀|良好|中等|合格|不合格)$/.test(row[c]!)) return { row: r, col: c };
+      if (!/^(?:自评|评价|绩效)等级[:：]?$/.test(row[c]!)) continue;
+      const d = row.findIndex((t, k) => k > c && t !== "" && t !== row[c]);
+      if (d > c && RATING_VALUE.test(row[d]!)) return { row: r, col: d };
+    }
+  }
+  return null;
+}
+
 /** `项目总得分 99分` → 99. */
 export function totalInText(t: string): number | null {
   const m = /(\d+(?:\.\d+)?)分?$/.exec(t);
@@ -94,7 +111,7 @@ export function totalAbove(grid: Grid, vals: CellValue[][], from: number, before
           return numberOf(grid.cells[r]?.[d]) !== null ? { row: r, col: d } : null;
         }
       }
-      const inCell = /^(?:项目)?(?:总得分|自评得分|自评总分|总分)[:：]?\d+(?:\.\d+)?分?$/.test(t);
+      const inCell = /^(?:项目)?(?:绩效)?(?:总得分|自评得分|自评总得分|自评总分|总分|综合得分)[:：]?\d+(?:\.\d+)?分?$/.test(t);
       if (inCell) return { row: r, col: c };
     }
   }

@@ -48,7 +48,8 @@ export function readUnit(text: string): { multiplier: number; unit: string | nul
   const known = atoms.every((a) => KNOWN_UNITS.includes(a));
   // An unknown unit is accepted only when it is short, like a measure word (亩, 人日): longer text after a
   // number (`5万元左右的费用`) is prose, not a unit, and is left unread rather than guessed at.
-  if (!atoms.every((a) => KNOWN_UNITS.includes(a) || /^[\u4e00-\u9fa5a-zA-Z²³]{1,2}$/.test(a))) return null;
+  // (个 with what it counts, 0.5个等级, 2个乡镇, is a measure word too; not 个左右, 个以上.)
+  if (!atoms.every((a) => KNOWN_UNITS.includes(a) || /^[\u4e00-\u9fa5a-zA-Z²³]{1,2}$/.test(a) || (/^个[\u4e00-\u9fa5]{2,3}$/.test(a) && !/[以之左右内外上下余多]/.test(a)))) return null;
   return { multiplier, unit: rest, known };
 }
 

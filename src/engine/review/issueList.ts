@@ -99,6 +99,7 @@ const FIX: Partial<Record<keyof typeof FINDING_CATALOGUE, string>> = {
   "budget-over-executed": "说明超出预算支出的资金来源和原因",
   "budget-parts-sum": "核对年度资金总额与其中各来源的金额",
   "benefit-within-output": "把效益、满意度类指标移到“效益指标”“满意度指标”之下",
+  "benefit-beyond-output": "按产出的实际完成情况重新评价效益指标，或写明效益达成的依据",
   "percent-implausible": "核对计量单位：金额或数量不写 %",
   "budget-total-zero": "年度资金总额行填写其中各项之和",
   "weights-missing": "补填各三级指标的分值",

@@ -67,9 +67,13 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
     // (产出指标(40分) = 5 × 8) is a supplementary row the table does not score: a note, not a slip.
     // A row the form marks optional (经济效益(可选项)) with no weight and no score is an option not taken: a note too.
     const optional = (r: (typeof weighed)[number]) => r.weight === null && r.reported_score === null && OPTIONAL_ROW.test(toSimplified(String(r.name).normalize("NFKC")));
-    const covered = weighed.every((r, _i) => r.weight !== null || shared(r) || (r.reported_score === null && levelFilled(table, rows, r.index)) || optional(r));
+    // Rows with no weight and no score beside weighted rows that already make 100 with the budget's points: the form's
+    // 监测指标 (reported, not scored), a note.
+    const full = Math.abs(rows.reduce((s, r) => s + (r.weight ?? 0), 0) + (result.budget?.weight ?? 0) - 100) <= tol;
+    const monitored = full && weighed.every((r) => r.weight !== null || shared(r) || r.reported_score === null);
+    const covered = monitored || weighed.every((r, _i) => r.weight !== null || shared(r) || (r.reported_score === null && levelFilled(table, rows, r.index)) || optional(r));
     const options = weighed.filter(optional).length;
-    add({ code: "weights-missing", severity: covered ? "info" : "warning", message: () => covered ? (options === missing ? `${missing} 个可选指标未写权重也未写得分，是未选用的可选项：不计分` : `${missing} 个指标未写权重也未写得分，其所在一级指标的分值已由其他指标占满${options ? `或是未选用的可选项` : ""}：只计算完成情况，不计分`) : `${missing} 个指标未写权重，无法复核权重合计与得分` });
+    add({ code: "weights-missing", severity: covered ? "info" : "warning", message: () => monitored ? `${missing} 个指标未写权重也未写得分，其余指标的权重${result.budget ? "（含预算执行分值）" : ""}合计已满 100 分：是只填报完成情况的监测指标，不计分` : covered ? (options === missing ? `${missing} 个可选指标未写权重也未写得分，是未选用的可选项：不计分` : `${missing} 个指标未写权重也未写得分，其所在一级指标的分值已由其他指标占满${options ? `或是未选用的可选项` : ""}：只计算完成情况，不计分`) : `${missing} 个指标未写权重，无法复核权重合计与得分` });
   }
   for (const f of [...levelWeights(table, rows, "level1", tol), ...levelWeights(table, rows, "level2", tol), ...pointsHeadedScore(table, rows, tol)]) whole({ ...f, message: () => f.message });
   out.push(...noteLevelWeights(table, tol));
@@ -105,7 +109,9 @@ export function reviewTable(table: TableInput, result: TableResult, opts: Review
   // Rating.
   const reportedRating = normaliseRating(table.reported_rating);
   // (Grades listed as boxes, 优（√） 良（ ） …, are shown as the one ticked.)
-  const shownRating = reportedRating && String(table.reported_rating).replace(/\s+/g, "").length > 4 ? `${reportedRating}（表中勾选）` : table.reported_rating;
+  // (A rating with its label, 自评等级：优, is shown as the rating.)
+  const written = String(table.reported_rating ?? "").replace(/\s+/g, "");
+  const shownRating = reportedRating && written.length > 4 ? (/[√☑✓✔■▇☒]/.test(written) ? `${reportedRating}（表中勾选）` : reportedRating) : table.reported_rating;
   if (table.reported_rating && !reportedRating) {
     add({ code: "rating-unreadable", severity: "warning", message: () => `无法识别报告的等级“${table.reported_rating}”` });
   }

@@ -17,6 +17,8 @@ interface Award {
   zero?: boolean;
   /** 得分=满意度×3分: rate × points. */
   multiplier?: number;
+  /** 得分=满意度×分值, 按实际满意度/90%×权重分计分: rate ÷ divisor × the weight. */
+  perWeight?: { divisor: number };
 }
 
 /** Conditions on one rate: `90%-100%`, `60%≤完成率<90%`, `≥90%`, `<60%`, `≥80%且<90%`. */
@@ -48,7 +50,7 @@ function conditions(s: string): Condition[] {
 
 function awards(s: string): Award[] {
   const out: Award[] = [];
-  const re = /得满分|不得分|得0分|得分=0分|扣完|得(\d+(?:\.\d+)?)分|得分=(\d+(?:\.\d+)?)%×权重(?:分值|分)?|得分=[^；，。×]*?×(\d+(?:\.\d+)?)分|得权重分的(\d+(?:\.\d+)?)%/g;
+  const re = /得满分|不得分|得0分|得分=0分|扣完|得(\d+(?:\.\d+)?)分|得分=(\d+(?:\.\d+)?)%×权重(?:分值|分)?|得分=[^；，。×]*?×(\d+(?:\.\d+)?)分|得权重分的(\d+(?:\.\d+)?)%|(?:得分=|按)(?:实际)?(?:[\u4e00-\u9fa5]{0,6}(?:率|度))(?:\/(\d+(?:\.\d+)?)%)?×(?:该指标)?(?:分值|权重分?)(?:计分|得分|赋分)?/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     if (m[0] === "扣完") continue;
     if (m[0] === "得满分") out.push({ at: m.index, share: 1 });
@@ -57,6 +59,7 @@ function awards(s: string): Award[] {
     else if (m[2] !== undefined) out.push({ at: m.index, share: Number(m[2]) / 100 });
     else if (m[3] !== undefined) out.push({ at: m.index, multiplier: Number(m[3]) });
     else if (m[4] !== undefined) out.push({ at: m.index, share: Number(m[4]) / 100 });
+    else out.push({ at: m.index, perWeight: { divisor: m[5] !== undefined ? Number(m[5]) / 100 : 1 } });
   }
   return out;
 }
@@ -81,7 +84,7 @@ export function readBands(s: string): { rule: Rule; subjects: string[] } | null 
   const as = awards(s);
   if (cs.length < 2 || as.length < 2) return null;
   const bands: Band[] = [];
-  let scaled: { band: Band; multiplier: number } | null = null;
+  let scaled: { band: Band; multiplier: number; perWeight?: { divisor: number } } | null = null;
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i]!;
     const nextAt = cs[i + 1]?.at ?? Infinity;
@@ -91,8 +94,8 @@ export function readBands(s: string): { rule: Rule; subjects: string[] } | null 
     if (band.max !== undefined && band.maxInclusive === undefined) band.maxInclusive = band.max >= 1 - 1e-9;
     if (band.min !== undefined && band.minInclusive === undefined) band.minInclusive = true;
     if (award.zero) continue;
-    if (award.multiplier !== undefined) {
-      scaled = { band, multiplier: award.multiplier };
+    if (award.multiplier !== undefined || award.perWeight !== undefined) {
+      scaled = { band, multiplier: award.multiplier ?? 0, ...(award.perWeight ? { perWeight: award.perWeight } : {}) };
       continue;
     }
     bands.push(award.points !== undefined ? { ...band, points: award.points } : { ...band, share: award.share ?? 0 });
@@ -106,7 +109,8 @@ export function readBands(s: string): { rule: Rule; subjects: string[] } | null 
   if (scaled) {
     const full = bands.find((b) => b.share === 1 && b.min !== undefined);
     if (!full || scaled.band.min === undefined) return null;
-    return { rule: { type: "scaledBelow", basis, fullAt: full.min!, zeroBelow: scaled.band.min, multiplier: scaled.multiplier }, subjects: cs.map((c) => c.subject) };
+    const per = scaled.perWeight ? { perWeight: true, ...(scaled.perWeight.divisor !== 1 ? { divisor: scaled.perWeight.divisor } : {}) } : {};
+    return { rule: { type: "scaledBelow", basis, fullAt: full.min!, zeroBelow: scaled.band.min, multiplier: scaled.multiplier, ...per }, subjects: cs.map((c) => c.subject) };
   }
   return { rule: { type: "bands", basis, bands }, subjects: cs.map((c) => c.subject) };
 }

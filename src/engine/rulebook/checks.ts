@@ -49,6 +49,7 @@ export const RULE_CODES: Record<string, FindingCode> = {
   R29: "target-names-rate",
   R30: "benefit-within-output",
   R31: "percent-implausible",
+  R32: "benefit-beyond-output",
 };
 
 /** Texts that say nothing as a reason for a missed target. */
@@ -333,6 +334,7 @@ const CHECKS: Record<string, Check> = {
     const level = (r: Row) => `${squash(r.input.level1)}|${squash(r.input.level2)}`;
     return [...groups.values()].filter((g) => g.length > 1 && new Set(g.map(level)).size > 1).map((g) => ({
       indicator: g[0]!.result.index,
+      rows: g.map((r) => r.result.index),
       message: () => `${at(g[0]!)}与第 ${g.slice(1).map((r) => r.result.index + 1).join("、")} 项同名，分别列在${[...new Set(g.map((r) => squash(r.input.level2) || squash(r.input.level1)))].map((l) => `“${l}”`).join("、")}下：同一事项重复计分，或指标名写的是项目内容而非可衡量的指标`,
     }));
   },
@@ -377,6 +379,16 @@ const CHECKS: Record<string, Check> = {
     const stated = Number(m[1]);
     return Math.abs(w - rs - stated) > rule.thresholds.tolerance! + 1e-9 ? [{ indicator: r.result.index, message: () => `${at(r)}说明写“扣${m[1]}分”，但权重 ${pts(w)} − 自评 ${pts(rs)} = 扣 ${pts(w - rs)} 分` }] : [];
   }),
+  R32: (rows, _t, _r, rule) => {
+    // Outputs recomputed at less than half their points, over two rows or more, while benefits claim full marks.
+    const outputs = rows.filter((r) => isOutput(r) && r.result.weight !== null && r.result.score !== null);
+    const points = outputs.reduce((s, r) => s + r.result.weight!, 0);
+    const got = outputs.reduce((s, r) => s + r.result.score!, 0);
+    if (outputs.length < 2 || points <= 0 || got / points >= rule.thresholds.outputShare! - 1e-9) return [];
+    const full = rows.filter((r) => isBenefit(r) && r.result.weight !== null && r.result.reported_score !== null && Math.abs(r.result.reported_score - r.result.weight) <= 0.005);
+    if (full.length === 0) return [];
+    return [{ indicator: full[0]!.result.index, rows: full.map((r) => r.result.index), message: () => `产出指标按规则复核只得 ${pts(got)} 分（共 ${pts(points)} 分，${pct(got / points)}），效益指标${full.map((r) => `“${r.result.name}”`).join("、")}却自评满分：效益与产出脱节，请核实效益的实际完成情况和依据` }];
+  },
   R12: (rows) => rows.flatMap((r) => {
     const w = r.result.weight;
     const rs = r.result.reported_score;

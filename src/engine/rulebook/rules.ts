@@ -214,6 +214,12 @@ export const DEFAULT_RULES: readonly ReviewRule[] = [
     thresholds: {},
     source: "财预〔2020〕10号第十二条（绩效指标应当细化、量化，可衡量；计量单位应与指标一致）",
   },
+  {
+    id: "R32", name: "效益满分而产出大半未完成", severity: "一般", enabled: true, stage: "自评",
+    checks: "产出指标按规则复核的得分不到其分值的一半（至少两项），效益指标却自评满分：效益与产出脱节",
+    thresholds: { outputShare: 0.5 },
+    source: "财预〔2020〕10号第十条（绩效评价应当真实反映产出和效益）；第三方复核实务：产出未完成而效益满分须说明依据",
+  },
 ];
 
 /** The rules merged with a reviewer's changes (`enabled`, `severity`, `thresholds` by id); unknown ids are reported. */

@@ -11,6 +11,8 @@ export interface ScoreContext {
   judgement: Judgement | null;
   /** compare(target, actual), computed once by the caller. */
   comparison: Comparison;
+  /** The score the table reports for the row, if any: a qualitative tier's evaluator may place the row anywhere inside it. */
+  reported?: number | null;
 }
 
 /**

@@ -64,7 +64,7 @@ export function describeRule(rule: Rule): string {
     case "rateTimesWeight":
       return `${rule.fullAt !== undefined ? `≥ ${pct(rule.fullAt)} 得满分；否则` : ""}得分 = 比率 × 权重，不超过权重`;
     case "scaledBelow":
-      return `≥ ${pct(rule.fullAt)} 得满分；${pct(rule.zeroBelow)}–${pct(rule.fullAt)} 得分 = 比率 × ${pts(rule.multiplier)}；低于 ${pct(rule.zeroBelow)} 不得分`;
+      return `≥ ${pct(rule.fullAt)} 得满分；${pct(rule.zeroBelow)}–${pct(rule.fullAt)} 得分 = 比率${rule.perWeight ? `${rule.divisor !== undefined && rule.divisor !== 1 ? ` ÷ ${pct(rule.divisor)}` : ""} × 权重` : ` × ${pts(rule.multiplier)}`}；低于 ${pct(rule.zeroBelow)} 不得分`;
     case "threshold":
       return "符合要求得满分，否则不得分";
     case "checklist":

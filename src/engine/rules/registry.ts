@@ -89,7 +89,7 @@ export function ruleProblem(rule: Rule): string | null {
     case "rateTimesWeight":
       return rule.fullAt === undefined || nonNeg(rule.fullAt) ? null : "满分线应为非负数";
     case "scaledBelow":
-      return nonNeg(rule.fullAt) && nonNeg(rule.zeroBelow) && nonNeg(rule.multiplier) ? null : "满分线、下限和倍数应为非负数";
+      return nonNeg(rule.fullAt) && nonNeg(rule.zeroBelow) && nonNeg(rule.multiplier) && (rule.divisor === undefined || (nonNeg(rule.divisor) && rule.divisor > 0)) ? null : "满分线、下限和倍数应为非负数";
     case "checklist":
       return Array.isArray(rule.items) && rule.items.length <= 10 && rule.items.every((i) => (i.share === undefined || share(i.share)) && (i.points === undefined || nonNeg(i.points))) ? null : "各项比例应在 0–100% 之间，分值应为非负数（最多 10 项）";
     case "qualitative":

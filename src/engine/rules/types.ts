@@ -44,8 +44,11 @@ export type Rule =
   | { type: "perUnit"; full: number | null; deduct: number; unit: string | null }
   /** 得分 = rate × weight (or × maxPoints), full at or above `fullAt`, capped at the weight. */
   | { type: "rateTimesWeight"; basis: Basis; fullAt?: number }
-  /** Full at or above `fullAt`; from `zeroBelow` up to `fullAt` the score is rate × `multiplier` points; below, 0. */
-  | { type: "scaledBelow"; basis: Basis; fullAt: number; zeroBelow: number; multiplier: number }
+  /**
+   * Full at or above `fullAt`; from `zeroBelow` up to `fullAt` the score is rate × `multiplier` points (with `perWeight`,
+   * rate ÷ `divisor` × the row's weight: 得分=满意度×分值, 按实际满意度/90%×权重分计分); below, 0.
+   */
+  | { type: "scaledBelow"; basis: Basis; fullAt: number; zeroBelow: number; multiplier: number; perWeight?: boolean; divisor?: number }
   /** All or nothing: target met (or the evaluator's judgement) → full, otherwise 0. */
   | { type: "threshold" }
   /** Items judged by the evaluator: each met item's share/points, or full minus missing items' deductions. */

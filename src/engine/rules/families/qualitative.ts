@@ -45,6 +45,13 @@ function gradeScore(tiers: Tiers, ctx: ScoreContext, label: string): RuleOutcome
     const s = share * w;
     return scored(s, share, grade === "met", () => [what(), `${label}：${GRADE_NAMES[grade]}（${pct(lo)}–${pct(hi)}），评价人定为 ${pct(share)}：得分 = ${pct(share)} × ${pts(w)} = ${pts(s)}`]);
   }
+  // The national rule gives each tier a range of shares to be set by the evaluator (财预〔2020〕10号: 分别按照该指标对应分值区间
+  // 100-80%（含）、80-60%（含）、60-0%合理确定分值): a reported score inside the tier of a target partly met or missed is that
+  // setting, taken as such. A target met earns its full points: reviewers hold a deduction there with no reason to be a slip.
+  const rs = ctx.reported;
+  if (grade !== "met" && rs !== null && rs !== undefined && w > 0 && rs / w >= lo - 1e-9 && rs / w <= hi + 1e-9) {
+    return scored(rs, rs / w, false, () => [what(), `${label}：${GRADE_NAMES[grade]}（该档 ${pct(lo)}–${pct(hi)}），报告得分 ${pts(rs)}（${pct(rs / w)}）在该档内，按评价人在档内确定的分值计`]);
+  }
   const s = hi * w;
   return scored(s, hi, grade === "met", () => [what(), `${label}：${GRADE_NAMES[grade]}，取该档上限 ${pct(hi)}：得分 = ${pct(hi)} × ${pts(w)} = ${pts(s)}`]);
 }
