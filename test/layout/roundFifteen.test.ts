@@ -135,17 +135,23 @@ describe("what the fourth blind batch taught (first contact: 153/165 hand scores
     expect(one({ name: "工程运行管护机制", weight: 6, target: "好", actual: "较好", reported_score: 6 }).findings.map((x) => x.code)).toContain("score-mismatch");
     expect(one({ name: "可持续", weight: 10, target: "可持续", actual: "可持续", reported_score: 9 }).findings.map((x) => x.code)).toContain("score-mismatch");
   });
-  test("a range target (90%-95%, 3—5个) is at least its lower end; on a cost it is at most its top", () => {
-    expect(one({ name: "农村自来水普及率", weight: 5, target: "90%-95%", actual: "93.8%", reported_score: 5 }).indicators[0]!.score).toBe(5);
-    expect(one({ name: "农村自来水普及率", weight: 5, target: "90%-95%", actual: "85.5%" }).indicators[0]!.score).toBeCloseTo(4.75, 9);
-    expect(one({ name: "培训场次", weight: 4, target: "3—5个", actual: "4个" }).indicators[0]!.score).toBe(4);
-    for (const s of ["1-6月", "2023-2024", "95%-90%"]) expect(one({ name: "x", weight: 4, target: s, actual: "4" }).indicators[0]!.status).toBe("unreadable");
-    const cost = tablesOf(grid([
+  test("a range target: at least its lower end where the name says more is better, at most its top where less is", () => {
+    const table = (rows: [string, string, string, string, number, number | null][]) => tablesOf(grid([
       ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
-      ["产出指标", "成本指标", "单位养护成本", "8-10万元", "12万元", 10, 8.33],
+      ...rows.map(([l2, name, target, actual, w, s]) => ["产出指标", l2, name, target, actual, w, s]),
     ]))[0]!;
-    expect(cost.detected.table.indicators[0]!.target).toBe("≤10万元");
-    expect(cost.result.indicators[0]!.score).toBeCloseTo(8.333, 3);
+    const t = table([["质量指标", "农村自来水普及率", "90%-95%", "93.8%", 5, 5], ["质量指标", "农村自来水普及率", "90%-95%", "85.5%", 5, null], ["数量指标", "培训场次", "3—5个", "4个", 4, 4]]);
+    expect(t.detected.table.indicators.map((r) => r.target)).toEqual(["≥90%", "≥90%", "≥3个"]);
+    expect(t.result.indicators.map((r) => r.score)).toEqual([5, expect.closeTo(4.75, 9), 4]);
+    // Kept low: a cost, a rate of something bad, a range from 0.
+    const low = table([["成本指标", "单位养护成本", "8-10万元", "12万元", 10, 8.33], ["质量指标", "不良反应发生率", "1%-5%", "8%", 10, 10], ["质量指标", "有效投诉", "0-3件", "5件", 10, 10], ["数量指标", "人均培训费用", "800-1000元", "1200元", 10, 8.33]]);
+    expect(low.detected.table.indicators.map((r) => r.target)).toEqual(["≤10万元", "≤5%", "≤3件", "≤1000元"]);
+    expect(low.result.indicators.map((r) => r.met)).toEqual([false, false, false, false]);
+    // Direction unknown, a span of time, or a range given as the actual: not read.
+    const unread = table([["数量指标", "设备运行", "2-4台", "3台", 4, 4], ["时效指标", "办结时限", "3-5个工作日", "4个工作日", 4, 4], ["质量指标", "验收合格率", "≥95%", "92%-96%", 4, 4]]);
+    expect(unread.result.indicators.map((r) => r.status)).toEqual(["unreadable", "unreadable", "unreadable"]);
+    // Given as data, with no name to tell the direction: not read.
+    expect(one({ name: "x", weight: 5, target: "90%-95%", actual: "93%" }).indicators[0]!.status).toBe("unreadable");
   });
   test("个 with what it counts (≥0.5个等级) is a unit", () => {
     expect(one({ name: "耕地质量等级提升", weight: 5, target: "≥0.5个等级", actual: "0.5个等级", reported_score: 5 }).indicators[0]!.score).toBe(5);
@@ -237,5 +243,117 @@ describe("what the fourth blind batch taught (first contact: 153/165 hand scores
       { level1: "满意度指标", level2: "服务对象满意度", name: "资助困难教师及学生", weight: 50, target: "≥90%", actual: "95%", reported_score: 50 },
     ] }).find((x) => x.code === "indicator-repeated")!;
     expect(f.rows).toEqual([0, 1]);
+  });
+});
+
+describe("the review of this round's readings (11 serious problems, each fixed)", () => {
+  const scoreTable = (rows: [string, number, string, string, number, string | null][]) => tablesOf(grid([
+    ["一级指标", "三级指标", "分值", "评分标准", "评分依据", "得分", "扣分说明"],
+    ...rows.map(([name, w, rule, grounds, score, note]) => ["过程", name, w, rule, grounds, score, note]),
+  ]))[0]!;
+  test("a rate of another period, year or a bound in the 评分依据 is not the year's rate", () => {
+    for (const g of ["截至2023年6月底资金执行率为45%，年底资金已全部支付完毕。", "年度预算100万元，全部支出；1-6月执行率为48%，符合序时进度。", "较上年执行率80%有较大提高，全年资金全部执行完毕。", "年末执行率达95%以上。"]) {
+      const t = scoreTable([["预算执行率", 5, "预算执行率×分值。", g, 5, null]]);
+      expect(t.result.findings.map((f) => f.code)).not.toContain("grounds-read");
+      expect(t.result.indicators[0]!.score).toBe(5);
+    }
+  });
+  test("no plan read from a shortfall, a multi-year or adjusted plan, or money for a count", () => {
+    for (const g of ["实际完成44所，未按计划完成2所。", "项目总体目标新建道路30公里，本年度完成10公里，实际完成10公里。", "三年计划改造3000户，实际完成本年度任务1000户。", "原计划新建道路12公里，后调整为10公里，实际完成10公里。", "计划投资1200万元，实际完成投资1100万元；46所学校全部完工。"]) {
+      const t = scoreTable([["完成数", 8, "实际完成学校数/计划学校数×分值。", g, 8, null]]);
+      expect(t.result.findings.map((f) => f.code)).not.toContain("grounds-read");
+    }
+  });
+  test("deduction-count: not last year's, cleared, places inspected, 一次性, 顺延/延长, 缺 of another thing, 整改 as a noun, good practices", () => {
+    const rule = "资金使用符合国家财经法规和资金管理办法规定得满分；每发现一项不合规问题扣1分，扣完为止。";
+    for (const [g, rs] of [
+      ["上年度审计发现的3项问题已全部整改到位，本年抽查会计凭证未见违规。", 5], ["审计部门此前发现问题3项，经核实均已在评价前整改完毕，本次未发现问题。", 5],
+      ["初步发现疑似问题3项，经与项目单位核实，均有合理依据，不属于违规。", 5], ["实地核查5个乡镇发现部分乡镇存在台账登记不完善问题。", 4],
+      ["检查发现一次性补助资金发放名册已按规定公示。", 5], ["经抽查未发现不合规问题。主要做法：①建立资金台账；②实行报账制；③专款专用。", 5],
+    ] as [string, number][]) expect(scoreTable([["资金使用合规性", 5, rule, g, rs, null]]).result.findings.map((f) => f.code)).not.toContain("deduction-count");
+    const late = "开学前完工得满分；每延期完工1所学校扣1分，扣完为止。";
+    for (const g of ["44所学校均于开学前完工，其中3所工期顺延后仍提前完工。", "经批准延长工期的2所学校按调整后工期完工，其余均按期完工。"]) expect(scoreTable([["完工及时性", 6, late, g, 6, null]]).result.findings.map((f) => f.code)).not.toContain("deduction-count");
+    expect(scoreTable([["资料完整性", 4, "资料齐全得满分，每缺少一项资料扣0.5分。", "资料基本齐全，3个项目缺监理签字，已补齐。", 4, null]]).result.findings.map((f) => f.code)).not.toContain("deduction-count");
+    expect(scoreTable([["隐患整改", 6, "隐患全部整改得满分；每1处隐患未整改扣1分。", "共排查隐患62处，已整改60处。", 4, null]]).result.indicators[0]!.score).toBe(4);
+  });
+  test("deduction-count: not where the rule has another scored part or a second rate; 二十项 is twenty", () => {
+    expect(scoreTable([["合规性", 5, "建立健全资金管理制度得2分；资金使用合规得3分，每发现一项违规扣1分，扣完为止。", "制度健全；抽查发现违规列支4项。", 2, null]]).result.indicators[0]!.score).toBe(2);
+    expect(scoreTable([["合规性", 5, "每发现一项不合规问题扣1分，评价前已整改的每项扣0.5分，扣完为止。", "发现不合规问题3项。", 3.5, null]]).result.findings.map((f) => f.code)).not.toContain("deduction-count");
+    expect(scoreTable([["合规性", 5, "每发现一项不合规问题扣0.1分，扣完为止。", "抽查发现不合规问题二十项。", 4, null]]).result.indicators[0]!.score).toBe(3);
+  });
+  test("a scaled band with a further factor, a second scaled band, or a band of points below: not read", () => {
+    for (const r of ["满意度≥90%得满分；80%≤满意度<90%按满意度×分值计分；60%≤满意度<80%得2分；满意度<60%不得分。", "满意度≥90%得满分；60%≤满意度<90%，得分=满意度×分值×80%；满意度<60%不得分。", "满意度≥90%得满分；80%≤满意度<90%得分=满意度×分值；60%≤满意度<80%得分=满意度×分值×50%；满意度<60%不得分。"]) expect(readRuleText(r)).toBeNull();
+  });
+  test("a rate rule on a row counted in people is no rate: unreadable, never 48000%", () => {
+    const r = one({ name: "参训人数", weight: 10, target: "≥500人", actual: "480人", rule_text: "参训率×分值", reported_score: 9.6 });
+    expect(r.indicators[0]!.status).toBe("unreadable");
+  });
+  test("a 评分依据 column with no 评分标准 beside it is the rule column, as before", () => {
+    const t = tablesOf(grid([
+      ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "评分依据"],
+      ["产出指标", "培训人数", "≥500人", "450人", 30, 27.5, "每减少10人扣0.5分"],
+    ]))[0]!;
+    expect(t.detected.table.indicators[0]!.rule_text).toBe("每减少10人扣0.5分");
+    expect(t.result.findings.map((f) => f.code)).not.toContain("score-mismatch");
+  });
+  test("a rating in a row about last year is not this year's", () => {
+    const g = grid([
+      ["项目名称", "某项目", null, null, null, null],
+      ["上年度绩效评价结果", null, "评价等级", "良", "评价得分", 85],
+      ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "建档率", "≥90%", "91%", 100, 100],
+    ]);
+    expect(tablesOf(g)[0]!.detected.table.reported_rating).toBeNull();
+  });
+  test("a row read from its 评分依据 is not told it lacks a reason; a survey in the 评分依据 is a survey", () => {
+    const t = scoreTable([["满意度", 5, "满意度×分值", "发放问卷500份，满意度85%。", 4.25, null]]);
+    expect(t.result.findings.map((f) => f.code)).not.toContain("deviation-missing");
+    expect(t.result.findings.map((f) => f.code)).not.toContain("satisfaction-no-survey");
+  });
+});
+
+describe("what the fifth blind batch's layouts taught (first contact: 68/71 hand scores, 11/13 slips, 10 false alarms, 12 extra rows)", () => {
+  test("levels written as numbered headings in the names' column (一、产出指标 | 50 | 45.68; （一）数量指标) are headings", () => {
+    const t = tablesOf(grid([
+      ["绩效指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["一、产出指标", null, null, 50, 45],
+      ["（一）数量指标", null, null, null, null],
+      ["1.培育人数", "≥300人", "270人", 25, 22.5],
+      ["（二）质量指标", null, null, null, null],
+      ["2.考核合格率", "≥95%", "97%", 25, 25],
+      ["二、效益指标", null, null, 50, 50],
+      ["（一）社会效益指标", null, null, null, null],
+      ["3.带动农户数", "≥1500户", "1600户", 50, 50],
+      ["总分", null, null, 100, 97.5],
+    ]))[0]!;
+    expect(t.detected.table.indicators.map((r) => r.level3)).toEqual(["1.培育人数", "2.考核合格率", "3.带动农户数"]);
+    expect(t.detected.table.indicators.map((r) => [r.level1, r.level2])).toEqual([["产出指标", "数量指标"], ["产出指标", "质量指标"], ["效益指标", "社会效益指标"]]);
+    // (The one finding is the row short of its target with no reason given.)
+    expect(t.result.findings.filter((f) => f.severity !== "info").map((f) => [f.code, f.indicator])).toEqual([["deviation-missing", 0]]);
+  });
+  test("a block of goals' title row (年度绩效目标2（40分） | 目标2：…) is the block's heading, not an indicator", () => {
+    const header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"];
+    const t = tablesOf(grid([
+      ["年度绩效目标1（50分）", "目标1：强化食品安全监管，完成抽检2400批次以上。", null, null, null, null, null],
+      header,
+      ["产出指标", "数量指标", "抽检批次", "≥2400批次", "2536批次", 50, 50],
+      ["年度绩效目标2（50分）", "目标2：新登记市场主体6500户以上，企业开办时间压缩至1个工作日内。", null, null, null, null, null],
+      header,
+      ["产出指标", "数量指标", "新登记市场主体户数", "≥6500户", "6600户", 50, 50],
+      ["总分", null, null, null, null, 100, 100],
+    ], [{ r1: 0, c1: 1, r2: 0, c2: 6 }, { r1: 3, c1: 1, r2: 3, c2: 6 }]))[0]!;
+    expect(t.detected.table.indicators.map((r) => r.level3)).toEqual(["抽检批次", "新登记市场主体户数"]);
+    expect(t.result.findings.filter((f) => f.severity !== "info").map((f) => f.code)).toEqual([]);
+  });
+  test("完成率≥100%得满分；未达到的按完成率×分值计分 is the proportional rule", () => {
+    expect(readRuleText("完成率≥100%得满分；未达到的按完成率×分值计分")!.rule.type).toBe("proportional");
+  });
+  test("a deadline missed where the table states no rule: a partial score is the evaluator's deduction; full marks stay a slip", () => {
+    const row = { name: "培训任务完成时间", weight: 10, target: "2024年11月30日前", actual: "2024年12月26日", deviation_note: "汛期延期" };
+    const partial = one({ ...row, reported_score: 6 });
+    expect(partial.indicators[0]!.score).toBe(6);
+    expect(partial.findings.find((f) => f.code === "judged-score")!.message).toContain("逾期 26 天完成");
+    expect(one({ ...row, reported_score: 10 }).findings.map((f) => f.code)).toContain("score-mismatch");
+    expect(one({ ...row, reported_score: 6, rule_text: "按期完成得满分，逾期不得分" }).findings.map((f) => f.code)).toContain("score-mismatch");
   });
 });

@@ -151,7 +151,7 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     if (rs === null || w === null || rs < 0 || rs > w + 1e-9) return null;
     // A checklist deduction (每发现一项扣1分) whose items the 评分依据 or 扣分说明 counts: the score may be lower (the rule's other
     // conditions), never higher than the count allows.
-    const counted = row.rule_text ? countedDeduction(row.rule_text, evidence()) : null;
+    const counted = row.rule_text ? countedDeduction(row.rule_text, evidence(), base.weight) : null;
     if (counted && rs > w - counted.deduction + opts.tolerance + 1e-9) {
       const s = Math.max(0, w - counted.deduction);
       base.score = s;
@@ -245,7 +245,7 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
     }
     // A checklist deduction (每发现一例违规扣1分) whose items the row's words count (审计发现1笔差旅费超标准报销): the
     // evaluator's score is taken as the judgement it is, unless it is higher than the count allows (judged says so).
-    if (row.rule_text && countedDeduction(row.rule_text, evidence())) {
+    if (row.rule_text && countedDeduction(row.rule_text, evidence(), base.weight)) {
       const j = judged("的评分标准为逐项扣分", "按评分依据所列问题逐项扣分");
       if (j) return j;
     }
@@ -291,7 +291,8 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
       add("score-rounding", "warning", () => `${at()}报告得分 ${pts(rs)}，按规则复核为 ${pts(s)}，四舍五入到两位小数应为 ${round(s, 2).toFixed(2)}（相差 0.01）`, rs, round(s, 2));
     }
     checkWrittenCompletion(row, outcome.completion, comparison, at, add);
-    if (outcome.met === false && !hasText(row.deviation_note) && !hasText((table as { deviation_block?: string }).deviation_block)) {
+    // (Not on a row read from its 评分依据: the evaluator's own words there say what fell short.)
+    if (outcome.met === false && !stated && !hasText(row.deviation_note) && !hasText((table as { deviation_block?: string }).deviation_block)) {
       // A sheet with no column for the reasons (deviation_column false, as read): a note per row, which the table then
       // tells once, naming every such row (evaluate/table.ts), as it does for rows with no weight.
       const none = (table as { deviation_column?: boolean }).deviation_column === false;
@@ -344,6 +345,14 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
       add(outcome.status === "pending" && outcome.code === "judgement-missing" ? "judgement-missing" : "unreadable", "warning", () => `${at()}：${outcome.reason}`);
     }
     return done(outcome.status, () => `${outcome.reason}。${ruleHead()}`);
+  }
+  // A deadline missed by a row whose table states no rule for it (the national rule says nothing of delays): a reported
+  // score below full and above 0 is the evaluator's deduction for the delay, taken as such; full marks stay a mismatch.
+  const rs = base.reported_score;
+  if (resolved.source === "preset" && resolved.rule.type === "deadline" && outcome.met === false && comparison.ok && comparison.kind === "date" && rs !== null && rs > 0 && rs < weight - 1e-9) {
+    if (!hasText(row.deviation_note) && !hasText((table as { deviation_block?: string }).deviation_block)) add("deviation-missing", (table as { deviation_column?: boolean }).deviation_column === false ? "info" : "warning", () => `${at()}未达到目标，但未填写偏差原因分析`);
+    const j = judged(`逾期 ${comparison.daysLate} 天完成，表中没有逾期的扣分规则`, "国家规则未规定逾期如何扣分");
+    if (j) return j;
   }
   return finish(outcome, ruleHead);
 }

@@ -1,5 +1,5 @@
 import { toSimplified } from "../data/traditional";
-import { BASIC_INFO_LABELS, CONCLUSION_LABELS, NONE_WORDS, NOT_APPLICABLE_WORDS, NOTE_MARKERS, PLACEHOLDER_NAMES, SIGNATURE_MARKERS, SUB_ITEM, TABLE_TITLE } from "../data/rows";
+import { BASIC_INFO_LABELS, BLOCK_LABEL, CONCLUSION_LABELS, NONE_WORDS, NUMBERED_LEVEL, NOT_APPLICABLE_WORDS, NOTE_MARKERS, PLACEHOLDER_NAMES, SIGNATURE_MARKERS, SUB_ITEM, TABLE_TITLE } from "../data/rows";
 
 /**
  * What a row under an indicator header is. Only `indicator` and `not-applicable` rows become indicators;
@@ -58,6 +58,10 @@ export function classifyRow(row: number, c: RowCells): RowClass {
   // A header's last line (指标名称 over 一级指标 | 二级指标 | 三级指标, then 名称 | 名称 | 名称): headings, not an indicator.
   const name0 = folded(c.name);
   if (HEADER_LINE.test(name0) && c.levels.some((l) => l !== "") && c.levels.every((l) => l === "" || HEADER_LINE.test(folded(l)))) return at("header", `表头的续行“${name0}”`);
+  // A level as a numbered heading in the names' column (一、产出指标 | 50 | 45.68): a heading, its points the level's.
+  if (NUMBERED_LEVEL.test(folded(c.name).replace(/\s+/g, "")) && isNone(c.target) && isNone(c.actual)) return at("level", `编号的指标级别标题“${folded(c.name).replace(/\s+/g, "")}”`);
+  // A block of goals' own title row (年度绩效目标2（40分） | 目标2：深化商事制度改革…): the block's heading.
+  if (raw.length <= 2 && BLOCK_LABEL.test(folded(firstText(c.texts)).replace(/\s+/g, ""))) return at("level", `目标块标题“${folded(firstText(c.texts)).replace(/\s+/g, "")}”`);
   const figures = hasFigures(c);
   // One text merged across the whole row (项目年度目标1:乡村道路建设养护项目) fills the figure cells too: a banner, not an indicator.
   if (figures && raw.length === 1 && c.texts.filter((t) => t !== "").length > 3 && !/\d$/.test(first)) return at("note", "横跨整行的标题或说明文字");

@@ -6,7 +6,7 @@ import { headerlessStart } from "./headerless";
 import { figureBeforeGarble, readAmount } from "../measure/number";
 import { address, filledValues, mergedFromAbove, text, type CellValue, type Grid, type GridCell } from "./grid";
 import { classifyRow, type RowClass } from "./classify";
-import { ALTERNATIVE_RULE, LEVEL2_WORD, LEVEL_VALUE, LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, PAID_STANDARD } from "../data/rows";
+import { ALTERNATIVE_RULE, BLOCK_LABEL, NUMBERED_LEVEL, LEVEL2_WORD, LEVEL_VALUE, LOWER_IS_BETTER_NAMES, NOTE_LEVEL_WEIGHT, PAID_STANDARD } from "../data/rows";
 import { toSimplified } from "../data/traditional";
 import { budgetRoleOf, matchHeader, normaliseHeader, type BudgetRole, type HeaderMatch, type Role } from "./headers";
 import { goalCells } from "./goal";
@@ -406,6 +406,12 @@ function rolesOf(vals: CellValue[][], r: number, subs: number[]): { columns: Col
       delete columns.unitScore;
     }
   }
+  // 评分依据 is what the evaluator found only beside a 评分标准 column; alone, it is where the table writes each row's rule
+  // (每降低1个百分点扣1分), as it was read before the grounds were.
+  if (columns.grounds !== undefined && columns.rule === undefined) {
+    columns.rule = columns.grounds;
+    delete columns.grounds;
+  }
   return { columns, issues, subRow, others };
 }
 
@@ -534,6 +540,7 @@ function sameMerged(row: CellValue[], a: number, b: number): boolean {
 function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, columns: ColumnMap, searchFrom: number, headerIssues: HeaderIssue[], options: DetectOptions): DetectedTable {
   // A label left of the header with points (年度绩效目标1(40分) merged down its block): the rows below share those points.
   let block = blockAt(vals[start] ?? [], columns);
+  let nextBlock: { name: string; points: number } | null = null;
   const issues = headerIssues.map((i) => ({ address: address(grid, start, i.col), message: i.note ? i.note : block && i.text.replace(/\s+/g, "") === block.name ? `目标块“${block.name}”：其下指标共 ${block.points} 分` : `未识别的表头“${i.text}”，该列不参与计算` }));
   // Points written with their unit (10分) in the weight and score columns are the numbers they state.
   const getIn = (cols: ColumnMap) => (row: number, role: Role): CellValue => {
@@ -617,7 +624,8 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       // The same header again right under the rows (年度绩效目标1(40分) | 一级指标 … then 年度绩效目标2(40分) | 一级指标 …):
       // the form's next block of goals, one table with one total below, not a new table.
       for (let h = r; h <= nextHeader.end; h++) rows.push({ row: h, kind: "header", reason: "与上方相同的表头：同一张表的下一个目标块" });
-      block = blockAt(row, columns);
+      block = blockAt(row, columns) ?? nextBlock;
+      nextBlock = null;
       issues.push({ address: address(grid, r, 0), message: `此行重复上方的表头：按同一张表的下一个目标块继续读取${block ? `（“${block.name}”，共 ${block.points} 分）` : ""}` });
       last = nextHeader.end;
       r = nextHeader.end;
@@ -680,7 +688,7 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       continue;
     }
     // A typed number in the weight column: an indicator row (notes, titles and signatures hold no numbers there).
-    const classified: RowClass = typeof get(r, "weight") === "number" && text(get(r, "level3")) !== "" ? { row: r, kind: "indicator", reason: "指标行" } : classifyRow(r, {
+    const classified: RowClass = typeof get(r, "weight") === "number" && text(get(r, "level3")) !== "" && !NUMBERED_LEVEL.test(toSimplified(text(get(r, "level3"))).replace(/\s+/g, "")) ? { row: r, kind: "indicator", reason: "指标行" } : classifyRow(r, {
       texts,
       name: text(get(r, "level3")),
       levels: [text(get(r, "level1")), text(get(r, "level2"))],
@@ -721,7 +729,14 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       const l1 = String(get(r, "level1") ?? "").trim();
       const l2 = String(get(r, "level2") ?? "").trim();
       const was = heading as { level1: string; level2: string } | null;
-      if (l1 || l2) heading = { level1: l1 || (was?.level1 ?? ""), level2: l2 };
+      // A numbered heading in the names' column: 一、 opens a first level, （一） a second under the first.
+      const numbered = NUMBERED_LEVEL.exec(toSimplified(String(get(r, "level3") ?? "")).replace(/\s+/g, ""));
+      const current = indicators[indicators.length - 1];
+      if (numbered) heading = numbered[1] ? { level1: numbered[3]!, level2: "" } : { level1: was?.level1 || current?.level1 || "", level2: numbered[3]! };
+      else if (l1 || l2) heading = { level1: l1 || (was?.level1 ?? ""), level2: l2 };
+      // A block's title row (年度绩效目标2（40分）) names the block whose header follows.
+      const label = texts.find((t) => t !== "") ?? "";
+      if (BLOCK_LABEL.test(toSimplified(label).replace(/\s+/g, ""))) nextBlock = { name: label.replace(/\s+/g, ""), points: weightInName(label.replace(/\s+/g, ""))! };
     }
     if (cls.kind === "name-only") {
       const issue = { address: address(grid, r, columns.level3 ?? 0), message: `${cls.reason}（如是指标，请补全或在识别步骤中更正）` };
@@ -889,12 +904,16 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
     target = `≤${String(target).trim()}`;
     directions.push({ name: name ?? "", row: r });
   }
-  // A range (8-10万元, 1%-3%) on a row to be kept low (a cost, an error rate) is a ceiling at its top; elsewhere the parser
-  // reads it as a floor at its bottom (measure/parse.ts readRange).
-  const range = typeof target === "string" ? /^\s*(\d+(?:\.\d+)?)(%|[\u4e00-\u9fa5/]{1,6})?\s*[-~～—–至到]\s*(\d+(?:\.\d+)?)(%|[\u4e00-\u9fa5/]{1,6})\s*$/.exec(target) : null;
-  if (range && Number(range[1]) < Number(range[3]) && (LOWER_IS_BETTER_NAMES.test(toSimplified(name ?? "")) || (/成本/.test(toSimplified(`${levelName(str("level2")) ?? ""}${name ?? ""}`)) && !PAID_STANDARD.test(toSimplified(name ?? ""))))) {
-    target = `≤${range[3]}${range[4]}`;
-    directions.push({ name: name ?? "", row: r });
+  // A range for a target (90%-95%, 3—5个, 0-5%, 800-1000元): a ceiling at its top on a row to be kept low (a cost, a rate of
+  // something bad, a range from 0); a floor at its bottom on a row whose name says more is better (覆盖率, 人数); unread
+  // otherwise. Not a span of time (1-6月, 3-5个工作日).
+  const range = typeof target === "string" ? /^\s*(\d+(?:\.\d+)?)(%|[\u4e00-\u9fa5/]{1,6})?\s*[-~～—–至到]\s*(\d+(?:\.\d+)?)(%|[\u4e00-\u9fa5/]{1,6})\s*$/.exec(target.normalize("NFKC")) : null;
+  if (range && Number(range[1]) < Number(range[3]) && (range[2] === undefined || range[2] === range[4]) && !/[年月日天周时]|工作日|季度|分钟|岁|号/.test(range[4]!)) {
+    const simple = toSimplified(`${name ?? ""}`);
+    const keptLow = Number(range[1]) === 0 || LOWER_IS_BETTER_NAMES.test(simple) || RANGE_CEILING.test(simple) || (/成本/.test(toSimplified(`${levelName(str("level2")) ?? ""}${name ?? ""}`)) && !PAID_STANDARD.test(simple));
+    if (keptLow) target = `≤${range[3]}${range[4]}`;
+    else if (RANGE_FLOOR.test(simple)) target = `≥${range[1]}${range[4]}`;
+    if (keptLow || RANGE_FLOOR.test(simple)) directions.push({ name: name ?? "", row: r });
   }
   const weightCell = cellAt(r, "weight");
   const row: IndicatorInput = {
@@ -990,6 +1009,11 @@ function blockAt(row: CellValue[], columns: ColumnMap): { name: string; points: 
   }
   return null;
 }
+
+/** Names of things kept low, for a range target (不良反应发生率 0-5%, 噪声 55-70分贝, 人均培训费用 800-1000元). */
+const RANGE_CEILING = /发生率|故障率|投诉|事故|差错|噪声|噪音|费用|单价|价格|造价|成本|支出|损耗|能耗|排放|浓度|时长|用时|耗时|空置|结余|返工|辍学|病死|死亡/;
+/** Names of things to reach, for a range target (普及率 90%-95%, 培训场次 3-5个). */
+const RANGE_FLOOR = /覆盖率|普及率|合格率|达标率|满意度|完成率|到位率|知晓率|参与率|使用率|入学率|巩固率|接种率|规范管理率|建档率|人数|人次|户数|场次|次数|个数|数量|面积|里程|长度|株数/;
 
 /** A level's name as read: written down a narrow merged cell (产\n出\n指\n标, 产 出 指 标), its characters joined. */
 function levelName(s: string | null): string | null {

@@ -81,6 +81,8 @@ export function ratingIn(vals: CellValue[][], r: number): { row: number; col: nu
 export function ratingAbove(vals: CellValue[][], from: number, before: number): { row: number; col: number } | null {
   for (let r = Math.max(0, from); r < before; r++) {
     const row = (vals[r] ?? []).map((v) => toSimplified(text(v).replace(/\s+/g, "")));
+    // (Not a row about another year: 上年度绩效评价结果 | 评价等级 | 良.)
+    if (row.some((t) => /上年|上一年|以前年度|往年|去年/.test(t))) continue;
     for (let c = 0; c < row.length; c++) {
       if (/^(?:自评|评价|绩效)等级[:：](?:优|良|中|差|优秀|良好|中等|合格|不合格)$/.test(row[c]!)) return { row: r, col: c };
       if (!/^(?:自评|评价|绩效)等级[:：]?$/.test(row[c]!)) continue;

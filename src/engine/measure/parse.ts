@@ -202,22 +202,10 @@ function chineseNumber(s: string): number | null {
   return total + (current ?? 0);
 }
 
-/**
- * A range for a target (90%-95%, 3～5个): at least its lower end (a rate or count inside it or above it is met; the
- * direction of a cost is turned by its name, layout/detect.ts). Not a span of time (1-6月, 2023-2024年), nor two units.
- */
-const RANGE = /^(\d+(?:\.\d+)?)(%|[\u4e00-\u9fa5]{1,3})?[-~～—–至到](\d+(?:\.\d+)?)(%|[\u4e00-\u9fa5]{1,3})$/;
-function readRange(s: string, text: string): NumberMeasure | PercentMeasure | null {
-  const m = RANGE.exec(s);
-  if (!m || (m[2] !== undefined && m[2] !== m[4]) || Number(m[1]) >= Number(m[3]) || /[年月日天周时]|工作日|季度|分钟/.test(m[4]!)) return null;
-  const low = readQuantity(`≥${m[1]}${m[4]}`, text);
-  return low ? { ...low, shown: `${m[1]}${m[2] ?? ""}-${m[3]}${m[4]}` } : null;
-}
-
 function readSingle(s: string, text: string): Measure {
   const date = readDate(s, text) ?? dateInSentence(s, text);
   if (date) return date;
-  const quantity = readRange(s, text) ?? readQuantity(s, text) ?? countInSentence(s, text) ?? limitInSentence(s, text) ?? boundInSentence(s, text);
+  const quantity = readQuantity(s, text) ?? countInSentence(s, text) ?? limitInSentence(s, text) ?? boundInSentence(s, text);
   if (quantity) return quantity;
   if (/\d/.test(s)) return { kind: "unreadable", text, reason: `无法识别“${text.trim()}”中的数值或单位` };
   const grade = readGrade(s);

@@ -67,6 +67,9 @@ const KINDS: readonly ReadonlyMap<string, number>[] = [
 
 /** How many `to` one `from` is (公里 → 米: 1000), where the two are units of one kind; null otherwise. */
 export function unitRatio(from: string, to: string): number | null {
+  // 个 with what it counts is that count (12个行政村 against ≥10个, 210批次 against ≥200个批次); never a time (6个月, 3个工作日).
+  const counted = (u: string) => (/^个[\u4e00-\u9fa5]+$/.test(u) && !/月|工作日|小时|季度|星期/.test(u) ? u.slice(1) : u);
+  if (!/月|工作日|小时|季度|星期/.test(from + to) && (counted(from) === counted(to) || (from === "个" && counted(to) !== to) || (to === "个" && counted(from) !== from))) return 1;
   for (const kind of KINDS) {
     const f = kind.get(from);
     const t = kind.get(to);

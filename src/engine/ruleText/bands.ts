@@ -50,7 +50,7 @@ function conditions(s: string): Condition[] {
 
 function awards(s: string): Award[] {
   const out: Award[] = [];
-  const re = /得满分|不得分|得0分|得分=0分|扣完|得(\d+(?:\.\d+)?)分|得分=(\d+(?:\.\d+)?)%×权重(?:分值|分)?|得分=[^；，。×]*?×(\d+(?:\.\d+)?)分|得权重分的(\d+(?:\.\d+)?)%|(?:得分=|按)(?:实际)?(?:[\u4e00-\u9fa5]{0,6}(?:率|度))(?:\/(\d+(?:\.\d+)?)%)?×(?:该指标)?(?:分值|权重分?)(?:计分|得分|赋分)?/g;
+  const re = /得满分|不得分|得0分|得分=0分|扣完|得(\d+(?:\.\d+)?)分|得分=(\d+(?:\.\d+)?)%×权重(?:分值|分)?|得分=[^；，。×]*?×(\d+(?:\.\d+)?)分|得权重分的(\d+(?:\.\d+)?)%|(?:得分=|按)(?:实际)?(?:[\u4e00-\u9fa5]{0,6}(?:率|度))(?:\/(\d+(?:\.\d+)?)%)?×(?:该指标)?(?:分值|权重分?)(?![×*÷/+-]|的\d|分?的\d)(?:计分|得分|赋分)?/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     if (m[0] === "扣完") continue;
     if (m[0] === "得满分") out.push({ at: m.index, share: 1 });
@@ -95,6 +95,8 @@ export function readBands(s: string): { rule: Rule; subjects: string[] } | null 
     if (band.min !== undefined && band.minInclusive === undefined) band.minInclusive = true;
     if (award.zero) continue;
     if (award.multiplier !== undefined || award.perWeight !== undefined) {
+      // (One scaled band only: a second, 60%≤满意度<80%得分=满意度×分值×50%, is a rule this reader does not hold.)
+      if (scaled) return null;
       scaled = { band, multiplier: award.multiplier ?? 0, ...(award.perWeight ? { perWeight: award.perWeight } : {}) };
       continue;
     }
@@ -108,7 +110,9 @@ export function readBands(s: string): { rule: Rule; subjects: string[] } | null 
   const basis = basisOf(s);
   if (scaled) {
     const full = bands.find((b) => b.share === 1 && b.min !== undefined);
-    if (!full || scaled.band.min === undefined) return null;
+    // Full, the scaled band and nothing below it but 0: a band of points below the scaled one (60%≤满意度<80%得2分) is lost
+    // by scaledBelow, so the rule is not read.
+    if (!full || scaled.band.min === undefined || bands.length !== 1) return null;
     const per = scaled.perWeight ? { perWeight: true, ...(scaled.perWeight.divisor !== 1 ? { divisor: scaled.perWeight.divisor } : {}) } : {};
     return { rule: { type: "scaledBelow", basis, fullAt: full.min!, zeroBelow: scaled.band.min, multiplier: scaled.multiplier, ...per }, subjects: cs.map((c) => c.subject) };
   }

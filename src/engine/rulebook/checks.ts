@@ -340,7 +340,7 @@ const CHECKS: Record<string, Check> = {
   },
   R07: (rows, _t, _r, _rule, ctx) => {
     if (ctx.hasSurvey) return [];
-    return rows.filter((r) => /满意/.test(squash(r.input.level2) + r.result.name) && rowMeasures(r.result).actual.kind === "percent" && !SURVEY_WORDS.test(`${r.result.actual}${r.input.deviation_note ?? ""}${r.input.rule_text ?? ""}${r.result.name}`))
+    return rows.filter((r) => /满意/.test(squash(r.input.level2) + r.result.name) && rowMeasures(r.result).actual.kind === "percent" && !SURVEY_WORDS.test(`${r.result.actual}${r.input.deviation_note ?? ""}${r.input.grounds_text ?? ""}${r.input.rule_text ?? ""}${r.result.name}`))
       .map((r) => ({ indicator: r.result.index, message: () => `${at(r)}报告满意度“${r.result.actual}”，但工作簿中没有问卷统计表，也未写样本数或调查方式` }));
   },
   R08: (rows, table, result, rule) => {

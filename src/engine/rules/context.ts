@@ -62,6 +62,8 @@ export function readRate(ctx: ScoreContext, basis: "actual" | "completion"): Rat
     if (a.kind === "blank") return noScore("pending", "actual-blank", "实际完成值未填写");
     if (a.kind === "percent") return { rate: a.value, get step() { return `实际值 = ${a.shown}`; }, met: metOrNull(ctx) };
     const c = ctx.comparison;
+    // A count or an amount (480人, 12个) is no rate, whatever the rule calls it (参训率×分值 on a row counted in 人).
+    if (a.kind === "number" && a.unit !== null) return noScore("unreadable", "rule-needs-rate", `该规则需要一个比率，实际完成值为“${a.text}”`);
     if (c.ok && c.kind === "quantity") {
       return { rate: c.actual, get step() { return `实际值 = ${c.actualShown}`; }, met: c.met };
     }
