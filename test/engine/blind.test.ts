@@ -18,6 +18,11 @@ import { loadFixtures, measureFixture, type CorpusFigures } from "../../src/benc
  * weight, a multi-year form, a budget block below with a total and rating in the title block, a form full of 其中 and
  * placeholders). First contact, with the first 37's fixes and the round's 评分表 work: 145/147 pairs, 153/165 hand scores,
  * 24/29 slips, 8 false alarms (4.8 per 100 rows).
+ * Then 12 more (batch 5): hard wordings (actuals as sentences, mixed units, time in many forms, 零事故, scores written 满分) and
+ * hard layouts (two tables on a sheet, a table from C6, side-by-side budget, two blocks of goals, levels numbered in one
+ * column, 权重 and 分值 both). First contact, after batch 4's fixes and this round's review: 141/164 pairs, 129/161 hand scores,
+ * 24/28 slips, 35 false alarms (21.2 per 100 rows), 12 extra rows. (Batch 5b's helper filled `noise` with cells that looked
+ * odd but were right; those entries were emptied before measuring, so that nothing is set apart.)
  */
 const fixtures = loadFixtures(join(__dirname, "..", "fixtures", "blind"));
 
@@ -25,14 +30,14 @@ test("the blind probe is read at least as well as after this round's fixes", asy
   const all: CorpusFigures[] = [];
   for (const fx of fixtures) all.push(await measureFixture(fx));
   const sum = (k: keyof CorpusFigures) => all.reduce((s, f) => s + (f[k] as number), 0);
-  expect(fixtures.length).toBe(49);
+  expect(fixtures.length).toBe(61);
   expect(fixtures.every((f) => f.source === null && f.id.startsWith("blind-"))).toBe(true);
   expect(all.every((f) => f.tables >= 1)).toBe(true);
-  expect(sum("found")).toBe(650);
+  expect(sum("found")).toBe(815);
   expect(sum("extra")).toBe(0);
-  expect(sum("names")).toBe(650);
-  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(604);
-  expect(sum("handReproduced")).toBeGreaterThanOrEqual(643);
-  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(121);
-  expect(sum("falseAlarms")).toBeLessThanOrEqual(1);
+  expect(sum("names")).toBe(815);
+  expect(sum("pairsReadable")).toBeGreaterThanOrEqual(765);
+  expect(sum("handReproduced")).toBeGreaterThanOrEqual(798);
+  expect(sum("slipsFlagged")).toBeGreaterThanOrEqual(148);
+  expect(sum("falseAlarms")).toBeLessThanOrEqual(5);
 }, 60000);

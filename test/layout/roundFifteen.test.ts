@@ -357,3 +357,71 @@ describe("what the fifth blind batch's layouts taught (first contact: 68/71 hand
     expect(one({ ...row, reported_score: 6, rule_text: "按期完成得满分，逾期不得分" }).findings.map((f) => f.code)).toContain("score-mismatch");
   });
 });
+
+describe("what the fifth blind batch's wordings taught (first contact: 69/92 pairs, 61/90 hand scores, 25 false alarms)", () => {
+  const read = (target: string, actual: string, extra: Partial<TableInput["indicators"][number]> = {}) => one({ name: "x", weight: 10, target, actual, ...extra }).indicators[0]!;
+  test("a sentence's one figure in the target's terms: its unit, a rate for a rate, a change for a change", () => {
+    expect(read("≥600人", "全年共完成培训628人，较上年增加48人").score).toBe(10);
+    expect(read("≥95%", "经结业考核合格612人，合格率97.45%").score).toBe(10);
+    expect(read("≥90%", "受7月强降雨影响部分田间实训取消，仅完成85%").score).toBeCloseTo(9.444, 3);
+    expect(read("≥90%", "回收有效问卷596份，满意572份，满意度95.97%").met).toBe(true);
+    expect(read("较上年增长5%以上", "经抽样调查，参训学员人均纯收入较上年增长4.2%").score).toBeCloseTo(8.4, 9);
+    expect(read("≥100人", "计划培训100人，实际培训90人").score).toBe(9);
+    expect(read("≥12座", "建成10座，2座因电力配套未到位暂缓实施").score).toBeCloseTo(8.333, 3);
+  });
+  test("not where the figure is doubted, planned, part-undone, of another time or qualified by its remark", () => {
+    for (const [t, a] of [["≥100人", "应培训100人，部分人员未参加"], ["≥90%", "截至10月底完成92%"], ["≥4轮", "完成巡查4轮，其中2轮未完成"], ["≥95%", "96%（预计）"], ["≥6个", "建成5个，另有1个因选址调整顺延至2024年"], ["≥600人", "培训600人左右"]] as [string, string][]) {
+      const r = read(t, a);
+      expect(r.status === "unreadable" || r.met === false).toBe(true);
+    }
+  });
+  test("a rate asked for, answered by its two counts (抽查单项工程40个，验收合格38个), is the part over the whole, said", () => {
+    const r = read("≥95%", "抽查单项工程40个，验收合格38个");
+    expect(r.met).toBe(true);
+    expect(r.explanation).toContain("38/40 = 95.00%");
+    expect(read("≥95%", "全年送检水样216份，合格207份").met).toBe(true);
+    expect(read("≥95%", "抽查40个，不合格2个").status).toBe("unreadable");
+  });
+  test("a date in a sentence (已于2023年11月20日全部结业并完成考核; 按时完成，12月20日前全部拨付)", () => {
+    expect(read("2023年11月30日前", "已于2023年11月20日全部结业并完成考核").met).toBe(true);
+    expect(read("12月20日前", "按时完成，12月20日前全部拨付").met).toBe(true);
+    expect(read("2023年3月底前", "2023年5月12日左右").status).toBe("unreadable");
+  });
+  test("a deadline with no year against a date put off (延期至2024年3月完成) is missed, never 275 days early", () => {
+    const r = read("12月底前", "延期至2024年3月完成");
+    expect(r.met).toBe(false);
+    expect(r.explanation).toContain("逾期");
+  });
+  test("当年完成 answered by a date is met, unless the date says it was put off", () => {
+    expect(read("当年完成", "2023年12月15日完成").met).toBe(true);
+    expect(read("当年完成", "延期至2024年3月完成").met).toBe(false);
+  });
+  test("none asked for (=0, 零事故) answered by what happened (9月份发生1次超标排放; 发生1起轻微工伤事故（已妥善处置）)", () => {
+    expect(read("=0", "9月份发生1次超标排放，已整改到位").score).toBe(0);
+    expect(read("零事故", "发生1起轻微工伤事故（已妥善处置）").score).toBe(0);
+    expect(read("零事故", "全年未发生安全事故").score).toBe(10);
+  });
+  test("an average named by its indicator or its actual (日均清运量 260吨/日 | 271.4吨; 人均2,886元) is in the target's per-unit", () => {
+    const t = tablesOf(grid([
+      ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "生活垃圾日均清运量", "≥260吨/日", "271.4吨", 5, 5],
+      ["产出指标", "培训补助标准", "控制在3000元/人以内", "人均2,886元", 5, 5],
+      ["产出指标", "清运总量", "≥9万吨/年", "9.5万吨", 90, 90],
+    ]))[0]!;
+    expect(t.result.indicators.map((r) => r.status)).toEqual(["ok", "ok", "unreadable"]);
+  });
+  test("a rule counting what the words do not give as figures (每缺一项扣1分 on 健全 | 已明确…，管护经费尚未落实): the evaluator's judgement", () => {
+    const r = one({ name: "建后管护机制健全性", weight: 3, target: "健全", actual: "已明确管护主体、建立管护制度，管护经费尚未落实", reported_score: 2, rule_text: "①明确管护主体；②落实管护经费；③建立管护制度。每缺一项扣1分，扣完为止。" });
+    expect(r.indicators[0]!.score).toBe(2);
+    expect(r.findings.map((f) => f.code)).toContain("judged-score");
+  });
+  test("a score written in words (满分, 5分) is read: 满分 on a missed target is a mismatch", () => {
+    const t = tablesOf(grid([
+      ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "规范管理服务率", "≥62%", "60.5%", 6, "满分"],
+      ["产出指标", "报告率", "=100%", "100%", 4, "4分"],
+    ]))[0]!;
+    expect(t.result.indicators.map((r) => r.reported_score)).toEqual([6, 4]);
+    expect(t.result.findings.filter((f) => f.code === "score-mismatch").map((f) => f.indicator)).toEqual([0]);
+  });
+});

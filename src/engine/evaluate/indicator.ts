@@ -320,6 +320,12 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
   }
   const outcome = applyRule(resolved.rule, { target, actual, weight, judgement: row.judgement ?? null, comparison, reported: base.reported_score });
   const ruleHead = () => `规则：${base.rule_label}${resolved.paraphrase ? `（按文字理解为：${resolved.paraphrase}）` : resolved.source === "preset" ? `（预设 ${opts.preset.name}）` : ""}`;
+  // The row's own 评分标准 counts something (每缺一项扣1分) the words of its target and actual do not give as figures
+  // (健全 | 已明确管护主体、建立管护制度，管护经费尚未落实): the evaluator applied it; the reported score is that judgement.
+  if (!outcome.ok && outcome.code === "rule-needs-number" && comparison.ok && comparison.kind === "grade" && resolved.source === "rule-text") {
+    const j = judged("的评分标准需按数值计分，目标与实际却是文字", "由评价人按评分标准判断");
+    if (j) return j;
+  }
   if (!outcome.ok && outcome.code === "rule-needs-number" && comparison.ok && comparison.kind === "grade") {
     // A figure was expected (`≥90万元`) but the actual says only 完成/达到: scored by that grade, and said.
     const graded = applyRule(opts.preset.byKind.qualitative, { target, actual, weight, judgement: row.judgement ?? null, comparison, reported: base.reported_score });

@@ -915,7 +915,15 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
     else if (RANGE_FLOOR.test(simple)) target = `≥${range[1]}${range[4]}`;
     if (keptLow || RANGE_FLOOR.test(simple)) directions.push({ name: name ?? "", row: r });
   }
+  // An average named by its indicator (日均清运量 260吨/日 | 271.4吨; 人均培训补助 3000元/人 | 2886元): the actual in the target's
+  // per-unit, which the name already says.
+  const per = typeof target === "string" ? /\d\s*([\u4e00-\u9fa5]{1,3})\/([\u4e00-\u9fa5])(?![\u4e00-\u9fa5]*\d)/.exec(target) : null;
+  if (per && typeof actual === "string" && new RegExp(`^[^\\d]*[\\d,]+(?:\\.\\d+)?\\s*${per[1]}\\s*$`).test(actual.trim()) && new RegExp(`${per[2]}均|每${per[2]}`).test(toSimplified(`${name ?? ""}${actual}`))) actual = `${actual.trim()}/${per[2]}`;
   const weightCell = cellAt(r, "weight");
+  // A score written in words (满分, 5分): its points (满分 is the row's weight).
+  const scoreCell = cellAt(r, "score");
+  const scoreWords = scoreCell && typeof scoreCell.v === "string" ? scoreCell.v.replace(/\s+/g, "") : "";
+  const wordScore = scoreWords === "满分" && weightCell ? (typeof weightOf(weightCell) === "number" ? (weightOf(weightCell) as number) : null) : /^\d+(?:\.\d+)?分$/.test(scoreWords) ? Number(scoreWords.slice(0, -1)) : null;
   const row: IndicatorInput = {
     ...(code ? { code } : {}),
     level1: levelName(str("level1")),
@@ -924,7 +932,7 @@ function rowInput(grid: Grid, r: number, get: (row: number, role: Role) => CellV
     weight: weightCell ? weightOf(weightCell) : null,
     target,
     actual,
-    reported_score: cellAt(r, "score") ? (numberOf(cellAt(r, "score")) ?? null) : null,
+    reported_score: cellAt(r, "score") ? (numberOf(cellAt(r, "score")) ?? wordScore ?? null) : null,
     ...(columns.unitScore !== undefined && cellAt(r, "unitScore") ? { unit_score: numberOf(cellAt(r, "unitScore")) ?? null } : {}),
     completion_as_written: cellForEngine(cellAt(r, "completion") ?? null),
     rule_text: str("rule"),

@@ -270,7 +270,12 @@ function compareDates(target: DateMeasure, actual: DateMeasure): DateComparison 
   if (actual.event && !target.text.includes(actual.event)) return fail("unreadable", "unreadable", `实际完成值写的是${actual.event}的日期（${actual.shown}），不是完成的日期，无法与时限比较`);
   // Neither side names its year (9月前 / 7月): both are in the table's year, compared as dates of one year.
   const sameYear = target.year === null && actual.year === null;
-  const t = dayNumber(target, actual.year ?? (sameYear ? 2001 : null));
+  // A target with no year (12月底前) against an actual that says it was put off (延期至2024年3月完成): the deadline is in the
+  // year before the date it was put off to, never after it.
+  const putOff = target.year === null && actual.year !== null && /延期|延至|推迟|逾期|延后|顺延至/.test(actual.text);
+  let targetYear = actual.year ?? (sameYear ? 2001 : null);
+  if (putOff && (dayNumber(actual, null) ?? 0) <= (dayNumber(target, actual.year) ?? 0)) targetYear = actual.year! - 1;
+  const t = dayNumber(target, targetYear);
   const a = dayNumber(actual, target.year ?? (sameYear ? 2001 : null));
   if (t === null || a === null) return fail("unreadable", "unreadable", "目标和实际日期都未写年份，无法比较");
   const late = a - t;

@@ -208,6 +208,8 @@ function readSingle(s: string, text: string): Measure {
   const quantity = readQuantity(s, text) ?? countInSentence(s, text) ?? limitInSentence(s, text) ?? boundInSentence(s, text);
   if (quantity) return quantity;
   if (/\d/.test(s)) return { kind: "unreadable", text, reason: `无法识别“${text.trim()}”中的数值或单位` };
+  // 零事故, 零投诉: none of them, a count of 0.
+  if (/^零(?:安全)?(?:事故|投诉|伤亡|差错|上访|案件|事件|污染事件|安全事故|责任事故)$/.test(s)) return { kind: "number", op: "<=", value: 0, unit: null, text, shown: "0" };
   const grade = readGrade(s);
   if (grade) return { kind: "grade", grade, text, shown: s };
   return { kind: "unreadable", text, reason: `无法识别“${text.trim()}”：不是数值、日期或定性等级` };
@@ -383,14 +385,19 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
     const scaled = target.kind === "grade" || target.kind === "unreadable" ? scaleAnswered(target.text, actual) : null;
     if (scaled) return scaled;
   }
-  // Clauses of a sentence (完成巡查4轮，覆盖28处): the one clause counted in the target's unit (4轮 against 不少于4轮). Not
-  // where any clause says something was not done or names the plan (完成巡查4轮，其中2轮未完成; 应培训100人，部分人员未参加).
-  if (m.kind === "unreadable" && typeof actual === "string" && target.kind === "number" && target.unit !== null && !ACTUAL_DOUBT.test(clean()) && !/未|尚|没有|计划|目标|应|下达|任务|年初|原定/.test(clean())) {
-    const clauses = clean().split(/[，,；;。]/).filter((c) => c !== "");
-    if (clauses.length > 1) {
-      const fits = clauses.map((c) => readSingle(c, actual)).filter((x): x is NumberMeasure => x.kind === "number" && x.unit === target.unit);
-      if (fits.length === 1) return fits[0]!;
-    }
+  // Done within the year asked for in words (当年完成, 年内完成, 年底前完成) and answered by a date: the date is in the year
+  // evaluated unless the actual says it was put off (延期至2024年3月).
+  if (target.kind === "grade" && /^(?:当年|年内|本年度?内?|年度内|年底前|年末前)(?:全部)?完成$/.test(squeeze(cleanText(target.text))) && (m.kind === "date" || (m.kind === "unreadable" && typeof actual === "string" && /\d{4}年\d{1,2}月/.test(clean())))) {
+    const late = typeof actual === "string" && /延期|延至|推迟|逾期|延后|顺延|未/.test(clean());
+    return { kind: "grade", grade: late ? "unmet" : "met", text: typeof actual === "string" ? actual : String(actual), shown: `${typeof actual === "string" ? clean() : String(actual)}（${late ? "延期" : "当年内"}）` };
+  }
+  // A sentence (完成巡查4轮，覆盖28处; 经结业考核合格612人，合格率97.45%; 全年共完成培训628人，较上年增加48人; 9月份发生1次超标
+  // 排放): the one figure in the target's terms (its unit, a rate for a rate, a change for a change). Only where that figure is
+  // the only one of its kind, its own clause neither doubts it nor names a plan, and no clause says part of it was not done
+  // (完成巡查4轮，其中2轮未完成). Other clauses may give reasons (受降雨影响部分实训取消，仅完成85%).
+  if (m.kind === "unreadable" && typeof actual === "string") {
+    const said = figureInSentence(target, clean(), actual);
+    if (said) return said;
   }
   // The target's own words as the actual, read as a lesser grade (有所提高 / 有所提高): what the target asked for was done.
   if (m.kind === "grade" && target.kind === "grade" && m.grade !== "met" && typeof actual === "string" && clean() === squeeze(cleanText(target.text))) {
@@ -410,6 +417,65 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
   }
   return m;
 }
+
+/** Words that make a clause's figure something other than what was done: a plan, a doubt, a remainder. */
+const NOT_THE_ACTUAL = /未|尚|没有|计划|目标|应|下达|任务|年初|原定|预计|拟|争取|力争|约|左右|以上|以下|超过|不足|不到|截至|截止|上年|去年|同比/;
+/** Leading words of time (9月份, 7月, 2023年) that stand before a clause's figure and are not one. */
+const LEAD_TIME = /^(?:\d{4}年(?:度)?)?(?:\d{1,2}月份?)?(?:\d{1,2}日)?/;
+
+function figureInSentence(target: Measure, a: string, text: string): NumberMeasure | PercentMeasure | DateMeasure | null {
+  if (a.length > 120 || /其中[^，,；;。]*(?:未|尚)/.test(a)) return null;
+  // (A remark in brackets stays with its clause: 96%（预计） is a doubt, 1起（已妥善处置） is still one.)
+  const clauses = a.split(/[，,；;。：:]/).filter((c) => c !== "");
+  if (target.kind === "date") {
+    // The one date of the sentence (已于2023年11月20日全部结业并完成考核; 按时完成，12月20日前全部拨付).
+    const dates = [...a.matchAll(/(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:前|底前|底)?/g)];
+    if (dates.length !== 1) return null;
+    const clause = clauses.find((c) => c.includes(dates[0]![0])) ?? "";
+    if (/未|尚|计划|预计|拟|争取|力争|左右|约|大约|前后/.test(clause)) return null;
+    return readDate(dates[0]![0], text);
+  }
+  // A count of none asked for (=0, 0次) answered by the count that happened (9月份发生1次超标排放): any counting word.
+  const noneAsked = target.kind === "number" && target.value === 0 && (target.unit === null || COUNTED.test(target.unit));
+  if ((target.kind !== "number" || (target.unit === null && !noneAsked)) && target.kind !== "percent") return null;
+  const fits: (NumberMeasure | PercentMeasure)[] = [];
+  const counts: { n: number; unit: string; clause: string }[] = [];
+  for (const c of clauses) {
+    const bare = c.replace(LEAD_TIME, "");
+    for (const f of bare.matchAll(/(?:较上年|比上年|同比)?(?:增长|增加|提高|下降|减少|降低)?(\d+(?:\.\d+)?)(%|[\u4e00-\u9fa5/]{1,4})/g)) {
+      const unitText = f[2]!;
+      if (target.kind === "number" && COUNTED.test(unitText[0]!)) counts.push({ n: Number(f[1]), unit: unitText[0]!, clause: c });
+      if (target.kind === "percent" && COUNTED.test(unitText[0]!)) counts.push({ n: Number(f[1]), unit: unitText[0]!, clause: c });
+      const fitsUnit = target.kind === "percent" ? unitText === "%" : noneAsked ? COUNTED.test(unitText[0]!) && (target.unit === null || unitText.startsWith(target.unit)) : unitText === target.unit || unitText.startsWith(target.unit!);
+      if (!fitsUnit) continue;
+      const change = /^(?:较上年|比上年|同比)?(?:增长|增加|提高|下降|减少|降低)/.test(f[0]) ? f[0].slice(0, f[0].indexOf(f[1]!)) : null;
+      if ((change !== null) !== (target.change !== undefined)) continue;
+      // A clause naming a plan, a doubt or a shortfall (计划培训100人; 2座因…未到位暂缓实施) is not what was done: passed over.
+      if (NOT_THE_ACTUAL.test(c.replace(/仅|只/g, "").replace(change !== null ? /较上年|比上年|同比/g : /$^/, ""))) continue;
+      // A remark that qualifies the figure (（部分完成）, （超标）, （未达标）): not what was done. What was done about an event
+      // that happened (1起（已妥善处置）) does not undo it.
+      const remark = /[（(]([^（）()]*)[)）]/.exec(c)?.[1] ?? null;
+      if (remark !== null && (CHANGING_REMARK.test(remark) || /达标|合格/.test(remark)) && !(noneAsked && /^已(?:妥善)?(?:处置|整改|处理|赔付)/.test(remark))) continue;
+      const m = readQuantity(target.kind === "percent" ? `${change ?? ""}${f[1]}%` : `${f[1]}${noneAsked && target.unit === null ? "" : target.unit}`, text);
+      if (m) fits.push(m);
+    }
+  }
+  if (fits.length === 1) return fits[0]!;
+  // A rate asked for, answered by the two counts it is made of (抽查单项工程40个，验收合格38个; 送检水样216份，合格207份): the
+  // passed over the whole, said. Only two counts in one unit, the smaller in a clause saying what passed.
+  if (target.kind === "percent" && fits.length === 0 && counts.length === 2 && counts[0]!.unit === counts[1]!.unit) {
+    const [whole, part] = counts[0]!.n >= counts[1]!.n ? [counts[0]!, counts[1]!] : [counts[1]!, counts[0]!];
+    if (whole.n > 0 && part.n <= whole.n && PASSED.test(part.clause) && !PASSED.test(whole.clause) && !/未|不合格|不达标|不满意/.test(part.clause)) {
+      const rate = part.n / whole.n;
+      return { kind: "percent", op: null, value: rate, text, shown: `${part.n}/${whole.n} = ${(Math.round(rate * 10000) / 100).toFixed(2)}%` };
+    }
+  }
+  return null;
+}
+/** Counting words of things that happen or are checked. */
+const COUNTED = /^[次起例件宗个份批处项所座户人家台套]/;
+/** Words of the part that passed (合格38个, 满意572份, 达标207份). */
+const PASSED = /合格|达标|满意|通过|验收合格|有效/;
 
 /** Words in an actual that say its figure was not reached, is planned, or is rough. */
 const ACTUAL_DOUBT = /未能|未于|未在|未按|未达到|未完成|没有完成|没有达到|没有在|尚未|尚有|部分|基本|大部分|个别|预计|计划|拟|争取|力争|原定|截至|截止|原则上|一般在/;
