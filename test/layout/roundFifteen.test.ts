@@ -376,11 +376,11 @@ describe("what the fifth blind batch's wordings taught (first contact: 69/92 pai
     }
   });
   test("a rate asked for, answered by its two counts (抽查单项工程40个，验收合格38个), is the part over the whole, said", () => {
-    const r = read("≥95%", "抽查单项工程40个，验收合格38个");
+    const r = one({ name: "工程验收合格率", weight: 10, target: "≥95%", actual: "抽查单项工程40个，验收合格38个" }).indicators[0]!;
     expect(r.met).toBe(true);
     expect(r.explanation).toContain("38/40 = 95.00%");
-    expect(read("≥95%", "全年送检水样216份，合格207份").met).toBe(true);
-    expect(read("≥95%", "抽查40个，不合格2个").status).toBe("unreadable");
+    expect(one({ name: "水质检测合格率", weight: 10, target: "≥95%", actual: "全年送检水样216份，合格207份" }).indicators[0]!.met).toBe(true);
+    expect(one({ name: "合格率", weight: 10, target: "≥95%", actual: "抽查40个，不合格2个" }).indicators[0]!.status).toBe("unreadable");
   });
   test("a date in a sentence (已于2023年11月20日全部结业并完成考核; 按时完成，12月20日前全部拨付)", () => {
     expect(read("2023年11月30日前", "已于2023年11月20日全部结业并完成考核").met).toBe(true);
@@ -423,5 +423,68 @@ describe("what the fifth blind batch's wordings taught (first contact: 69/92 pai
     ]))[0]!;
     expect(t.result.indicators.map((r) => r.reported_score)).toEqual([6, 4]);
     expect(t.result.findings.filter((f) => f.code === "score-mismatch").map((f) => f.indicator)).toEqual([0]);
+  });
+});
+
+describe("rule texts and targets left over from the fifth batch", () => {
+  test("每少10公斤扣1分: a deduction for each whole step of so many units short; a part of a step is not guessed", () => {
+    const rule = "亩均增产≥50公斤得满分，每少10公斤扣1分，扣完为止。";
+    expect(readRuleText(rule)!.rule).toEqual({ type: "perUnit", full: 50, deduct: 1, unit: "公斤", per: 10 });
+    const at = (actual: string) => one({ name: "粮食增产", weight: 6, target: "≥50公斤", actual, rule_text: rule }).indicators[0]!;
+    expect(at("40公斤").score).toBe(5);
+    expect(at("55公斤").score).toBe(6);
+    expect(at("45公斤").status).toBe("unreadable");
+  });
+  test("a frequency (按季度, 每月) is at least that many times a year", () => {
+    const at = (target: string, actual: string) => one({ name: "检测频次", weight: 3, target, actual }).indicators[0]!;
+    expect(at("按季度", "按季度开展检测，全年检测4次").score).toBe(3);
+    expect(at("按季度", "全年检测3次").score).toBeCloseTo(2.25, 9);
+    expect(at("按月", "每月调度").met).toBe(true);
+  });
+});
+
+describe("the review of the sentence readings (8 serious problems, each fixed)", () => {
+  const read = (target: string, actual: string, name = "x", extra: Partial<TableInput["indicators"][number]> = {}) => one({ name, weight: 10, target, actual, ...extra }).indicators[0]!;
+  test("a 其中 part is never the whole; 应届, 应急 and 年度任务 are not plans", () => {
+    expect(read("≥600人", "培训应届毕业生628人，其中女性312人").score).toBe(10);
+    expect(read("≥4次", "组织应急演练4次，其中消防演练2次").score).toBe(10);
+    expect(read("≥95%", "检测水样216份，其中出厂水合格72份", "水质合格率").status).toBe("unreadable");
+  });
+  test("none asked for and none said to have happened: other counts are not read as events; 3个月 is no count", () => {
+    for (const a of ["开展安全检查12次，全年未发生安全事故", "组织安全培训3次，未发生安全事故", "项目建设期3个月，未发生安全事故"]) expect(read("0次", a).score).not.toBe(0);
+  });
+  test("a rate from two counts only where the row's name asks for that rate", () => {
+    expect(read("≥90%", "回收有效问卷192份，共发放200份", "满意度").status).toBe("unreadable");
+    expect(read("≥90%", "参训120人，考核通过110人", "就业率").status).toBe("unreadable");
+    expect(read("≥95%", "抽查单项工程40个，验收合格38个", "工程验收合格率").met).toBe(true);
+  });
+  test("the one date of a sentence only where it is the date of the work done", () => {
+    for (const a of ["2023年3月开工建设，目前正在进行主体施工", "资金已于2023年6月拨付到位，项目正在建设中", "截至2023年12月31日，完成工程量的85%", "2023年12月完成主体工程，附属工程尚在施工", "2023年12月完成80%，剩余部分2024年完成"]) {
+      expect(read("2023年12月底前", a).met).not.toBe(true);
+    }
+  });
+  test("put off only where the text says put off to (延期至); never 未延期, 无逾期, 推迟开工 or 较原计划推迟10天", () => {
+    for (const a of ["按期完成，未延期，2023年11月完成验收", "2023年11月完成，无逾期", "推迟开工，于2023年12月25日完工"]) expect(read("12月底前", a).met).not.toBe(false);
+    expect(read("12月底前", "延期至2024年3月完成").met).toBe(false);
+  });
+  test("当年完成: only a date of the work done; 未发生安全事故 does not make it late", () => {
+    expect(read("当年完成", "2023年11月全部完工，未发生安全事故").met).toBe(true);
+    expect(read("当年完成", "2023年3月开工，尚在建设").met).not.toBe(true);
+  });
+  test("a rule counting what the words do not give: the reported score is taken only where it agrees with the words", () => {
+    const rule = "①明确管护主体；②落实管护经费；③建立管护制度。每缺一项扣1分，扣完为止。";
+    const at = (actual: string, reported: number) => one({ name: "管护机制", weight: 3, target: "健全", actual, reported_score: reported, rule_text: rule }).findings.map((f) => f.code);
+    expect(at("已明确管护主体、建立管护制度，管护经费尚未落实", 2)).toContain("judged-score");
+    expect(at("已明确管护主体、建立管护制度，管护经费尚未落实", 3)).toContain("score-mismatch");
+    expect(at("健全", 2)).toContain("score-mismatch");
+  });
+  test("numbering （一）产出指标 / 1.数量指标 / （1）name reads the levels by their words", () => {
+    const t = tablesOf(grid([
+      ["绩效指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["（一）产出指标", null, null, 50, 50], ["1.数量指标", null, null, null, null], ["（1）培训人数", "≥300人", "300人", 50, 50],
+      ["（二）效益指标", null, null, 50, 50], ["1.社会效益指标", null, null, null, null], ["（1）带动户数", "≥10户", "10户", 50, 50],
+    ]))[0]!;
+    expect(t.detected.table.indicators.map((r) => [r.level1, r.level2])).toEqual([["产出指标", "数量指标"], ["效益指标", "社会效益指标"]]);
+    expect(t.result.findings.filter((f) => f.severity !== "info")).toEqual([]);
   });
 });

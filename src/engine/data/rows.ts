@@ -97,9 +97,10 @@ export const MANAGER_LABEL: RegExp = /^(?:项目单位|(?:项目|中央|地方)?
 
 /**
  * A level written as a numbered heading in the names' own column (一、产出指标 | 50 | 45.68; （一）数量指标), in forms that have no
- * level columns: its number says which level (一、 the first, （一） the second). The name must be a level's word.
+ * level columns. 一、 opens a first level; under other numbers ((一), 1.) the word says which: 产出, 效益, 满意度 the first, the
+ * others (数量指标, 社会效益指标 …) the second. The name must be a level's word.
  */
-export const NUMBERED_LEVEL: RegExp = /^(?:([一二三四五六七八九十]+)[、.．]|[（(]([一二三四五六七八九十]+)[)）])\s*((?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|生态环境效益|可持续影响|服务对象满意度|经济成本|社会成本|生态环境成本|效果|影响)(?:指标)?)(?:[(（]\d+(?:\.\d+)?分[)）])?$/;
+export const NUMBERED_LEVEL: RegExp = /^(?:([一二三四五六七八九十]+)[、.．]|[（(]([一二三四五六七八九十]+)[)）]|\d+[.．、]|[（(]\d+[)）])\s*((?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|生态环境效益|可持续影响|服务对象满意度|经济成本|社会成本|生态环境成本|效果|影响)(?:指标)?)(?:[(（]\d+(?:\.\d+)?分[)）])?$/;
 
 /** The label of a block of goals on a row of its own (年度绩效目标2（40分） | 目标2：…): the block's title, not an indicator. */
 export const BLOCK_LABEL: RegExp = /^(?:年度)?(?:绩效)?目标\s*\d+\s*[(（]\d+(?:\.\d+)?分[)）]$/;

@@ -124,7 +124,7 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
   if (fund?.differs) add("fund-rate-differs", "warning", () => `${at()}${fund.note}`, fund.differs, fund.actual);
   else if (fund) add("fund-from-budget", "info", () => `${at()}${fund.note}`);
   const target = parseMeasure(row.target);
-  const read = parseActualAgainst(target, row.actual);
+  const read = parseActualAgainst(target, row.actual, `${row.level3 ?? row.name ?? ""}`);
   // The date of an event the indicator is named for (合同签订时间 | 2023年5月12日签订) answers its deadline.
   const named = read.kind === "date" && read.event !== undefined && toSimplified(`${row.level3 ?? row.name ?? ""}`).includes(read.event);
   const actual = named && read.kind === "date" ? { ...read, event: undefined } : read;
@@ -322,7 +322,8 @@ export function scoreIndicator(given: IndicatorInput, index: number, table: Tabl
   const ruleHead = () => `规则：${base.rule_label}${resolved.paraphrase ? `（按文字理解为：${resolved.paraphrase}）` : resolved.source === "preset" ? `（预设 ${opts.preset.name}）` : ""}`;
   // The row's own 评分标准 counts something (每缺一项扣1分) the words of its target and actual do not give as figures
   // (健全 | 已明确管护主体、建立管护制度，管护经费尚未落实): the evaluator applied it; the reported score is that judgement.
-  if (!outcome.ok && outcome.code === "rule-needs-number" && comparison.ok && comparison.kind === "grade" && resolved.source === "rule-text") {
+  // (Only a score that agrees with the words: full where they say the target was met, less where they say it was not.)
+  if (!outcome.ok && outcome.code === "rule-needs-number" && comparison.ok && comparison.kind === "grade" && resolved.source === "rule-text" && base.reported_score !== null && (comparison.grade === "met") === (base.reported_score >= weight - 1e-9)) {
     const j = judged("的评分标准需按数值计分，目标与实际却是文字", "由评价人按评分标准判断");
     if (j) return j;
   }

@@ -732,7 +732,8 @@ function readTable(grid: Grid, vals: CellValue[][], start: number, end: number, 
       // A numbered heading in the names' column: 一、 opens a first level, （一） a second under the first.
       const numbered = NUMBERED_LEVEL.exec(toSimplified(String(get(r, "level3") ?? "")).replace(/\s+/g, ""));
       const current = indicators[indicators.length - 1];
-      if (numbered) heading = numbered[1] ? { level1: numbered[3]!, level2: "" } : { level1: was?.level1 || current?.level1 || "", level2: numbered[3]! };
+      const first = numbered !== null && (numbered[1] !== undefined || /^(?:产出|效益|满意度)(?:指标)?(?:[(（]\d+(?:\.\d+)?分[)）])?$/.test(numbered[3]!));
+      if (numbered) heading = first ? { level1: numbered[3]!, level2: "" } : { level1: was?.level1 || current?.level1 || "", level2: numbered[3]! };
       else if (l1 || l2) heading = { level1: l1 || (was?.level1 ?? ""), level2: l2 };
       // A block's title row (年度绩效目标2（40分）) names the block whose header follows.
       const label = texts.find((t) => t !== "") ?? "";

@@ -3,6 +3,7 @@ import { STATED_UNMET_WORDS } from "../data/grades";
 import { withoutDenials } from "./grade";
 import { cleanText, squeeze } from "./clean";
 import { dayNumber } from "./date";
+import { PUT_OFF } from "./parse";
 import { plain, round } from "./format";
 import { MULTIPLIERS, unitRatio } from "./units";
 import type { DateMeasure, Measure, Op, QuantityMeasure } from "./types";
@@ -272,7 +273,7 @@ function compareDates(target: DateMeasure, actual: DateMeasure): DateComparison 
   const sameYear = target.year === null && actual.year === null;
   // A target with no year (12月底前) against an actual that says it was put off (延期至2024年3月完成): the deadline is in the
   // year before the date it was put off to, never after it.
-  const putOff = target.year === null && actual.year !== null && /延期|延至|推迟|逾期|延后|顺延至/.test(actual.text);
+  const putOff = target.year === null && actual.year !== null && PUT_OFF.test(actual.text);
   let targetYear = actual.year ?? (sameYear ? 2001 : null);
   if (putOff && (dayNumber(actual, null) ?? 0) <= (dayNumber(target, actual.year) ?? 0)) targetYear = actual.year! - 1;
   const t = dayNumber(target, targetYear);

@@ -208,6 +208,12 @@ function readSingle(s: string, text: string): Measure {
   const quantity = readQuantity(s, text) ?? countInSentence(s, text) ?? limitInSentence(s, text) ?? boundInSentence(s, text);
   if (quantity) return quantity;
   if (/\d/.test(s)) return { kind: "unreadable", text, reason: `无法识别“${text.trim()}”中的数值或单位` };
+  // A frequency (按季度, 每月, 每半年): at least that many times a year.
+  const often = /^(?:按|每)(季度|季|月|半年|年)(?:开展|进行|组织|检测|召开|调度|通报|一次)?$/.exec(s);
+  if (often) {
+    const times = { 季度: 4, 季: 4, 月: 12, 半年: 2, 年: 1 }[often[1] as "季度"]!;
+    return { kind: "number", op: ">=", value: times, unit: "次", text, shown: `${s}（每年至少${times}次）` };
+  }
   // 零事故, 零投诉: none of them, a count of 0.
   if (/^零(?:安全)?(?:事故|投诉|伤亡|差错|上访|案件|事件|污染事件|安全事故|责任事故)$/.test(s)) return { kind: "number", op: "<=", value: 0, unit: null, text, shown: "0" };
   const grade = readGrade(s);
@@ -353,7 +359,7 @@ function readMulti(parts: string[], text: string): Measure {
 }
 
 /** A date target with a numeric actual: Excel date serials (e.g. 45636) are read as dates. */
-export function parseActualAgainst(target: Measure, actual: string | number | null | undefined): Measure {
+export function parseActualAgainst(target: Measure, actual: string | number | null | undefined, name: string | null = null): Measure {
   if (typeof actual === "number" && target.kind === "date" && actual > 20000 && actual < 80000) {
     return dateFromSerial(actual, String(actual));
   }
@@ -388,7 +394,10 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
   // Done within the year asked for in words (当年完成, 年内完成, 年底前完成) and answered by a date: the date is in the year
   // evaluated unless the actual says it was put off (延期至2024年3月).
   if (target.kind === "grade" && /^(?:当年|年内|本年度?内?|年度内|年底前|年末前)(?:全部)?完成$/.test(squeeze(cleanText(target.text))) && (m.kind === "date" || (m.kind === "unreadable" && typeof actual === "string" && /\d{4}年\d{1,2}月/.test(clean())))) {
-    const late = typeof actual === "string" && /延期|延至|推迟|逾期|延后|顺延|未/.test(clean());
+    const a = typeof actual === "string" ? clean() : String(actual);
+    // Only a date of the work done (2023年12月15日完成), not of a start, a payment or a state (开工, 正在, 尚在, 85%).
+    if (typeof actual === "string" && (ONGOING.test(a) || !DONE_AFTER_DATE.test(a))) return m.kind === "date" ? m : { kind: "unreadable", text: actual, reason: `“${actual.trim()}”没有写完成的日期` };
+    const late = PUT_OFF.test(a) || /未完成|尚未/.test(a);
     return { kind: "grade", grade: late ? "unmet" : "met", text: typeof actual === "string" ? actual : String(actual), shown: `${typeof actual === "string" ? clean() : String(actual)}（${late ? "延期" : "当年内"}）` };
   }
   // A sentence (完成巡查4轮，覆盖28处; 经结业考核合格612人，合格率97.45%; 全年共完成培训628人，较上年增加48人; 9月份发生1次超标
@@ -396,7 +405,7 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
   // the only one of its kind, its own clause neither doubts it nor names a plan, and no clause says part of it was not done
   // (完成巡查4轮，其中2轮未完成). Other clauses may give reasons (受降雨影响部分实训取消，仅完成85%).
   if (m.kind === "unreadable" && typeof actual === "string") {
-    const said = figureInSentence(target, clean(), actual);
+    const said = figureInSentence(target, clean(), actual, name);
     if (said) return said;
   }
   // The target's own words as the actual, read as a lesser grade (有所提高 / 有所提高): what the target asked for was done.
@@ -419,11 +428,17 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
 }
 
 /** Words that make a clause's figure something other than what was done: a plan, a doubt, a remainder. */
-const NOT_THE_ACTUAL = /未|尚|没有|计划|目标|应|下达|任务|年初|原定|预计|拟|争取|力争|约|左右|以上|以下|超过|不足|不到|截至|截止|上年|去年|同比/;
+const NOT_THE_ACTUAL = /未|尚|没有|计划|目标|应(?:完成|到位|发放|培训|建设|达到|为|拨付|支付)|下达|任务数|计划任务|年初|原定|预计|拟|争取|力争|约|左右|以上|以下|超过|不足|不到|截至|截止|上年|去年|同比|^其中|^含|^包括/;
+/** Work still going on, or a date of something else than the work done. */
+const ONGOING = /正在|在建|建设中|施工中|推进中|进行中|尚|剩余|部分|主体|截至|截止|开工|开始|启动|\d+(?:\.\d+)?%/;
+/** A date followed by the work done on it (2023年11月20日全部结业并完成考核; 12月20日前全部拨付). */
+const DONE_AFTER_DATE = /\d{1,2}月(?:\d{1,2}日)?(?:前|底前|底)?[\u4e00-\u9fa5]{0,6}?(?:完成|完工|竣工|结业|办结|验收|拨付|发放|兑现|交付|投入使用|建成)/;
+/** A date put off to (延期至2024年3月), as opposed to 未延期 or 推迟开工. */
+export const PUT_OFF = /(?<![未无没])(?:延期|推迟|顺延|延后)(?:至|到)|(?<![未无没])延至/;
 /** Leading words of time (9月份, 7月, 2023年) that stand before a clause's figure and are not one. */
 const LEAD_TIME = /^(?:\d{4}年(?:度)?)?(?:\d{1,2}月份?)?(?:\d{1,2}日)?/;
 
-function figureInSentence(target: Measure, a: string, text: string): NumberMeasure | PercentMeasure | DateMeasure | null {
+function figureInSentence(target: Measure, a: string, text: string, name: string | null): NumberMeasure | PercentMeasure | DateMeasure | null {
   if (a.length > 120 || /其中[^，,；;。]*(?:未|尚)/.test(a)) return null;
   // (A remark in brackets stays with its clause: 96%（预计） is a doubt, 1起（已妥善处置） is still one.)
   const clauses = a.split(/[，,；;。：:]/).filter((c) => c !== "");
@@ -432,11 +447,13 @@ function figureInSentence(target: Measure, a: string, text: string): NumberMeasu
     const dates = [...a.matchAll(/(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:前|底前|底)?/g)];
     if (dates.length !== 1) return null;
     const clause = clauses.find((c) => c.includes(dates[0]![0])) ?? "";
-    if (/未|尚|计划|预计|拟|争取|力争|左右|约|大约|前后/.test(clause)) return null;
+    if (/未|尚|计划|预计|拟|争取|力争|左右|约|大约|前后/.test(clause) || ONGOING.test(a) || !DONE_AFTER_DATE.test(a)) return null;
     return readDate(dates[0]![0], text);
   }
   // A count of none asked for (=0, 0次) answered by the count that happened (9月份发生1次超标排放): any counting word.
   const noneAsked = target.kind === "number" && target.value === 0 && (target.unit === null || COUNTED.test(target.unit));
+  // None asked for and none said to have happened in words (开展安全检查12次，全年未发生安全事故): the counts are of other things.
+  if (noneAsked && /未发生|没有发生|无[\u4e00-\u9fa5]{0,6}(?:事故|事件|投诉|案件)|零(?:事故|投诉)/.test(a)) return null;
   if ((target.kind !== "number" || (target.unit === null && !noneAsked)) && target.kind !== "percent") return null;
   const fits: (NumberMeasure | PercentMeasure)[] = [];
   const counts: { n: number; unit: string; clause: string }[] = [];
@@ -444,6 +461,8 @@ function figureInSentence(target: Measure, a: string, text: string): NumberMeasu
     const bare = c.replace(LEAD_TIME, "");
     for (const f of bare.matchAll(/(?:较上年|比上年|同比)?(?:增长|增加|提高|下降|减少|降低)?(\d+(?:\.\d+)?)(%|[\u4e00-\u9fa5/]{1,4})/g)) {
       const unitText = f[2]!;
+      // (Not a time counted in 个: 3个月, 5个工作日.)
+      if (/^个(?:月|工作日|小时|星期)/.test(unitText)) continue;
       if (target.kind === "number" && COUNTED.test(unitText[0]!)) counts.push({ n: Number(f[1]), unit: unitText[0]!, clause: c });
       if (target.kind === "percent" && COUNTED.test(unitText[0]!)) counts.push({ n: Number(f[1]), unit: unitText[0]!, clause: c });
       const fitsUnit = target.kind === "percent" ? unitText === "%" : noneAsked ? COUNTED.test(unitText[0]!) && (target.unit === null || unitText.startsWith(target.unit)) : unitText === target.unit || unitText.startsWith(target.unit!);
@@ -465,7 +484,10 @@ function figureInSentence(target: Measure, a: string, text: string): NumberMeasu
   // passed over the whole, said. Only two counts in one unit, the smaller in a clause saying what passed.
   if (target.kind === "percent" && fits.length === 0 && counts.length === 2 && counts[0]!.unit === counts[1]!.unit) {
     const [whole, part] = counts[0]!.n >= counts[1]!.n ? [counts[0]!, counts[1]!] : [counts[1]!, counts[0]!];
-    if (whole.n > 0 && part.n <= whole.n && PASSED.test(part.clause) && !PASSED.test(whole.clause) && !/未|不合格|不达标|不满意/.test(part.clause)) {
+    // Only where the row's name asks for that rate (合格率 for 合格, 满意度 for 满意 …).
+    const word = PASSED.exec(part.clause)?.[0] ?? "";
+    const asks = name !== null && word !== "" && new RegExp(`${word === "验收合格" ? "合格" : word}(?:率|度)`).test(name);
+    if (asks && whole.n > 0 && part.n <= whole.n && !PASSED.test(whole.clause) && !/未|不合格|不达标|不满意|其中/.test(part.clause)) {
       const rate = part.n / whole.n;
       return { kind: "percent", op: null, value: rate, text, shown: `${part.n}/${whole.n} = ${(Math.round(rate * 10000) / 100).toFixed(2)}%` };
     }
@@ -475,7 +497,7 @@ function figureInSentence(target: Measure, a: string, text: string): NumberMeasu
 /** Counting words of things that happen or are checked. */
 const COUNTED = /^[次起例件宗个份批处项所座户人家台套]/;
 /** Words of the part that passed (合格38个, 满意572份, 达标207份). */
-const PASSED = /合格|达标|满意|通过|验收合格|有效/;
+const PASSED = /验收合格|合格|达标|满意|通过/;
 
 /** Words in an actual that say its figure was not reached, is planned, or is rough. */
 const ACTUAL_DOUBT = /未能|未于|未在|未按|未达到|未完成|没有完成|没有达到|没有在|尚未|尚有|部分|基本|大部分|个别|预计|计划|拟|争取|力争|原定|截至|截止|原则上|一般在/;

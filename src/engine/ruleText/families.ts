@@ -45,6 +45,12 @@ const COUNT_UNIT = "[个场次项人家所件篇期批台套户座名册部处�
 
 /** 达9个得6分，少检查一个扣1分，扣完为止 / 每少一场扣0.5分: full at a count, a deduction per unit short. */
 export function readPerUnit(s: string): Rule | null {
+  // 每少10公斤扣1分 (亩均增产≥50公斤得满分): a deduction for every so many units short.
+  const many = /每(?:少|缺|减少|低)(\d+(?:\.\d+)?)([\u4e00-\u9fa5]{1,3})扣(\d+(?:\.\d+)?)分/.exec(s);
+  if (many && Number(many[1]) > 1 && !/%|比例/.test(s)) {
+    const full = new RegExp(`(?:达到?|完成|不少于|≥)(\\d+(?:\\.\\d+)?)${many[2]}[^，；。]*?得满分`).exec(s);
+    return { type: "perUnit", full: full ? Number(full[1]) : null, deduct: Number(many[3]), unit: many[2]!, per: Number(many[1]) };
+  }
   const per = new RegExp(`(?:每)?(?:少|缺|减少)[\\u4e00-\\u9fa5]{0,4}?(?:一|1)(${COUNT_UNIT})[\\u4e00-\\u9fa5]{0,6}?扣(\\d+(?:\\.\\d+)?)分`).exec(s);
   if (!per || /%|比例|每(?:降低|下降|低)\d/.test(s)) return null;
   const full = new RegExp(`(?:达到?|完成|不少于|≥)(\\d+(?:\\.\\d+)?)${per[1]}[^，；。]*?得(?:满分|\\d+(?:\\.\\d+)?分)`).exec(s);

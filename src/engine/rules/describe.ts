@@ -60,7 +60,7 @@ export function describeRule(rule: Rule): string {
     case "step":
       return `≥ ${pct(rule.full)} 得满分；每低 ${pct(rule.step)} 扣 ${rule.deductAs === "points" ? `${pts(rule.deduct)} 分` : `权重的 ${pct(rule.deduct)}`}，扣完为止`;
     case "perUnit":
-      return `${rule.full === null ? "达到目标值" : `达到 ${pts(rule.full)}${rule.unit ?? ""}`}得满分；每少 1${rule.unit ?? "个"}扣 ${pts(rule.deduct)} 分，扣完为止`;
+      return `${rule.full === null ? "达到目标值" : `达到 ${pts(rule.full)}${rule.unit ?? ""}`}得满分；每少 ${pts(rule.per ?? 1)}${rule.unit ?? "个"}扣 ${pts(rule.deduct)} 分，扣完为止`;
     case "rateTimesWeight":
       return `${rule.fullAt !== undefined ? `≥ ${pct(rule.fullAt)} 得满分；否则` : ""}得分 = 比率 × 权重，不超过权重`;
     case "scaledBelow":

@@ -85,7 +85,7 @@ export function ruleProblem(rule: Rule): string | null {
     case "step":
       return nonNeg(rule.full) && nonNeg(rule.step) && rule.step >= 1e-6 && nonNeg(rule.deduct) ? null : "满分线、每档幅度和扣分应为正数";
     case "perUnit":
-      return (rule.full === null || nonNeg(rule.full)) && nonNeg(rule.deduct) && rule.deduct > 0 ? null : "满分线应为非负数，每少一个的扣分应为正数";
+      return (rule.full === null || nonNeg(rule.full)) && nonNeg(rule.deduct) && rule.deduct > 0 && (rule.per === undefined || (nonNeg(rule.per) && rule.per > 0)) ? null : "满分线应为非负数，每少一个的扣分应为正数";
     case "rateTimesWeight":
       return rule.fullAt === undefined || nonNeg(rule.fullAt) ? null : "满分线应为非负数";
     case "scaledBelow":

@@ -41,7 +41,7 @@ export type Rule =
   /** Full at or above `full`; each `step` below it deducts `deduct` points (or a share of the weight); never below 0. */
   | { type: "step"; basis: Basis; full: number; step: number; deduct: number; deductAs: "points" | "share" }
   /** Full at `full` units (null: the target's); each unit short deducts `deduct` points (少一个扣1分); never below 0. */
-  | { type: "perUnit"; full: number | null; deduct: number; unit: string | null }
+  | { type: "perUnit"; full: number | null; deduct: number; unit: string | null; per?: number }
   /** 得分 = rate × weight (or × maxPoints), full at or above `fullAt`, capped at the weight. */
   | { type: "rateTimesWeight"; basis: Basis; fullAt?: number }
   /**
