@@ -488,3 +488,12 @@ describe("the review of the sentence readings (8 serious problems, each fixed)",
     expect(t.result.findings.filter((f) => f.severity !== "info")).toEqual([]);
   });
 });
+
+describe("sentences the review found read before and unread after the first sentence reader", () => {
+  test("a clause of work still going on is passed over; a scale before the unit is read with it", () => {
+    const at = (target: string, actual: string) => one({ name: "x", weight: 10, target, actual }).indicators[0]!;
+    expect(at("≥300户", "已完成改造280户，20户正在施工").score).toBeCloseTo(9.333, 3);
+    expect(at("≥3万人", "覆盖8个乡镇，受益群众3.2万人").met).toBe(true);
+    expect(at("≥95万元", "累计支出98万元，支出率98%").met).toBe(true);
+  });
+});

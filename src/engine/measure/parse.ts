@@ -428,7 +428,7 @@ export function parseActualAgainst(target: Measure, actual: string | number | nu
 }
 
 /** Words that make a clause's figure something other than what was done: a plan, a doubt, a remainder. */
-const NOT_THE_ACTUAL = /未|尚|没有|计划|目标|应(?:完成|到位|发放|培训|建设|达到|为|拨付|支付)|下达|任务数|计划任务|年初|原定|预计|拟|争取|力争|约|左右|以上|以下|超过|不足|不到|截至|截止|上年|去年|同比|^其中|^含|^包括/;
+const NOT_THE_ACTUAL = /未|尚|没有|正在|施工中|建设中|推进中|进行中|在建|计划|目标|应(?:完成|到位|发放|培训|建设|达到|为|拨付|支付)|下达|任务数|计划任务|年初|原定|预计|拟|争取|力争|约|左右|以上|以下|超过|不足|不到|截至|截止|上年|去年|同比|^其中|^含|^包括/;
 /** Work still going on, or a date of something else than the work done. */
 const ONGOING = /正在|在建|建设中|施工中|推进中|进行中|尚|剩余|部分|主体|截至|截止|开工|开始|启动|\d+(?:\.\d+)?%/;
 /** A date followed by the work done on it (2023年11月20日全部结业并完成考核; 12月20日前全部拨付). */
@@ -465,7 +465,9 @@ function figureInSentence(target: Measure, a: string, text: string, name: string
       if (/^个(?:月|工作日|小时|星期)/.test(unitText)) continue;
       if (target.kind === "number" && COUNTED.test(unitText[0]!)) counts.push({ n: Number(f[1]), unit: unitText[0]!, clause: c });
       if (target.kind === "percent" && COUNTED.test(unitText[0]!)) counts.push({ n: Number(f[1]), unit: unitText[0]!, clause: c });
-      const fitsUnit = target.kind === "percent" ? unitText === "%" : noneAsked ? COUNTED.test(unitText[0]!) && (target.unit === null || unitText.startsWith(target.unit)) : unitText === target.unit || unitText.startsWith(target.unit!);
+      // (A scale before the unit, 3.2万人 against ≥3万人 or 98万元 against ≥95万元, is read with it.)
+      const scale = /^[万千亿]/.test(unitText) && target.kind === "number" && target.unit !== null && unitText.slice(1).startsWith(target.unit) ? unitText[0]! : "";
+      const fitsUnit = target.kind === "percent" ? unitText === "%" : noneAsked ? COUNTED.test(unitText[0]!) && (target.unit === null || unitText.startsWith(target.unit)) : scale !== "" || unitText === target.unit || unitText.startsWith(target.unit!);
       if (!fitsUnit) continue;
       const change = /^(?:较上年|比上年|同比)?(?:增长|增加|提高|下降|减少|降低)/.test(f[0]) ? f[0].slice(0, f[0].indexOf(f[1]!)) : null;
       if ((change !== null) !== (target.change !== undefined)) continue;
@@ -475,7 +477,7 @@ function figureInSentence(target: Measure, a: string, text: string, name: string
       // that happened (1起（已妥善处置）) does not undo it.
       const remark = /[（(]([^（）()]*)[)）]/.exec(c)?.[1] ?? null;
       if (remark !== null && (CHANGING_REMARK.test(remark) || /达标|合格/.test(remark)) && !(noneAsked && /^已(?:妥善)?(?:处置|整改|处理|赔付)/.test(remark))) continue;
-      const m = readQuantity(target.kind === "percent" ? `${change ?? ""}${f[1]}%` : `${f[1]}${noneAsked && target.unit === null ? "" : target.unit}`, text);
+      const m = readQuantity(target.kind === "percent" ? `${change ?? ""}${f[1]}%` : `${f[1]}${scale}${noneAsked && target.unit === null ? "" : target.unit}`, text);
       if (m) fits.push(m);
     }
   }
