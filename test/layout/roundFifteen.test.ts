@@ -495,5 +495,7 @@ describe("sentences the review found read before and unread after the first sent
     expect(at("≥300户", "已完成改造280户，20户正在施工").score).toBeCloseTo(9.333, 3);
     expect(at("≥3万人", "覆盖8个乡镇，受益群众3.2万人").met).toBe(true);
     expect(at("≥95万元", "累计支出98万元，支出率98%").met).toBe(true);
+    // (A time in 个 is passed over only where the target is no time: 平均4.5个工作日 answers ≤10个工作日.)
+    expect(at("≤10个工作日", "平均4.5个工作日完成修复").met).toBe(true);
   });
 });

@@ -462,7 +462,7 @@ function figureInSentence(target: Measure, a: string, text: string, name: string
     for (const f of bare.matchAll(/(?:较上年|比上年|同比)?(?:增长|增加|提高|下降|减少|降低)?(\d+(?:\.\d+)?)(%|[\u4e00-\u9fa5/]{1,4})/g)) {
       const unitText = f[2]!;
       // (Not a time counted in 个: 3个月, 5个工作日.)
-      if (/^个(?:月|工作日|小时|星期)/.test(unitText)) continue;
+      if (/^个(?:月|工作日|小时|星期)/.test(unitText) && !(target.kind === "number" && target.unit !== null && unitText.startsWith(target.unit))) continue;
       if (target.kind === "number" && COUNTED.test(unitText[0]!)) counts.push({ n: Number(f[1]), unit: unitText[0]!, clause: c });
       if (target.kind === "percent" && COUNTED.test(unitText[0]!)) counts.push({ n: Number(f[1]), unit: unitText[0]!, clause: c });
       // (A scale before the unit, 3.2万人 against ≥3万人 or 98万元 against ≥95万元, is read with it.)
