@@ -499,3 +499,11 @@ describe("sentences the review found read before and unread after the first sent
     expect(at("≤10个工作日", "平均4.5个工作日完成修复").met).toBe(true);
   });
 });
+
+describe("a rule's threshold in words that is the row's target (平均提升0.5个等级及以上得满分，未达到按比例得分)", () => {
+  test("is taken out and the rest read; another threshold leaves the rule unread", () => {
+    const rule = "项目区耕地质量平均提升0.5个等级及以上得满分，未达到按比例得分。";
+    expect(one({ name: "耕地质量等级提升", weight: 5, target: "≥0.5个等级", actual: "平均提升0.4个等级", rule_text: rule }).indicators[0]!.score).toBeCloseTo(4, 9);
+    expect(one({ name: "耕地质量等级提升", weight: 5, target: "≥0.6个等级", actual: "0.5个等级", rule_text: rule }).indicators[0]!.status).toBe("needs-rule");
+  });
+});

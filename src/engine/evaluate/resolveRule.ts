@@ -91,7 +91,10 @@ export function resolveRule(
 function withoutTargetThreshold(text: string, target: Measure): string | null {
   if (target.kind !== "percent" && target.kind !== "number") return null;
   const s = text.normalize("NFKC").replace(/\s+/g, "").replace(/大于等于|不低于|不少于/g, "≥").replace(/小于等于|不高于|不超过/g, "≤").replace(/>=/g, "≥").replace(/<=/g, "≤");
-  const m = /^[^；;，,。]*?([≥≤])(\d+(?:\.\d+)?)(%?)(?:的)?(?:得满分)[；;，,]?/.exec(s);
+  // (Also in words after the figure, with the target's unit: 平均提升0.5个等级及以上得满分.)
+  const worded = /^[^；;，,。]*?(\d+(?:\.\d+)?)(%|[\u4e00-\u9fa5]{0,4}?)(及以上|以上|及以下|以下|以内)(?:的)?(?:得满分)[；;，,]?/.exec(s);
+  const unitOk = (u: string) => u === "" || u === "%" || (target.kind === "number" && target.unit === u);
+  const m = /^[^；;，,。]*?([≥≤])(\d+(?:\.\d+)?)(%?)(?:的)?(?:得满分)[；;，,]?/.exec(s) ?? (worded && unitOk(worded[2]!) ? Object.assign([worded[0], /以上/.test(worded[3]!) ? "≥" : "≤", worded[1], worded[2] === "%" ? "%" : ""], { index: worded.index, input: s }) as unknown as RegExpExecArray : null);
   if (!m) return null;
   const value = Number(m[2]) / (m[3] === "%" ? 100 : 1);
   const op = m[1] === "≥" ? ">=" : "<=";
