@@ -463,7 +463,7 @@ function figureInSentence(target: Measure, a: string, text: string, name: string
       const unitText = f[2]!;
       // (Not a time counted in 个: 3个月, 5个工作日.)
       if (/^个(?:月|工作日|小时|星期)/.test(unitText) && !(target.kind === "number" && target.unit !== null && unitText.startsWith(target.unit))) continue;
-      if (target.kind === "number" && COUNTED.test(unitText[0]!)) counts.push({ n: Number(f[1]), unit: unitText[0]!, clause: c });
+      // (Counts are kept for a rate asked for: it may be answered by two of them, below.)
       if (target.kind === "percent" && COUNTED.test(unitText[0]!)) counts.push({ n: Number(f[1]), unit: unitText[0]!, clause: c });
       // (A scale before the unit, 3.2万人 against ≥3万人 or 98万元 against ≥95万元, is read with it.)
       const scale = /^[万千亿]/.test(unitText) && target.kind === "number" && target.unit !== null && unitText.slice(1).startsWith(target.unit) ? unitText[0]! : "";
